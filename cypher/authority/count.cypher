@@ -1,0 +1,2 @@
+MATCH (n:Authority)
+RETURN count(n) AS count

@@ -1,0 +1,2 @@
+MATCH (n:Company)
+RETURN count(n) AS count

@@ -1,0 +1,3 @@
+MATCH (d:DataCategory)
+RETURN d {.*, _labels: labels(d)} AS node
+ORDER BY d.name

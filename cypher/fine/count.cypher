@@ -1,0 +1,2 @@
+MATCH (n:Fine)
+RETURN count(n) AS count

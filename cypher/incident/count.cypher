@@ -1,0 +1,2 @@
+MATCH (n:Incident)
+RETURN count(n) AS count

@@ -1,0 +1,34 @@
+// Incidents linked to each incident, with why and the chain that links them. Those investigated
+// by the same authority rank first, earliest first: the analyst's trace from one case to the
+// body's earlier ones.
+UNWIND $keys AS key
+MATCH (i:Incident {id: key})
+CALL (i) {
+  MATCH p = (i)<-[:INTO]-(:Investigation)<-[:CONDUCTS]-(via:Authority)-[:CONDUCTS]->(:Investigation)-[:INTO]->(other:Incident)
+  WHERE other <> i
+  RETURN other, 'SAME_INVESTIGATING_AUTHORITY' AS reason, 0 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
+  UNION ALL
+  MATCH p = (i)-[:AFFECTED]->(via:Company)<-[:AFFECTED]-(other:Incident)
+  WHERE other <> i
+  RETURN other, 'SAME_COMPANY' AS reason, 1 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
+  UNION ALL
+  MATCH (i)-[r1:AFFECTED]->(c1:Company), (other:Incident)-[r2:AFFECTED]->(c2:Company)
+  WHERE other <> i AND c1 <> c2 AND c1.sector IS NOT NULL AND c2.sector = c1.sector
+  RETURN other, 'SAME_SECTOR' AS reason, 2 AS rank, null AS via, [i, c1, c2, other] AS ns, [r1, r2] AS rs
+  UNION ALL
+  MATCH p = (i)-[:IN_COUNTRY]->(via:Country)<-[:IN_COUNTRY]-(other:Incident)
+  WHERE other <> i
+  RETURN other, 'SAME_COUNTRY' AS reason, 3 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
+}
+WITH key, other, reason, rank, via, ns, rs
+ORDER BY rank
+WITH key, other, min(rank) AS best, collect({
+  reason: reason,
+  via: CASE WHEN via IS NULL THEN null ELSE via {.*, _labels: labels(via)} END,
+  path: {
+    nodes: [n IN ns | n {.*, _labels: labels(n)}],
+    relationships: [r IN rs | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+  }
+}) AS reasons
+RETURN key, {incident: other {.*, _labels: labels(other)}, reasons: reasons} AS node
+ORDER BY key, best, coalesce(other.accessStart, other.disclosedOn), other.id

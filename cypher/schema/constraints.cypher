@@ -1,0 +1,30 @@
+// Constraints and indexes, applied at start-up and by `npm run seed` before any data.
+// Every node carries :Entity plus its type label; Entity.id is unique across all types, so
+// node(id) is one index lookup and an id can never name two things.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT authority_id IF NOT EXISTS FOR (n:Authority) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT publisher_id IF NOT EXISTS FOR (n:Publisher) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT position_id IF NOT EXISTS FOR (n:Position) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT suspicion_id IF NOT EXISTS FOR (n:Suspicion) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT exposure_id IF NOT EXISTS FOR (n:DataExposure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT estimate_id IF NOT EXISTS FOR (n:Estimate) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (n:Investigation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT fine_id IF NOT EXISTS FOR (n:Fine) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT fine_report_id IF NOT EXISTS FOR (n:FineReport) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT data_category_id IF NOT EXISTS FOR (n:DataCategory) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+
+// Properties that list queries filter and sort on.
+CREATE INDEX incident_disclosed IF NOT EXISTS FOR (n:Incident) ON (n.disclosedOn);
+CREATE INDEX incident_access_start IF NOT EXISTS FOR (n:Incident) ON (n.accessStart);
+CREATE INDEX incident_kind IF NOT EXISTS FOR (n:Incident) ON (n.kind);
+CREATE INDEX fine_date IF NOT EXISTS FOR (n:Fine) ON (n.date);
+CREATE INDEX fine_currency IF NOT EXISTS FOR (n:Fine) ON (n.currency);
+CREATE INDEX authority_kind IF NOT EXISTS FOR (n:Authority) ON (n.kind);
+CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.publishedOn);

@@ -1,0 +1,2 @@
+MATCH (n:Source)
+RETURN count(n) AS count

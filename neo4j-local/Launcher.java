@@ -1,0 +1,56 @@
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community as an embedded DBMS with the Bolt connector, so the JavaScript driver talks
+ * to it exactly as to a server. Started by src/local-neo4j/ with
+ *   java -cp 'lib/*' Launcher.java <homeDir> <boltPort> [pageCacheMiB]
+ *
+ * Contract with the parent process:
+ *  - prints "NEO4J_READY bolt://127.0.0.1:<port>" on stdout once Bolt accepts connections;
+ *  - exits (shutting the DBMS down cleanly) when its stdin closes, so it never outlives the Node
+ *    process that started it, even when that process is killed with SIGKILL;
+ *  - listens on loopback only; auth is off because nothing off this machine can reach it.
+ */
+public final class Launcher {
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: Launcher <homeDir> <boltPort> [pageCacheMiB]");
+            System.exit(64);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        long pageCacheMiB = args.length > 2 ? Long.parseLong(args[2]) : 512;
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
+                // A server-side ceiling under the driver's own per-transaction timeouts.
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .build();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME); // waits until it is available
+        System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+
+        InputStream in = System.in;
+        byte[] buf = new byte[256];
+        while (in.read(buf) >= 0) {
+            // Anything written is ignored; only end-of-stream matters.
+        }
+        System.exit(0); // runs the shutdown hook
+    }
+}

@@ -1,0 +1,54 @@
+import { cleanEnv, port, str, url, num, makeValidator, EnvError } from 'envalid';
+
+const neo4jUri = makeValidator<string>((input) => {
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(input)) {
+    throw new EnvError('must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI, e.g. bolt://localhost:7687');
+  }
+  return input;
+});
+
+/**
+ * Every setting the process reads, validated once at start-up. envalid prints one clear message
+ * naming each bad or missing variable and exits, instead of failing later on first use.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const c = cleanEnv(env, {
+    PORT: port({ default: 4000, desc: 'HTTP port of the GraphQL server' }),
+    HOST: str({ default: '127.0.0.1', desc: 'interface the HTTP server binds to (0.0.0.0 in a container)' }),
+    NEO4J_URI: neo4jUri({ default: '', desc: 'Neo4j to use; empty: start the local Neo4j under .neo4j/' }),
+    NEO4J_USER: str({ default: 'neo4j' }),
+    NEO4J_PASSWORD: str({ default: '' }),
+    NEO4J_DATABASE: str({ default: 'neo4j' }),
+    NEO4J_LOCAL_PORT: port({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts' }),
+    NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
+    QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),
+    LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+    SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+  }, {
+    reporter: ({ errors }) => {
+      const bad = Object.entries(errors);
+      if (bad.length === 0) return;
+      const lines = bad.map(([k, e]) => `  ${k}: ${(e as Error).message}`);
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    },
+  });
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    neo4j: {
+      uri: c.NEO4J_URI || undefined,
+      user: c.NEO4J_USER,
+      password: c.NEO4J_PASSWORD,
+      database: c.NEO4J_DATABASE,
+      localPort: c.NEO4J_LOCAL_PORT,
+      localPageCacheMb: c.NEO4J_LOCAL_PAGECACHE_MB,
+    },
+    queryTimeoutMs: c.QUERY_TIMEOUT_MS,
+    logLevel: c.LOG_LEVEL,
+    seedOnEmpty: c.SEED_ON_EMPTY === 'true',
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}

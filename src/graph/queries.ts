@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+/**
+ * Every query the server runs, read once at start-up from cypher/<domain>/<name>.cypher and
+ * addressed by "<domain>/<name>". A missing name is a programming error caught on first use in
+ * tests, never a string built from input.
+ */
+export class QueryRegistry {
+  private readonly texts = new Map<string, string>();
+
+  constructor(dir: string = CYPHER_DIR) {
+    for (const file of walk(dir)) {
+      if (!file.endsWith('.cypher')) continue;
+      const name = relative(dir, file).split(sep).join('/').replace(/\.cypher$/, '');
+      this.texts.set(name, readFileSync(file, 'utf8').trim());
+    }
+  }
+
+  get(name: string): string {
+    const text = this.texts.get(name);
+    if (text === undefined) throw new Error(`No Cypher query named "${name}" under cypher/`);
+    return text;
+  }
+
+  names(): string[] {
+    return [...this.texts.keys()].sort();
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}

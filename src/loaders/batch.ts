@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import type { Graph, QueryStats } from '../graph/graph.js';
+
+/**
+ * The per-request batching layer. Contract of every batched Cypher file it runs:
+ *  - it receives `$keys`, a list of distinct ids, and returns rows `(key, node)`;
+ *  - rows for one key come in the order the field should list them;
+ *  - a key with no rows gets [] (many) or null (one).
+ * One DataLoader per query name per request, so a nesting level costs one Neo4j query
+ * whatever the number of parents, and nothing is cached across requests.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<string, unknown[]>>();
+
+  constructor(
+    private readonly graph: Graph,
+    readonly stats: QueryStats,
+  ) {}
+
+  many<T>(query: string, key: string): Promise<T[]> {
+    return this.loader(query).load(key) as Promise<T[]>;
+  }
+
+  async one<T>(query: string, key: string): Promise<T | null> {
+    const rows = await this.many<T>(query, key);
+    return rows[0] ?? null;
+  }
+
+  /** Runs a named query once for this request; the same query and params share the result. */
+  read<T extends Record<string, unknown>>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    return this.graph.read<T>(query, params, this.stats);
+  }
+
+  private loader(query: string): DataLoader<string, unknown[]> {
+    let l = this.loaders.get(query);
+    if (!l) {
+      l = new DataLoader<string, unknown[]>(async (keys) => {
+        const rows = await this.graph.read<{ key: string; node: unknown }>(query, { keys: [...keys] }, this.stats);
+        const byKey = new Map<string, unknown[]>();
+        for (const r of rows) {
+          const list = byKey.get(r.key);
+          if (list) list.push(r.node);
+          else byKey.set(r.key, [r.node]);
+        }
+        return keys.map((k) => byKey.get(k) ?? []);
+      }, { maxBatchSize: 1000 });
+      this.loaders.set(query, l);
+    }
+    return l;
+  }
+}

@@ -1,0 +1,82 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Server } from 'node:http';
+import neo4j from 'neo4j-driver';
+import type { Logger } from '../logger.js';
+import { resolvers } from '../resolvers/index.js';
+import type { Context } from './context.js';
+import { loadTypeDefs } from './schema.js';
+
+/**
+ * Limits a hostile query hits before any resolver runs. Depth allows the deepest analyst
+ * trace (incident -> related -> incident -> fines -> reports -> sources -> source -> publisher).
+ */
+const armor = new ApolloArmor({
+  maxDepth: { n: 14 },
+  maxAliases: { n: 30 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 5000 },
+  costLimit: { maxCost: 20000 },
+  blockFieldSuggestion: { enabled: false },
+});
+
+export function createApollo(httpServer: Server, log: Logger): ApolloServer<Context> {
+  const protection = armor.protect();
+  return new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryStatsPlugin(),
+    ],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+  });
+}
+
+/** Every response reports what it cost in Neo4j: apps and benchmarks read it, analysts see it. */
+function queryStatsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single') return;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            neo4j: { queries: contextValue.stats.queries, dbMs: Math.round(contextValue.stats.dbMs * 10) / 10 },
+          };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Errors keep a stable extensions.code. Database faults become SERVICE_UNAVAILABLE or
+ * QUERY_TIMEOUT without leaking Cypher or driver internals; anything unexpected is logged and
+ * answered as INTERNAL_SERVER_ERROR.
+ */
+function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (original instanceof neo4j.Neo4jError) {
+    if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(original.code)) {
+      return { ...formatted, message: 'The query took longer than its time budget.', extensions: { code: 'QUERY_TIMEOUT' } };
+    }
+    if (original.code === 'ServiceUnavailable' || original.code === 'SessionExpired') {
+      log.warn({ err: original }, 'Neo4j unavailable');
+      return { ...formatted, message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+  }
+  log.error({ err: original, path: formatted.path }, 'unexpected resolver error');
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

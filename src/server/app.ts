@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Graph } from '../graph/graph.js';
+import type { Logger } from '../logger.js';
+import { createApollo } from './apollo.js';
+import { createContext } from './context.js';
+import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
+ * /, /health (the process answers) and /ready (Neo4j answers).
+ */
+export async function startServer(graph: Graph, log: Logger, opts: { port: number; host: string }): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const apollo = createApollo(server, log);
+  await apollo.start();
+
+  const { router: ide, page } = ideRouter();
+  const sendIde = (res: express.Response) => { res.set('Content-Security-Policy', IDE_CSP).type('html').send(page); };
+
+  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await graph.driver.verifyConnectivity({ database: graph.options.database });
+      res.json({ status: 'ready' });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', reason: (e as Error).message.split('\n')[0] });
+    }
+  });
+  app.use(ide);
+  app.get('/', (_req, res) => sendIde(res));
+  app.get('/graphql', (req, res, next) => {
+    // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
+    if (wantsHtml(req.get('accept')) && req.query.query === undefined) sendIde(res);
+    else next();
+  });
+  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
+    context: async () => createContext(graph),
+  }));
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // Body parser faults (oversized or malformed JSON) answered as GraphQL-style errors.
+    const status = err.status ?? 500;
+    if (status >= 500) log.error({ err }, 'http error');
+    res.status(status).json({ errors: [{ message: status >= 500 ? 'Internal server error' : err.message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host === '0.0.0.0' ? 'localhost' : opts.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    server,
+    close: () => apollo.stop(),
+  };
+}
