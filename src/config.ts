@@ -1,6 +1,7 @@
 import { cleanEnv, port, str, url, num, makeValidator, EnvError } from 'envalid';
 
 const neo4jUri = makeValidator<string>((input) => {
+  if (input === '') return input;
   if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(input)) {
     throw new EnvError('must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI, e.g. bolt://localhost:7687');
   }
@@ -11,6 +12,12 @@ const neo4jUri = makeValidator<string>((input) => {
  * Every setting the process reads, validated once at start-up. envalid prints one clear message
  * naming each bad or missing variable and exits, instead of failing later on first use.
  */
+const portOrZero = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!/^\d+$/.test(input) || n > 65535) throw new EnvError('must be a port number from 0 to 65535');
+  return n;
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = cleanEnv(env, {
     PORT: port({ default: 4000, desc: 'HTTP port of the GraphQL server' }),
@@ -19,7 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     NEO4J_USER: str({ default: 'neo4j' }),
     NEO4J_PASSWORD: str({ default: '' }),
     NEO4J_DATABASE: str({ default: 'neo4j' }),
-    NEO4J_LOCAL_PORT: port({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts' }),
+    NEO4J_LOCAL_PORT: portOrZero({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts (0: any free port)' }),
     NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
     QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),

@@ -1,6 +1,5 @@
 // Incidents linked to each incident, with why and the chain that links them. Those investigated
-// by the same authority rank first, earliest first: the analyst's trace from one case to the
-// body's earlier ones.
+// by the same authority rank first: the analyst's trace from one case to the body's earlier ones.
 UNWIND $keys AS key
 MATCH (i:Incident {id: key})
 CALL (i) {
@@ -20,15 +19,21 @@ CALL (i) {
   WHERE other <> i
   RETURN other, 'SAME_COUNTRY' AS reason, 3 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
 }
-WITH key, other, reason, rank, via, ns, rs
+// One path per reason and shared node, even when several investigations lead through it.
+WITH key, i, other, reason, rank, via, collect({ns: ns, rs: rs})[0] AS p
 ORDER BY rank
-WITH key, other, min(rank) AS best, collect({
+WITH key, i, other, min(rank) AS best, collect({
   reason: reason,
   via: CASE WHEN via IS NULL THEN null ELSE via {.*, _labels: labels(via)} END,
   path: {
-    nodes: [n IN ns | n {.*, _labels: labels(n)}],
-    relationships: [r IN rs | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+    nodes: [n IN p.ns | n {.*, _labels: labels(n)}],
+    relationships: [r IN p.rs | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
   }
 }) AS reasons
+WITH key, other, best, reasons,
+     coalesce(other.disclosedOn, other.reportedOn, other.discoveredOn, other.accessStart) AS theirs,
+     coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart) AS mine
 RETURN key, {incident: other {.*, _labels: labels(other)}, reasons: reasons} AS node
-ORDER BY key, best, coalesce(other.accessStart, other.disclosedOn), other.id
+// Within a reason: the incidents before this one, the latest first ("the last company that body
+// investigated"), then later or undated ones.
+ORDER BY key, best, CASE WHEN theirs IS NOT NULL AND mine IS NOT NULL AND theirs <= mine THEN 0 ELSE 1 END, theirs DESC, other.id

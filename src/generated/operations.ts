@@ -3,12 +3,271 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AuthorityKind =
+  | 'GOVERNMENT'
+  | 'JOINT_TEAM'
+  | 'LAW_ENFORCEMENT'
+  | 'MINISTRY'
+  | 'PUBLIC_AGENCY'
+  | 'REGULATOR';
+
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
   | 'YEAR';
 
+export type EstimateQualifier =
+  | 'ABOUT'
+  | 'ALMOST'
+  | 'AT_LEAST'
+  | 'EXACT'
+  | 'MORE_THAN';
+
+export type EventKind =
+  | 'COMPLAINT_FILED'
+  | 'ESTIMATE_REVISED'
+  | 'LAWSUIT_FILED'
+  | 'MEETING'
+  | 'OTHER'
+  | 'PUBLIC_WARNING'
+  | 'REPORT_TO_AUTHORITY'
+  | 'WARNING_RECEIVED';
+
+export type InvestigationKind =
+  | 'CRIMINAL'
+  | 'GOVERNMENTAL'
+  | 'JOINT_PUBLIC_PRIVATE'
+  | 'REGULATORY';
+
+export type InvestigationStatus =
+  | 'CONCLUDED'
+  | 'OPEN';
+
+export type RelationReason =
+  | 'SAME_COMPANY'
+  | 'SAME_COUNTRY'
+  | 'SAME_INVESTIGATING_AUTHORITY'
+  | 'SAME_SECTOR';
+
+export type StatementKind =
+  | 'APOLOGY'
+  | 'ASSESSMENT'
+  | 'ATTRIBUTION'
+  | 'PROMISE'
+  | 'WARNING';
+
+export type SuspicionStatus =
+  | 'CHARGED'
+  | 'CLEARED'
+  | 'CONVICTED'
+  | 'IDENTIFIED_AS_SUSPECT'
+  | 'NAMED_IN_REPORT';
+
 export type IncidentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } };
+
+export type ExposedDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExposedDataQuery = { incident: { title: string, accountsAffected: { value: number, qualifier: EstimateQualifier, unit: string } | null, exposedData: Array<{ detail: string | null, category: { id: string, name: string, hibpClass: string | null }, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }>, notExposedData: Array<{ detail: string | null, category: { id: string, name: string }, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null };
+
+export type SrcFragment = { attribution: string | null, about: Array<string>, attributedTo:
+    | { __typename: 'Authority', id: string, name: string }
+    | { __typename: 'Company', id: string, name: string }
+    | { __typename: 'Person', id: string, personName: string | null }
+    | { __typename: 'Publisher', id: string, name: string }
+   | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } };
+
+export type EstimateHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EstimateHistoryQuery = { incident: { estimates: Array<{ id: string, value: number, qualifier: EstimateQualifier, unit: string, note: string | null, asOf: { iso: string, precision: DatePrecision, asReported: string | null } | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }>, accountsAffected: { id: string, value: number, asOf: { iso: string } | null } | null } | null };
+
+export type AccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessQuery = { incident: { accessDurationAsReported: string | null, origin: string | null, attackVector: string | null, accessStart: { iso: string, precision: DatePrecision, asReported: string | null } | null, discoveredOn: { iso: string } | null, reportedOn: { iso: string, asReported: string | null } | null, extortion: { demand: string, ransomDemanded: boolean | null } | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+        | { __typename: 'Authority', id: string, name: string }
+        | { __typename: 'Company', id: string, name: string }
+        | { __typename: 'Person', id: string, personName: string | null }
+        | { __typename: 'Publisher', id: string, name: string }
+       | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> } | null };
+
+export type SuspectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SuspectsQuery = { incident: { suspicions: Array<{ status: SuspicionStatus, description: string | null, identifiedBy: Array<
+        | { __typename: 'Authority', id: string, name: string, kind: AuthorityKind }
+        | { __typename: 'Company', id: string, name: string }
+      >, person: { id: string, name: string | null, description: string | null, nationality: { code: string, name: string } | null, formerEmployers: Array<{ id: string, name: string }>, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+            | { __typename: 'Authority', id: string, name: string }
+            | { __typename: 'Company', id: string, name: string }
+            | { __typename: 'Person', id: string, personName: string | null }
+            | { __typename: 'Publisher', id: string, name: string }
+           | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null };
+
+export type InvestigationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvestigationsQuery = { incident: { investigations: Array<{ id: string, title: string, kind: InvestigationKind, status: InvestigationStatus | null, question: string | null, openedOn: { iso: string, precision: DatePrecision, asReported: string | null } | null, authorities: Array<{ id: string, name: string, kind: AuthorityKind }>, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null };
+
+export type TraceToPriorFineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TraceToPriorFineQuery = { incident: { title: string, relatedIncidents: Array<{ reasons: Array<{ reason: RelationReason, via:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         | null, path: { nodes: Array<
+            | { __typename: 'Authority', id: string }
+            | { __typename: 'Company', id: string }
+            | { __typename: 'Country', id: string }
+            | { __typename: 'DataCategory', id: string }
+            | { __typename: 'DataExposure', id: string }
+            | { __typename: 'Estimate', id: string }
+            | { __typename: 'Event', id: string }
+            | { __typename: 'Fine', id: string }
+            | { __typename: 'FineReport', id: string }
+            | { __typename: 'Incident', id: string }
+            | { __typename: 'Investigation', id: string }
+            | { __typename: 'Person', id: string }
+            | { __typename: 'Position', id: string }
+            | { __typename: 'Publisher', id: string }
+            | { __typename: 'Source', id: string }
+            | { __typename: 'Statement', id: string }
+            | { __typename: 'Suspicion', id: string }
+          >, relationships: Array<{ type: string, from: string, to: string }> } }>, incident: { id: string, title: string, company: { id: string, name: string } | null, estimates: Array<{ value: number, qualifier: EstimateQualifier, unit: string, asOf: { iso: string } | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+              | { __typename: 'Authority', id: string, name: string }
+              | { __typename: 'Company', id: string, name: string }
+              | { __typename: 'Person', id: string, personName: string | null }
+              | { __typename: 'Publisher', id: string, name: string }
+             | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }>, fines: Array<{ id: string, reason: string | null, authority: { id: string, name: string }, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision } | null, reports: Array<{ amount: { amount: string, currency: string, display: string } | null, conversions: Array<{ amount: string, currency: string, display: string }>, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+                | { __typename: 'Authority', id: string, name: string }
+                | { __typename: 'Company', id: string, name: string }
+                | { __typename: 'Person', id: string, personName: string | null }
+                | { __typename: 'Publisher', id: string, name: string }
+               | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> }> } }> } | null };
+
+export type OfficialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OfficialsQuery = { incident: { statements: Array<{ kind: StatementKind, quote: string | null, summary: string | null, speaker: { id: string, name: string | null } | null, onBehalfOf:
+        | { __typename: 'Authority', id: string, name: string }
+        | { __typename: 'Company', id: string, name: string }
+       | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }>, events: Array<{ id: string, kind: EventKind, title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, organizer:
+        | { __typename: 'Authority', id: string }
+        | { __typename: 'Company', id: string }
+       | null, attendees: Array<{ role: string | null, person: { id: string, name: string | null, positions: Array<{ title: string, acting: boolean, organization:
+              | { __typename: 'Authority', id: string, name: string }
+              | { __typename: 'Company', id: string, name: string }
+             | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+                | { __typename: 'Authority', id: string, name: string }
+                | { __typename: 'Company', id: string, name: string }
+                | { __typename: 'Person', id: string, personName: string | null }
+                | { __typename: 'Publisher', id: string, name: string }
+               | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } }>, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null, person: { name: string | null, positions: Array<{ title: string, organization:
+        | { id: string, name: string }
+        | Record<PropertyKey, never>
+       | null, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null };
+
+export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourcesQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string, sources: Array<{ attribution: string | null, about: Array<string>, attributedTo:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+          | { __typename: 'Person', id: string, personName: string | null }
+          | { __typename: 'Publisher', id: string, name: string }
+         | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null, source: { url: string | null, dateNote: string | null, publisher: { name: string } | null, supports: Array<
+      | { __typename: 'Authority', id: string }
+      | { __typename: 'Company', id: string }
+      | { __typename: 'Country', id: string }
+      | { __typename: 'DataCategory', id: string }
+      | { __typename: 'DataExposure', id: string }
+      | { __typename: 'Estimate', id: string }
+      | { __typename: 'Event', id: string }
+      | { __typename: 'Fine', id: string }
+      | { __typename: 'FineReport', id: string }
+      | { __typename: 'Incident', id: string }
+      | { __typename: 'Investigation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Position', id: string }
+      | { __typename: 'Publisher', id: string }
+      | { __typename: 'Source', id: string }
+      | { __typename: 'Statement', id: string }
+      | { __typename: 'Suspicion', id: string }
+    > } | null };

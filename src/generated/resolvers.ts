@@ -315,7 +315,8 @@ export type Incident = Node & {
   origin: Maybe<Scalars['String']['output']>;
   /**
    * Other incidents linked to this one through a shared investigating authority, the same company,
-   * sector or country. Incidents investigated by the same authority come first, earliest first.
+   * sector or country. Incidents investigated by the same authority come first; within each reason,
+   * the incidents before this one come first, latest first (the last case that body handled).
    */
   relatedIncidents: Array<RelatedIncident>;
   /** First reported to an authority. */
