@@ -31,16 +31,21 @@ OPTIONAL MATCH (k:Country {id: x.country})
 FOREACH (_ IN CASE WHEN k IS NULL THEN [] ELSE [1] END | MERGE (i)-[:IN_COUNTRY]->(k));
 
 UNWIND [
-  {incident: 'lg-uplus-breach-2023', categories: ['phone-number', 'name', 'physical-address', 'date-of-birth', 'email-address', 'user-id', 'usim-number']},
-  {incident: 'british-airways-breach-2018', categories: ['name', 'physical-address', 'payment-card-number', 'card-security-code']},
-  {incident: 'equifax-breach-2017', categories: ['social-security-number', 'date-of-birth', 'physical-address', 'drivers-licence-number']}
+  {incident: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12',
+   categories: ['phone-number', 'name', 'physical-address', 'date-of-birth', 'email-address', 'user-id', 'usim-number']},
+  {incident: 'british-airways-breach-2018', source: 'brodies-ba-marriott',
+   categories: ['name', 'physical-address', 'payment-card-number', 'card-security-code']},
+  {incident: 'equifax-breach-2017', source: 'npr-2019-07-22',
+   categories: ['social-security-number', 'date-of-birth', 'physical-address', 'drivers-licence-number']}
 ] AS x
 UNWIND x.categories AS cat
-MATCH (i:Incident {id: x.incident}), (d:DataCategory {id: cat})
+MATCH (i:Incident {id: x.incident}), (d:DataCategory {id: cat}), (s:Source {id: x.source})
 MERGE (e:DataExposure:Entity {id: x.incident + '--' + cat})
 SET e.exposed = true
 MERGE (i)-[:HAS_EXPOSURE]->(e)
-MERGE (e)-[:OF_CATEGORY]->(d);
+MERGE (e)-[:OF_CATEGORY]->(d)
+MERGE (e)-[r:SOURCED_FROM {claim: 'general'}]->(s)
+SET r.about = [];
 
 UNWIND [
   {id: 'lg-uplus-breach-2023-affected', incident: 'lg-uplus-breach-2023', metric: 'AFFECTED', value: 297117, qualifier: 'EXACT', unit: 'individuals', asOf: '2023-07-12'},

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { badCursor, decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
 import type { ConnectionValue, EntityRecord } from '../graph/records.js';
 import type { Context } from '../server/context.js';
@@ -10,7 +11,7 @@ import type { Context } from '../server/context.js';
 export async function connection<T extends EntityRecord>(ctx: Context, domain: string, args: { first?: number | null; after?: string | null }): Promise<ConnectionValue<T>> {
   const limit = pageSize(args.first);
   const after = args.after != null ? afterId(args.after) : null;
-  const rows = limit === 0 ? [] : await ctx.loaders.read<{ node: T }>(`${domain}/page`, { after, limit: limit + 1 });
+  const rows = limit === 0 ? [] : await ctx.loaders.read<{ node: T }>(`${domain}/page`, { after, limit: neo4j.int(limit + 1) });
   const nodes = rows.slice(0, limit).map((r) => r.node);
   const edges = nodes.map((node) => ({ cursor: encodeCursor([node.id]), node }));
   return {

@@ -19,7 +19,9 @@ const armor = new ApolloArmor({
   maxDepth: { n: 14 },
   maxAliases: { n: 30 },
   maxDirectives: { n: 20 },
-  maxTokens: { n: 5000 },
+  // Token counting is graphql-js's own parse option below: armor's version parses inside a
+  // plugin hook, which turns every syntax error into an HTTP 500.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 20000 },
   blockFieldSuggestion: { enabled: false },
 });
@@ -37,6 +39,7 @@ export function createApollo(httpServer: Server, log: Logger): ApolloServer<Cont
       queryStatsPlugin(),
     ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: 5000 },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
