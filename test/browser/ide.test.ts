@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { baseUrl } from '../support/api.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The IDE must work on a closed network: every request that is not to this machine is blocked
+// and recorded, and the test fails if the page even tried one.
+describe('the GraphiQL IDE in a real browser, offline', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  it('loads with an example query, runs it, and shows data from Neo4j', async () => {
+    const context = await browser.newContext();
+    const offsite: string[] = [];
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await page.goto(`${baseUrl()}/graphql`, { waitUntil: 'load' });
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await editor.waitFor({ timeout: 30_000 });
+    expect(await editor.innerText()).toContain('incidents(first: 10)');
+    // One saved tab per example query.
+    expect(await page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(9);
+
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.graphiql-response .CodeMirror');
+    await expect.poll(() => result.innerText(), { timeout: 30_000 }).toContain('coupang-breach-2025');
+    const text = await result.innerText();
+    expect(text).toContain('Coupang');
+    expect(text).toContain('totalCount');
+
+    expect(pageErrors).toEqual([]);
+    expect(offsite).toEqual([]);
+    await context.close();
+  });
+});
