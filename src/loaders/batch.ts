@@ -26,7 +26,7 @@ export class Loaders {
     return rows[0] ?? null;
   }
 
-  /** Runs a named query once for this request; the same query and params share the result. */
+  /** Runs a named, unbatched query (root lists, counts), counted against this request. */
   read<T extends Record<string, unknown>>(query: string, params: Record<string, unknown>): Promise<T[]> {
     return this.graph.read<T>(query, params, this.stats);
   }
