@@ -10,6 +10,13 @@ const driver = testDriver();
 const database = () => inject('database');
 afterAll(() => driver.close());
 
+/** A seed file in a fresh temporary folder. */
+function seedFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'seed-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
 async function counts() {
   const { records } = await driver.executeQuery(
     'MATCH (n) WITH count(n) AS nodes CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels', {}, { database: database() });
@@ -30,9 +37,7 @@ describe('seed loading against the real Neo4j', () => {
   });
 
   it('a file with a syntax error names the file and line, and writes nothing of it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
-    const file = join(dir, '99-broken.cypher');
-    writeFileSync(file, [
+    const file = seedFile('99-broken.cypher', [
       '// A valid statement first: it must be rolled back with the rest.',
       "MERGE (c:Company:Entity {id: 'test-broken-seed-company'}) SET c.name = 'x';",
       '',
@@ -49,9 +54,7 @@ describe('seed loading against the real Neo4j', () => {
   });
 
   it('--dry-run validates by running and rolling back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
-    const file = join(dir, '50-new.cypher');
-    writeFileSync(file, ":param name => 'Dry Run Co';\nMERGE (c:Company:Entity {id: 'test-dry-run-company'}) SET c.name = $name;\n");
+    const file = seedFile('50-new.cypher', ":param name => 'Dry Run Co';\nMERGE (c:Company:Entity {id: 'test-dry-run-company'}) SET c.name = $name;\n");
     const before = await counts();
     const r = await loadFile(driver, database(), file, { dryRun: true });
     expect(r.nodesCreated).toBe(1);
@@ -59,10 +62,8 @@ describe('seed loading against the real Neo4j', () => {
   });
 
   it('a constraint violation is reported against its line and rolls the file back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
-    const file = join(dir, '51-dup.cypher');
     // "coupang" exists as a Company; creating an Incident with the same id breaks Entity.id uniqueness.
-    writeFileSync(file, "MERGE (x:Company:Entity {id: 'test-dup-company'});\n\nCREATE (i:Incident:Entity {id: 'coupang', title: 'dup', kind: 'OTHER'});\n");
+    const file = seedFile('51-dup.cypher', "MERGE (x:Company:Entity {id: 'test-dup-company'});\n\nCREATE (i:Incident:Entity {id: 'coupang', title: 'dup', kind: 'OTHER'});\n");
     const before = await counts();
     const err = await loadFile(driver, database(), file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SeedError);
