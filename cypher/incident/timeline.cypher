@@ -24,12 +24,8 @@ CALL (i) {
   MATCH (i)<-[:INTO]-(x:Investigation) WHERE x.openedOn IS NOT NULL
   RETURN 'INVESTIGATION_OPENED' AS kind, x.openedOn AS date, x.openedOnAsReported AS asReported, x.title AS title, x {.*, _labels: labels(x)} AS node
   UNION ALL
-  // A fine is dated by its most precise report.
-  MATCH (i)<-[:FOR_INCIDENT]-(x:Fine)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL
-  WITH x, r ORDER BY size(r.date) DESC, r.date DESC
-  WITH x, head(collect(r)) AS r
-  MATCH (a:Authority)-[:IMPOSED]->(x)
-  RETURN 'FINE' AS kind, r.date AS date, r.dateAsReported AS asReported, 'Fined by ' + a.name AS title, x {.*, _labels: labels(x)} AS node
+  MATCH (i)<-[:FOR_INCIDENT]-(x:Fine)<-[:IMPOSED]-(a:Authority) WHERE x.date IS NOT NULL
+  RETURN 'FINE' AS kind, x.date AS date, x.dateAsReported AS asReported, 'Fined by ' + a.name AS title, x {.*, _labels: labels(x)} AS node
 }
 RETURN key, {kind: kind, date: date, dateAsReported: asReported, title: title, node: node} AS node
 ORDER BY key, date, kind

@@ -28,3 +28,7 @@ CREATE INDEX fine_date IF NOT EXISTS FOR (n:Fine) ON (n.date);
 CREATE INDEX fine_currency IF NOT EXISTS FOR (n:Fine) ON (n.currency);
 CREATE INDEX authority_kind IF NOT EXISTS FOR (n:Authority) ON (n.kind);
 CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.publishedOn);
+CREATE INDEX incident_accounts_affected IF NOT EXISTS FOR (n:Incident) ON (n.accountsAffected);
+CREATE INDEX incident_title IF NOT EXISTS FOR (n:Incident) ON (n.title);
+CREATE INDEX fine_amount_key IF NOT EXISTS FOR (n:Fine) ON (n.currency, n.amountKey);
+CREATE INDEX fine_year IF NOT EXISTS FOR (n:Fine) ON (n.year);

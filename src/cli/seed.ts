@@ -19,7 +19,11 @@ async function main(): Promise<number> {
   const opts = program.opts<{ dryRun?: boolean; dir: string }>();
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const files = program.args.length ? program.args : seedFiles(opts.dir);
+  // Derived values follow the facts: after loading chosen files, recompute them too.
+  const derive = seedFiles(opts.dir).filter((f) => f.endsWith('99-derived-values.cypher'));
+  const files = program.args.length
+    ? [...program.args, ...derive.filter((d) => !program.args.some((a) => a.endsWith('99-derived-values.cypher')))]
+    : seedFiles(opts.dir);
   const db = await openDatabase(config, log);
   try {
     await applySchema(db.driver, config.neo4j.database);

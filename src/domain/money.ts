@@ -12,10 +12,3 @@ export function displayMoney(amount: string, currency: string): string {
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${currency} ${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
-
-/** Significant digits of a decimal string: 134790000000 -> 5, 134000000000 -> 3. */
-export function significantDigits(amount: string): number {
-  const digits = amount.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
-  const frac = amount.includes('.');
-  return (frac ? digits : digits.replace(/0+$/, '')).length || 1;
-}

@@ -66,6 +66,9 @@ export interface IncidentRecord extends EntityRecord {
   disclosedOn?: string;
   extortionDemand?: string;
   ransomDemanded?: boolean;
+  /** Derived by seeds/99-derived-values.cypher: the current best AFFECTED estimate. */
+  accountsAffected?: number;
+  accountsAffectedEstimate?: string;
 }
 
 export interface DataExposureRecord extends EntityRecord {
@@ -96,6 +99,13 @@ export interface InvestigationRecord extends EntityRecord {
 export interface FineRecord extends EntityRecord {
   kind: string;
   reason?: string;
+  /** Derived by seeds/99-derived-values.cypher from the reports: the best amount and date. */
+  amount?: string;
+  currency?: string;
+  amountKey?: string;
+  date?: string;
+  dateAsReported?: string;
+  year?: number;
 }
 
 export interface FineReportRecord extends EntityRecord {

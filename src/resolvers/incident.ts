@@ -4,7 +4,6 @@ import type {
   InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
 } from '../graph/records.js';
 import type { Context } from '../server/context.js';
-import { bestEstimate } from '../domain/bestValue.js';
 import { partialDate } from '../domain/partialDate.js';
 import { connection, connectionResolvers } from './connection.js';
 import { date, many, nodeById, one, sources } from './fields.js';
@@ -31,7 +30,9 @@ export const incidentResolvers: Resolvers = {
     exposedData: async (i, _a, ctx) => (await exposures(i, ctx)).filter((x) => x.exposed),
     notExposedData: async (i, _a, ctx) => (await exposures(i, ctx)).filter((x) => !x.exposed),
     estimates: (i, _a, ctx) => estimates(i, ctx),
-    accountsAffected: async (i, _a, ctx) => bestEstimate(await estimates(i, ctx)),
+    accountsAffected: async (i, _a, ctx) => (i.accountsAffectedEstimate
+      ? (await estimates(i, ctx)).find((e) => e.id === i.accountsAffectedEstimate) ?? null
+      : null),
     investigations: many<InvestigationRecord>('incident/investigations'),
     fines: many<FineRecord>('incident/fines'),
     suspicions: many<SuspicionRecord>('incident/suspicions'),

@@ -1,8 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../graph/records.js';
 import type { Context } from '../server/context.js';
-import { bestDate, bestFineReport } from '../domain/bestValue.js';
-import { partialDate } from '../domain/partialDate.js';
 import { connection, connectionResolvers } from './connection.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
@@ -27,16 +25,11 @@ export const investigationResolvers: Resolvers = {
     company: async (f, _a, ctx) => (await ctx.loaders.one<CompanyRecord>('fine/company', f.id))!,
     incident: one<IncidentRecord>('fine/incident'),
     investigation: one<InvestigationRecord>('fine/investigation'),
-    amount: async (f, _a, ctx) => {
-      const best = bestFineReport(await reports(f, ctx));
-      if (!best) throw new Error(`Fine ${f.id} has no report with an amount`);
-      return { amount: best.amount!, currency: best.currency! };
+    amount: (f) => {
+      if (!f.amount || !f.currency) throw new Error(`Fine ${f.id} has no derived amount: load seeds/99-derived-values.cypher`);
+      return { amount: f.amount, currency: f.currency };
     },
-    date: async (f, _a, ctx) => {
-      const rs = await reports(f, ctx);
-      const iso = bestDate(rs.map((r) => r.date));
-      return partialDate(iso, rs.find((r) => r.date === iso)?.dateAsReported);
-    },
+    date: date('date', 'dateAsReported'),
     reason: (f) => f.reason ?? null,
     reports: (f, _a, ctx) => reports(f, ctx),
     sources,

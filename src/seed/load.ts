@@ -65,6 +65,7 @@ export async function applySchema(driver: Driver, database: string, file: string
  */
 export async function loadFile(driver: Driver, database: string, file: string, opts: { dryRun?: boolean } = {}): Promise<FileResult> {
   const items = parseFile(file);
+  if (items.some((i) => i.kind === 'cypher' && BATCHED.test(i.text))) return loadBatchedFile(driver, database, file, items, opts);
   const result: FileResult = { file: basename(file), statements: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   const tx = await session.beginTransaction({ timeout: 120_000 });
@@ -92,6 +93,37 @@ export async function loadFile(driver: Driver, database: string, file: string, o
   } catch (e) {
     if (tx.isOpen()) await tx.rollback().catch(() => {});
     throw e;
+  } finally {
+    await session.close();
+  }
+  return result;
+}
+
+const BATCHED = /\bIN\s+TRANSACTIONS\b/i;
+
+/**
+ * A file that commits in batches (CALL ... IN TRANSACTIONS) cannot run inside one transaction.
+ * Only recomputable files may do this (seeds/99-derived-values.cypher): each statement runs in
+ * auto-commit, exactly as cypher-shell runs it. A dry run only asks Neo4j to plan it (EXPLAIN).
+ */
+async function loadBatchedFile(driver: Driver, database: string, file: string, items: ScriptItem[], opts: { dryRun?: boolean }): Promise<FileResult> {
+  const result: FileResult = { file: basename(file), statements: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    for (const item of items) {
+      if (item.kind === 'command') throw new SeedError(result.file, item.line, 'a file that batches with IN TRANSACTIONS cannot use cypher-shell commands');
+      let summary;
+      try {
+        summary = (await session.run(opts.dryRun ? `EXPLAIN ${item.text}` : item.text)).summary;
+      } catch (e) {
+        throw new SeedError(result.file, lineOf(item, e), messageOf(e));
+      }
+      const u = summary.counters.updates();
+      result.statements++;
+      result.nodesCreated += u.nodesCreated;
+      result.relationshipsCreated += u.relationshipsCreated;
+      result.propertiesSet += u.propertiesSet;
+    }
   } finally {
     await session.close();
   }

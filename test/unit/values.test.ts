@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bestDate, bestEstimate, bestFineReport } from '../../src/domain/bestValue.js';
-import { displayMoney, significantDigits } from '../../src/domain/money.js';
+import { displayMoney } from '../../src/domain/money.js';
 import { parsePartialDate } from '../../src/domain/partialDate.js';
 import { decodeCursor, encodeCursor } from '../../src/graph/cursor.js';
-
-const est = (id: string, value: number, asOf?: string, qualifier = 'ABOUT') => ({ id, _labels: ['Estimate'], metric: 'AFFECTED', value, qualifier, unit: 'accounts', asOf });
-const rep = (id: string, amount?: string, date?: string) => ({ id, _labels: ['FineReport'], amount, currency: amount ? 'KRW' : undefined, date });
 
 describe('value rules', () => {
   it('partial dates carry their precision', () => {
@@ -18,21 +14,6 @@ describe('value rules', () => {
   it('money is grouped as a string, never through a float', () => {
     expect(displayMoney('134790000000', 'KRW')).toBe('KRW 134,790,000,000');
     expect(displayMoney('12345678901234567890.05', 'USD')).toBe('USD 12,345,678,901,234,567,890.05');
-    expect(significantDigits('134790000000')).toBe(5);
-    expect(significantDigits('134000000000')).toBe(3);
-  });
-
-  it('the best estimate is the latest, then the more precise date, then exact over approximate', () => {
-    expect(bestEstimate([est('a', 4500, '2025-11-18', 'EXACT'), est('b', 33700000, '2025-11-29')])!.id).toBe('b');
-    expect(bestEstimate([est('a', 1, '2025-11'), est('b', 2, '2025-11-01')])!.id).toBe('b');
-    expect(bestEstimate([est('a', 1, '2025-08-30'), est('b', 2, '2025-08-30', 'EXACT')])!.id).toBe('b');
-    expect(bestEstimate([est('undated', 27000000), est('dated', 23244649, '2025-08-30')])!.id).toBe('dated');
-    expect(bestEstimate([])).toBeNull();
-  });
-
-  it('the best fine amount is the most precise report; the best date the most precise', () => {
-    expect(bestFineReport([rep('a', '134000000000', '2025-08'), rep('b', '134800000000', '2025-08-28'), rep('c', '134790000000'), rep('d')])!.id).toBe('c');
-    expect(bestDate(['2025-08', '2025-08-28', null])).toBe('2025-08-28');
   });
 
   it('cursors round-trip and reject anything else', () => {

@@ -1,0 +1,48 @@
+// Derived values: the current best figure of each incident and fine, stored where list queries
+// filter and sort on them. Recomputed from the facts every time this file runs, so it always
+// follows the data and can be loaded again at will (last, after any other seed file).
+// It batches its writes, so the loader runs it in auto-commit transactions, as cypher-shell does.
+//
+// Incident.accountsAffected: the AFFECTED estimate with the latest as-of date (figures are
+// revised over time); ties go to the more precise date, then to an exact figure over an
+// approximate one; undated estimates lose to dated ones.
+MATCH (i:Incident)
+CALL (i) {
+  OPTIONAL CALL (i) {
+    MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: 'AFFECTED'})
+    RETURN e
+    ORDER BY coalesce(e.asOf, '') DESC,
+             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
+             e.id
+    LIMIT 1
+  }
+  SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id
+} IN TRANSACTIONS OF 5000 ROWS;
+
+// Fine.amount: the most precise report (the same decision reported with different rounding:
+// KRW 134 billion, 134.8 billion, 134.79 billion), ties to the latest dated report.
+// Fine.date: the most precise date reported, the latest among equally precise ones.
+// Fine.amountKey: the amount zero-padded so that comparing strings compares amounts exactly.
+MATCH (f:Fine)
+CALL (f) {
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.amount IS NOT NULL AND r.currency IS NOT NULL
+    RETURN r AS byAmount
+    ORDER BY CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0'))
+                  ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END DESC,
+             coalesce(r.date, '') DESC, r.id
+    LIMIT 1
+  }
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL
+    RETURN r AS byDate
+    ORDER BY size(r.date) DESC, r.date DESC, r.id
+    LIMIT 1
+  }
+  SET f.amount = byAmount.amount, f.currency = byAmount.currency,
+      f.amountKey = CASE WHEN byAmount IS NULL THEN null ELSE
+        right('000000000000000000000000' + split(byAmount.amount, '.')[0], 24) + '.' +
+        left(coalesce(split(byAmount.amount, '.')[1], '') + '000000', 6) END,
+      f.date = byDate.date, f.dateAsReported = byDate.dateAsReported,
+      f.year = CASE WHEN byDate IS NULL THEN null ELSE toInteger(left(byDate.date, 4)) END
+} IN TRANSACTIONS OF 5000 ROWS;
