@@ -34,6 +34,8 @@ const mappers: Record<string, string> = {
   PersonConnection: `${R}ConnectionValue<PersonRecord>`,
   FineConnection: `${R}ConnectionValue<FineRecord>`,
   SourceConnection: `${R}ConnectionValue<SourceRecord>`,
+  SearchConnection: `${R}ConnectionValue<never, SearchEdgeValue>`,
+  SearchEdge: `${R}SearchEdgeValue`,
 };
 
 const config: CodegenConfig = {

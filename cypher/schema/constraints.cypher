@@ -32,3 +32,9 @@ CREATE INDEX incident_accounts_affected IF NOT EXISTS FOR (n:Incident) ON (n.acc
 CREATE INDEX incident_title IF NOT EXISTS FOR (n:Incident) ON (n.title);
 CREATE INDEX fine_amount_key IF NOT EXISTS FOR (n:Fine) ON (n.currency, n.amountKey);
 CREATE INDEX fine_year IF NOT EXISTS FOR (n:Fine) ON (n.year);
+
+// Full-text search over names, aliases (local-language names too), titles, summaries, quotes.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher)
+ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

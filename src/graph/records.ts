@@ -191,8 +191,15 @@ export interface MoneyValue {
   currency: string;
 }
 
-export interface ConnectionValue<T> {
-  edges: { cursor: string; node: T }[];
+export interface SearchEdgeValue {
+  cursor: string;
+  node: EntityRecord;
+  score: number;
+  matchedFields: string[];
+}
+
+export interface ConnectionValue<T, E = { cursor: string; node: T }> {
+  edges: E[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** Counted only when asked for: a second query. */
   totalCount: () => Promise<number>;

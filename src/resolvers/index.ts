@@ -5,8 +5,9 @@ import { investigationResolvers } from './investigation.js';
 import { narrativeResolvers } from './narrative.js';
 import { organizationResolvers } from './organization.js';
 import { personResolvers } from './person.js';
+import { searchResolvers } from './search.js';
 
-const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers, narrativeResolvers];
+const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers, narrativeResolvers, searchResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {

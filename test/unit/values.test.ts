@@ -22,3 +22,15 @@ describe('value rules', () => {
     expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(/cursor/);
   });
 });
+
+import { matchedFields, toLuceneQuery } from '../../src/search/query.js';
+
+describe('search text', () => {
+  it('becomes quoted phrases with only backslash and quote escaped', () => {
+    expect(toLuceneQuery('AT&T  OR "x')).toBe('"AT&T" "OR" "\\"x"');
+    expect(toLuceneQuery('C++ a\\b')).toBe('"C++" "a\\\\b"');
+  });
+  it('reports the fields a word was found in', () => {
+    expect(matchedFields({ name: 'Coupang', aliases: ['쿠팡'], summary: 'other' }, ['쿠팡'])).toEqual(['aliases']);
+  });
+});
