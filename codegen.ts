@@ -33,6 +33,7 @@ const mappers: Record<string, string> = {
   AuthorityConnection: `${R}ConnectionValue<AuthorityRecord>`,
   PersonConnection: `${R}ConnectionValue<PersonRecord>`,
   FineConnection: `${R}ConnectionValue<FineRecord>`,
+  InvestigationConnection: `${R}ConnectionValue<InvestigationRecord>`,
   SourceConnection: `${R}ConnectionValue<SourceRecord>`,
   SearchConnection: `${R}ConnectionValue<never, SearchEdgeValue>`,
   SearchEdge: `${R}SearchEdgeValue`,

@@ -67,6 +67,11 @@ export type AuthorityEdge = {
   node: Authority;
 };
 
+export type AuthorityFilter = {
+  country?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<AuthorityKind>;
+};
+
 export type AuthorityKind =
   | 'GOVERNMENT'
   | 'JOINT_TEAM'
@@ -74,6 +79,11 @@ export type AuthorityKind =
   | 'MINISTRY'
   | 'PUBLIC_AGENCY'
   | 'REGULATOR';
+
+export type AuthorityOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: NameSortField;
+};
 
 export type Company = Node & {
   __typename?: 'Company';
@@ -104,6 +114,18 @@ export type CompanyEdge = {
   __typename?: 'CompanyEdge';
   cursor: Scalars['String']['output'];
   node: Company;
+};
+
+export type CompanyFilter = {
+  country?: InputMaybe<Scalars['ID']['input']>;
+  hasFine?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Compared case-insensitively. */
+  sector?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CompanyOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: NameSortField;
 };
 
 export type Country = Node & {
@@ -144,6 +166,16 @@ export type DatePrecision =
   | 'DAY'
   | 'MONTH'
   | 'YEAR';
+
+/**
+ * A range of dates, both ends included, either open. A partial date in the data compares by its
+ * first day ("2025-06" is 2025-06-01); a partial bound covers its whole period ("to: 2025" is up
+ * to 2025-12-31).
+ */
+export type DateRange = {
+  from?: InputMaybe<Scalars['PartialDateString']['input']>;
+  to?: InputMaybe<Scalars['PartialDateString']['input']>;
+};
 
 /** A reported figure with its date and source; a history of these is how a size is known. */
 export type Estimate = Node & {
@@ -242,11 +274,26 @@ export type FineEdge = {
   node: Fine;
 };
 
+export type FineFilter = {
+  authority?: InputMaybe<Scalars['ID']['input']>;
+  company?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 4217 code. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** At least this amount, compared exactly, in its currency (fines in other currencies are left out). */
+  minAmount?: InputMaybe<MoneyInput>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type FineKind =
   | 'ADMINISTRATIVE_FINE'
   | 'ADMINISTRATIVE_PENALTY'
   | 'CIVIL_PENALTY'
   | 'SETTLEMENT';
+
+export type FineOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: FineSortField;
+};
 
 /** One source's report of a fine. */
 export type FineReport = Node & {
@@ -260,6 +307,12 @@ export type FineReport = Node & {
   id: Scalars['ID']['output'];
   sources: Array<SourceRef>;
 };
+
+export type FineSortField =
+  /** Grouped by currency, then by exact amount. */
+  | 'AMOUNT'
+  | 'DATE'
+  | 'ID';
 
 /** An ordered chain of nodes with the typed, directed relationships between them. */
 export type GraphPath = {
@@ -343,10 +396,40 @@ export type IncidentEdge = {
   node: Incident;
 };
 
+export type IncidentFilter = {
+  /** Unauthorised access began in this range. */
+  accessedBetween?: InputMaybe<DateRange>;
+  /** Incidents an authority investigates. */
+  authority?: InputMaybe<Scalars['ID']['input']>;
+  company?: InputMaybe<Scalars['ID']['input']>;
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Data categories exposed (ids, e.g. "email-address"). */
+  dataCategories?: InputMaybe<Array<Scalars['ID']['input']>>;
+  dataCategoriesMatch?: InputMaybe<MatchMode>;
+  disclosedBetween?: InputMaybe<DateRange>;
+  hasFine?: InputMaybe<Scalars['Boolean']['input']>;
+  hasSuspect?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<IncidentKind>;
+  /** At least this many accounts affected (the current best estimate). */
+  minAccountsAffected?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type IncidentKind =
   | 'DATA_BREACH'
   | 'OTHER'
   | 'RANSOMWARE';
+
+export type IncidentOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: IncidentSortField;
+};
+
+export type IncidentSortField =
+  | 'ACCESS_START'
+  | 'ACCOUNTS_AFFECTED'
+  | 'DISCLOSED_ON'
+  | 'ID'
+  | 'TITLE';
 
 export type Investigation = Node & {
   __typename?: 'Investigation';
@@ -365,15 +448,49 @@ export type Investigation = Node & {
   title: Scalars['String']['output'];
 };
 
+export type InvestigationConnection = {
+  __typename?: 'InvestigationConnection';
+  edges: Array<InvestigationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InvestigationEdge = {
+  __typename?: 'InvestigationEdge';
+  cursor: Scalars['String']['output'];
+  node: Investigation;
+};
+
+export type InvestigationFilter = {
+  authority?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<InvestigationKind>;
+  status?: InputMaybe<InvestigationStatus>;
+};
+
 export type InvestigationKind =
   | 'CRIMINAL'
   | 'GOVERNMENTAL'
   | 'JOINT_PUBLIC_PRIVATE'
   | 'REGULATORY';
 
+export type InvestigationOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: InvestigationSortField;
+};
+
+export type InvestigationSortField =
+  | 'ID'
+  | 'OPENED_ON'
+  | 'TITLE';
+
 export type InvestigationStatus =
   | 'CONCLUDED'
   | 'OPEN';
+
+/** Which of several values must match. */
+export type MatchMode =
+  | 'ALL'
+  | 'ANY';
 
 /** An exact amount of money in an ISO 4217 currency. */
 export type Money = {
@@ -383,6 +500,15 @@ export type Money = {
   /** Human-readable form, e.g. "KRW 134,790,000,000". */
   display: Scalars['String']['output'];
 };
+
+export type MoneyInput = {
+  amount: Scalars['Decimal']['input'];
+  currency: Scalars['String']['input'];
+};
+
+export type NameSortField =
+  | 'ID'
+  | 'NAME';
 
 /** Anything with a stable, globally unique, human-readable id ("coupang-breach-2025"). */
 export type Node = {
@@ -440,6 +566,17 @@ export type PersonEdge = {
   node: Person;
 };
 
+export type PersonFilter = {
+  isSuspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** People holding or having held a position at this company or authority. */
+  organization?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type PersonOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: NameSortField;
+};
+
 /** A position held: CEO of a company, Deputy Prime Minister, acting police commissioner. */
 export type Position = Node & {
   __typename?: 'Position';
@@ -464,8 +601,10 @@ export type Publisher = Node & {
 };
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type Query = {
   __typename?: 'Query';
@@ -480,6 +619,7 @@ export type Query = {
   incident: Maybe<Incident>;
   incidents: IncidentConnection;
   investigation: Maybe<Investigation>;
+  investigations: InvestigationConnection;
   /** Any entity by its id. */
   node: Maybe<Node>;
   people: PersonConnection;
@@ -496,18 +636,24 @@ export type Query = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuthorityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AuthorityOrder>>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryAuthorityArgs = {
   id: Scalars['ID']['input'];
@@ -515,18 +661,24 @@ export type QueryAuthorityArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompanyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CompanyOrder>>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
@@ -534,8 +686,10 @@ export type QueryCompanyArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryFineArgs = {
   id: Scalars['ID']['input'];
@@ -543,18 +697,24 @@ export type QueryFineArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryFinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FineOrder>>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryIncidentArgs = {
   id: Scalars['ID']['input'];
@@ -562,18 +722,24 @@ export type QueryIncidentArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryIncidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<IncidentOrder>>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryInvestigationArgs = {
   id: Scalars['ID']['input'];
@@ -581,8 +747,24 @@ export type QueryInvestigationArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
+ */
+export type QueryInvestigationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InvestigationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvestigationOrder>>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
@@ -590,18 +772,24 @@ export type QueryNodeArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PersonOrder>>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -609,8 +797,10 @@ export type QueryPersonArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -621,8 +811,10 @@ export type QuerySearchArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
@@ -630,12 +822,16 @@ export type QuerySourceArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100) and the `endCursor` of the
- * previous page as `after`.
+ * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
+ * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
+ * come first ascending and last descending.
  */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<SourceOrder>>;
 };
 
 export type RelatedBy = {
@@ -686,6 +882,10 @@ export type SearchableType =
   | 'SOURCE'
   | 'STATEMENT';
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** An article, release or filing that facts in the graph rest on. */
 export type Source = Node & {
   __typename?: 'Source';
@@ -715,11 +915,20 @@ export type SourceEdge = {
   node: Source;
 };
 
+export type SourceFilter = {
+  publisher?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type SourceKind =
   | 'ANALYSIS'
   | 'NEWS_ARTICLE'
   | 'PRESS_RELEASE'
   | 'TRANSLATION';
+
+export type SourceOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: SourceSortField;
+};
 
 /** Who said so: a source behind a node or a link, with the attribution inside it. */
 export type SourceRef = {
@@ -732,6 +941,10 @@ export type SourceRef = {
   attribution: Maybe<Scalars['String']['output']>;
   source: Source;
 };
+
+export type SourceSortField =
+  | 'ID'
+  | 'PUBLISHED_ON';
 
 /** Something a person said on behalf of an organization about an incident. */
 export type Statement = Node & {
@@ -915,15 +1128,20 @@ export type ResolversTypes = {
   Authority: ResolverTypeWrapper<AuthorityRecord>;
   AuthorityConnection: ResolverTypeWrapper<ConnectionValue<AuthorityRecord>>;
   AuthorityEdge: ResolverTypeWrapper<Omit<AuthorityEdge, 'node'> & { node: ResolversTypes['Authority'] }>;
+  AuthorityFilter: AuthorityFilter;
   AuthorityKind: AuthorityKind;
+  AuthorityOrder: AuthorityOrder;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Company: ResolverTypeWrapper<CompanyRecord>;
   CompanyConnection: ResolverTypeWrapper<ConnectionValue<CompanyRecord>>;
   CompanyEdge: ResolverTypeWrapper<Omit<CompanyEdge, 'node'> & { node: ResolversTypes['Company'] }>;
+  CompanyFilter: CompanyFilter;
+  CompanyOrder: CompanyOrder;
   Country: ResolverTypeWrapper<CountryRecord>;
   DataCategory: ResolverTypeWrapper<DataCategoryRecord>;
   DataExposure: ResolverTypeWrapper<DataExposureRecord>;
   DatePrecision: DatePrecision;
+  DateRange: DateRange;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Estimate: ResolverTypeWrapper<EstimateRecord>;
   EstimateMetric: EstimateMetric;
@@ -934,8 +1152,11 @@ export type ResolversTypes = {
   Fine: ResolverTypeWrapper<FineRecord>;
   FineConnection: ResolverTypeWrapper<ConnectionValue<FineRecord>>;
   FineEdge: ResolverTypeWrapper<Omit<FineEdge, 'node'> & { node: ResolversTypes['Fine'] }>;
+  FineFilter: FineFilter;
   FineKind: FineKind;
+  FineOrder: FineOrder;
   FineReport: ResolverTypeWrapper<FineReportRecord>;
+  FineSortField: FineSortField;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<GraphPathRecord>;
   GraphRelationship: ResolverTypeWrapper<GraphRelationship>;
@@ -943,12 +1164,23 @@ export type ResolversTypes = {
   Incident: ResolverTypeWrapper<IncidentRecord>;
   IncidentConnection: ResolverTypeWrapper<ConnectionValue<IncidentRecord>>;
   IncidentEdge: ResolverTypeWrapper<Omit<IncidentEdge, 'node'> & { node: ResolversTypes['Incident'] }>;
+  IncidentFilter: IncidentFilter;
   IncidentKind: IncidentKind;
+  IncidentOrder: IncidentOrder;
+  IncidentSortField: IncidentSortField;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Investigation: ResolverTypeWrapper<InvestigationRecord>;
+  InvestigationConnection: ResolverTypeWrapper<ConnectionValue<InvestigationRecord>>;
+  InvestigationEdge: ResolverTypeWrapper<Omit<InvestigationEdge, 'node'> & { node: ResolversTypes['Investigation'] }>;
+  InvestigationFilter: InvestigationFilter;
   InvestigationKind: InvestigationKind;
+  InvestigationOrder: InvestigationOrder;
+  InvestigationSortField: InvestigationSortField;
   InvestigationStatus: InvestigationStatus;
+  MatchMode: MatchMode;
   Money: ResolverTypeWrapper<MoneyValue>;
+  MoneyInput: MoneyInput;
+  NameSortField: NameSortField;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Organization']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -957,6 +1189,8 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonRecord>;
   PersonConnection: ResolverTypeWrapper<ConnectionValue<PersonRecord>>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
   Position: ResolverTypeWrapper<PositionRecord>;
   Publisher: ResolverTypeWrapper<PublisherRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -967,11 +1201,15 @@ export type ResolversTypes = {
   SearchEdge: ResolverTypeWrapper<SearchEdgeValue>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SearchableType: SearchableType;
+  SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<ConnectionValue<SourceRecord>>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
+  SourceFilter: SourceFilter;
   SourceKind: SourceKind;
+  SourceOrder: SourceOrder;
   SourceRef: ResolverTypeWrapper<SourceRefRecord>;
+  SourceSortField: SourceSortField;
   Statement: ResolverTypeWrapper<StatementRecord>;
   StatementKind: StatementKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -988,13 +1226,18 @@ export type ResolversParentTypes = {
   Authority: AuthorityRecord;
   AuthorityConnection: ConnectionValue<AuthorityRecord>;
   AuthorityEdge: Omit<AuthorityEdge, 'node'> & { node: ResolversParentTypes['Authority'] };
+  AuthorityFilter: AuthorityFilter;
+  AuthorityOrder: AuthorityOrder;
   Boolean: Scalars['Boolean']['output'];
   Company: CompanyRecord;
   CompanyConnection: ConnectionValue<CompanyRecord>;
   CompanyEdge: Omit<CompanyEdge, 'node'> & { node: ResolversParentTypes['Company'] };
+  CompanyFilter: CompanyFilter;
+  CompanyOrder: CompanyOrder;
   Country: CountryRecord;
   DataCategory: DataCategoryRecord;
   DataExposure: DataExposureRecord;
+  DateRange: DateRange;
   Decimal: Scalars['Decimal']['output'];
   Estimate: EstimateRecord;
   Event: EventRecord;
@@ -1002,6 +1245,8 @@ export type ResolversParentTypes = {
   Fine: FineRecord;
   FineConnection: ConnectionValue<FineRecord>;
   FineEdge: Omit<FineEdge, 'node'> & { node: ResolversParentTypes['Fine'] };
+  FineFilter: FineFilter;
+  FineOrder: FineOrder;
   FineReport: FineReportRecord;
   Float: Scalars['Float']['output'];
   GraphPath: GraphPathRecord;
@@ -1010,9 +1255,16 @@ export type ResolversParentTypes = {
   Incident: IncidentRecord;
   IncidentConnection: ConnectionValue<IncidentRecord>;
   IncidentEdge: Omit<IncidentEdge, 'node'> & { node: ResolversParentTypes['Incident'] };
+  IncidentFilter: IncidentFilter;
+  IncidentOrder: IncidentOrder;
   Int: Scalars['Int']['output'];
   Investigation: InvestigationRecord;
+  InvestigationConnection: ConnectionValue<InvestigationRecord>;
+  InvestigationEdge: Omit<InvestigationEdge, 'node'> & { node: ResolversParentTypes['Investigation'] };
+  InvestigationFilter: InvestigationFilter;
+  InvestigationOrder: InvestigationOrder;
   Money: MoneyValue;
+  MoneyInput: MoneyInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: ResolversUnionTypes<ResolversParentTypes>['Organization'];
   PageInfo: PageInfo;
@@ -1021,6 +1273,8 @@ export type ResolversParentTypes = {
   Person: PersonRecord;
   PersonConnection: ConnectionValue<PersonRecord>;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonFilter: PersonFilter;
+  PersonOrder: PersonOrder;
   Position: PositionRecord;
   Publisher: PublisherRecord;
   Query: Record<PropertyKey, never>;
@@ -1032,6 +1286,8 @@ export type ResolversParentTypes = {
   Source: SourceRecord;
   SourceConnection: ConnectionValue<SourceRecord>;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  SourceFilter: SourceFilter;
+  SourceOrder: SourceOrder;
   SourceRef: SourceRefRecord;
   Statement: StatementRecord;
   String: Scalars['String']['output'];
@@ -1268,6 +1524,17 @@ export type InvestigationResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvestigationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestigationConnection'] = ResolversParentTypes['InvestigationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvestigationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvestigationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestigationEdge'] = ResolversParentTypes['InvestigationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Investigation'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1361,6 +1628,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType, RequireFields<QueryInvestigationArgs, 'id'>>;
+  investigations?: Resolver<ResolversTypes['InvestigationConnection'], ParentType, ContextType, Partial<QueryInvestigationsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
@@ -1485,6 +1753,8 @@ export type Resolvers<ContextType = Context> = {
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   IncidentEdge?: IncidentEdgeResolvers<ContextType>;
   Investigation?: InvestigationResolvers<ContextType>;
+  InvestigationConnection?: InvestigationConnectionResolvers<ContextType>;
+  InvestigationEdge?: InvestigationEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

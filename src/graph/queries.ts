@@ -20,10 +20,17 @@ export class QueryRegistry {
     }
   }
 
+  /**
+   * The text of a query. "a+b" joins files a and b: a list query is an anchor (the MATCH that
+   * an index can serve, chosen from the filters present) followed by the shared filter, sort and
+   * page clauses. Both are fixed files; input only ever reaches Neo4j as parameters.
+   */
   get(name: string): string {
-    const text = this.texts.get(name);
-    if (text === undefined) throw new Error(`No Cypher query named "${name}" under cypher/`);
-    return text;
+    return name.split('+').map((part) => {
+      const text = this.texts.get(part);
+      if (text === undefined) throw new Error(`No Cypher query named "${part}" under cypher/`);
+      return text;
+    }).join('\n');
   }
 
   names(): string[] {

@@ -1,19 +1,38 @@
+import { GraphQLError } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { badCursor, decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
 import type { ConnectionValue, EntityRecord } from '../graph/records.js';
 import type { Context } from '../server/context.js';
+import type { ListQuery } from './filters.js';
+
+export interface OrderInput {
+  field: string;
+  direction?: string | null;
+}
+
+const MAX_SORT_KEYS = 3;
 
 /**
- * A root list as a Relay connection over `<domain>/page` and `<domain>/count`, keyset-paginated
- * on id: one extra row tells whether another page follows, and totalCount costs a query only
- * when it is selected.
+ * A root list as a Relay connection. The query is <domain>/list/anchor/<anchor> (the MATCH an
+ * index serves) + <domain>/list/filter (every filter and the string sort key k) + list/page (the
+ * keyset page) or list/count. One extra row tells whether another page follows; totalCount
+ * costs a query only when it is selected.
  */
-export async function connection<T extends EntityRecord>(ctx: Context, domain: string, args: { first?: number | null; after?: string | null }): Promise<ConnectionValue<T>> {
+export async function connection<T extends EntityRecord>(
+  ctx: Context,
+  domain: string,
+  list: ListQuery,
+  args: { orderBy?: readonly OrderInput[] | null; first?: number | null; after?: string | null },
+): Promise<ConnectionValue<T>> {
   const limit = pageSize(args.first);
-  const after = args.after != null ? afterId(args.after) : null;
-  const rows = limit === 0 ? [] : await ctx.loaders.read<{ node: T }>(`${domain}/page`, { after, limit: neo4j.int(limit + 1) });
-  const nodes = rows.slice(0, limit).map((r) => r.node);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor([node.id]), node }));
+  const { sort, desc, signature } = ordering(args.orderBy);
+  const after = args.after != null ? afterKey(args.after, signature) : null;
+  const base = `${domain}/list/anchor/${list.anchor}+${domain}/list/filter`;
+  const params = { f: list.filter, sort, desc };
+  const rows = limit === 0 ? [] : await ctx.loaders.read<{ node: T; sortKey: string }>(`${base}+list/page`, {
+    ...params, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: neo4j.int(limit + 1),
+  });
+  const edges = rows.slice(0, limit).map((r) => ({ cursor: encodeCursor([signature, r.sortKey, r.node.id]), node: r.node }));
   return {
     edges,
     pageInfo: {
@@ -22,19 +41,32 @@ export async function connection<T extends EntityRecord>(ctx: Context, domain: s
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: async () => {
-      const [row] = await ctx.loaders.read<{ count: number }>(`${domain}/count`, {});
-      return row?.count ?? 0;
-    },
+    totalCount: async () => (await ctx.loaders.read<{ count: number }>(`${base}+list/count`, params))[0]?.count ?? 0,
   };
 }
 
-function afterId(cursor: string): string {
+/** The sort fields (ID is the implicit tie-break, so it adds no key) and their one direction. */
+export function ordering(orderBy: readonly OrderInput[] | null | undefined): { sort: string[]; desc: boolean; signature: string } {
+  const keys = orderBy ?? [];
+  if (keys.length > MAX_SORT_KEYS) throw badInput(`orderBy takes at most ${MAX_SORT_KEYS} keys.`, 'orderBy');
+  const directions = new Set(keys.map((k) => k.direction ?? 'ASC'));
+  if (directions.size > 1) throw badInput('All orderBy keys must have the same direction.', 'orderBy');
+  const desc = directions.has('DESC');
+  const sort = keys.map((k) => k.field).filter((f) => f !== 'ID');
+  return { sort, desc, signature: `${sort.join(',')}:${desc ? 'D' : 'A'}` };
+}
+
+function afterKey(cursor: string, signature: string): { key: string; id: string } {
   const key = decodeCursor(cursor);
-  if (key.length !== 1 || typeof key[0] !== 'string') throw badCursor();
-  return key[0];
+  if (key.length !== 3 || typeof key[1] !== 'string' || typeof key[2] !== 'string') throw badCursor();
+  if (key[0] !== signature) throw badInput('This cursor belongs to another ordering: use it with the same orderBy.', 'after');
+  return { key: key[1], id: key[2] };
+}
+
+export function badInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }
 
 export const connectionResolvers = {
-  totalCount: <T>(c: ConnectionValue<T>) => c.totalCount(),
+  totalCount: <T, E>(c: ConnectionValue<T, E>) => c.totalCount(),
 };

@@ -6,6 +6,7 @@ import type {
 import type { Context } from '../server/context.js';
 import { partialDate } from '../domain/partialDate.js';
 import { connection, connectionResolvers } from './connection.js';
+import { incidentList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
 
@@ -67,7 +68,7 @@ export const incidentResolvers: Resolvers = {
   IncidentConnection: connectionResolvers,
   Query: {
     incident: async (_p, { id }, ctx) => hasType<IncidentRecord>(await nodeById(ctx, id), 'Incident'),
-    incidents: (_p, args, ctx) => connection<IncidentRecord>(ctx, 'incident', args),
+    incidents: (_p, args, ctx) => connection<IncidentRecord>(ctx, 'incident', incidentList(args.filter), args),
   },
 };
 

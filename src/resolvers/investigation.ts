@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../graph/records.js';
 import type { Context } from '../server/context.js';
 import { connection, connectionResolvers } from './connection.js';
+import { fineList, investigationList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
 
@@ -42,9 +43,11 @@ export const investigationResolvers: Resolvers = {
     sources,
   },
   FineConnection: connectionResolvers,
+  InvestigationConnection: connectionResolvers,
   Query: {
     investigation: async (_p, { id }, ctx) => hasType<InvestigationRecord>(await nodeById(ctx, id), 'Investigation'),
     fine: async (_p, { id }, ctx) => hasType<FineRecord>(await nodeById(ctx, id), 'Fine'),
-    fines: (_p, args, ctx) => connection<FineRecord>(ctx, 'fine', args),
+    fines: (_p, args, ctx) => connection<FineRecord>(ctx, 'fine', fineList(args.filter), args),
+    investigations: (_p, args, ctx) => connection<InvestigationRecord>(ctx, 'investigation', investigationList(args.filter), args),
   },
 };

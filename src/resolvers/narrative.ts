@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { AttendanceRecord, EntityRecord, IncidentRecord, PersonRecord, SourceRecord, PublisherRecord, DataCategoryRecord } from '../graph/records.js';
 import { connection, connectionResolvers } from './connection.js';
+import { sourceList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
 
@@ -42,7 +43,7 @@ export const narrativeResolvers: Resolvers = {
   SourceConnection: connectionResolvers,
   Query: {
     source: async (_p, { id }, ctx) => hasType<SourceRecord>(await nodeById(ctx, id), 'Source'),
-    sources: (_p, args, ctx) => connection<SourceRecord>(ctx, 'source', args),
+    sources: (_p, args, ctx) => connection<SourceRecord>(ctx, 'source', sourceList(args.filter), args),
     dataCategories: async (_p, _a, ctx) => (await ctx.loaders.read<{ node: DataCategoryRecord }>('dataCategory/all', {})).map((r) => r.node),
   },
 };

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records.js';
 import { connection, connectionResolvers } from './connection.js';
+import { authorityList, companyList } from './filters.js';
 import { list, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
 
@@ -42,9 +43,9 @@ export const organizationResolvers: Resolvers = {
   AuthorityConnection: connectionResolvers,
   Query: {
     company: async (_p, { id }, ctx) => hasType<CompanyRecord>(await nodeById(ctx, id), 'Company'),
-    companies: (_p, args, ctx) => connection<CompanyRecord>(ctx, 'company', args),
+    companies: (_p, args, ctx) => connection<CompanyRecord>(ctx, 'company', companyList(args.filter), args),
     authority: async (_p, { id }, ctx) => hasType<AuthorityRecord>(await nodeById(ctx, id), 'Authority'),
-    authorities: (_p, args, ctx) => connection<AuthorityRecord>(ctx, 'authority', args),
+    authorities: (_p, args, ctx) => connection<AuthorityRecord>(ctx, 'authority', authorityList(args.filter), args),
     countries: async (_p, _a, ctx) => (await ctx.loaders.read<{ node: CountryRecord }>('country/all', {})).map((r) => r.node),
   },
 };

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, PositionRecord, StatementRecord, SuspicionRecord } from '../graph/records.js';
 import { connection, connectionResolvers } from './connection.js';
+import { personList } from './filters.js';
 import { date, list, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
 
@@ -39,6 +40,6 @@ export const personResolvers: Resolvers = {
   PersonConnection: connectionResolvers,
   Query: {
     person: async (_p, { id }, ctx) => hasType<PersonRecord>(await nodeById(ctx, id), 'Person'),
-    people: (_p, args, ctx) => connection<PersonRecord>(ctx, 'person', args),
+    people: (_p, args, ctx) => connection<PersonRecord>(ctx, 'person', personList(args.filter), args),
   },
 };

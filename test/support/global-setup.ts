@@ -37,7 +37,10 @@ export async function setup(project: TestProject): Promise<void> {
   });
   const log = createLogger(config.logLevel);
   db = await openDatabase(config, log, TEST_HOME);
-  if (external) await db.driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: config.neo4j.database });
+  if (external) {
+    const session = db.driver.session({ database: config.neo4j.database });
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS').finally(() => session.close());
+  }
   await prepareDatabase(db, config, log);
   server = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
   project.provide('apiUrl', server.url);

@@ -1,2 +1,1 @@
-MATCH (n:Incident)
 RETURN count(n) AS count

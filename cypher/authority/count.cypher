@@ -1,2 +1,0 @@
-MATCH (n:Authority)
-RETURN count(n) AS count

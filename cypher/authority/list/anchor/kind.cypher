@@ -1,0 +1,2 @@
+MATCH (n:Authority)
+WHERE n.kind = $f.kind

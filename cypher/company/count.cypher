@@ -1,2 +1,0 @@
-MATCH (n:Company)
-RETURN count(n) AS count

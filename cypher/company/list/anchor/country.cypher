@@ -1,0 +1,1 @@
+MATCH (:Country {id: $f.country})<-[:IN_COUNTRY]-(n:Company)

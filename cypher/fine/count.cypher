@@ -1,2 +1,0 @@
-MATCH (n:Fine)
-RETURN count(n) AS count

@@ -1,0 +1,1 @@
+MATCH (:Authority {id: $f.authority})-[:IMPOSED]->(n:Fine)

@@ -1,0 +1,2 @@
+MATCH (n:Fine)
+WHERE n.currency = $f.currency

@@ -1,0 +1,2 @@
+MATCH (n:Fine)
+WHERE n.year = $f.year

@@ -1,0 +1,2 @@
+MATCH (n:Incident)
+WHERE n.accountsAffected >= $f.minAccounts

@@ -1,0 +1,1 @@
+MATCH (:Authority {id: $f.authority})-[:CONDUCTS]->(:Investigation)-[:INTO]->(n:Incident)

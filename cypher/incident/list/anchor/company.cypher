@@ -1,0 +1,1 @@
+MATCH (:Company {id: $f.company})<-[:AFFECTED]-(n:Incident)

@@ -1,0 +1,2 @@
+MATCH (n:Incident)
+WHERE n.kind = $f.kind

@@ -1,2 +1,0 @@
-MATCH (n:Person)
-RETURN count(n) AS count

@@ -1,0 +1,1 @@
+MATCH (:Entity {id: $f.organization})<-[:AT]-(:Position)<-[:HOLDS]-(n:Person)

@@ -1,2 +1,0 @@
-MATCH (n:Source)
-RETURN count(n) AS count

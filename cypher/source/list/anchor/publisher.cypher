@@ -1,0 +1,1 @@
+MATCH (:Publisher {id: $f.publisher})<-[:PUBLISHED_BY]-(n:Source)
