@@ -38,7 +38,9 @@ export async function openDatabase(config: Config, log: Logger, localHome = LOCA
     await local?.stop();
     throw new Error(`Cannot reach Neo4j at ${uri}: ${(e as Error).message.split('\n')[0]}`);
   }
-  const graph = new Graph(driver, new QueryRegistry(), { database: config.neo4j.database, timeoutMs: config.queryTimeoutMs });
+  const graph = new Graph(driver, new QueryRegistry(), {
+    database: config.neo4j.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs,
+  });
   return {
     driver, graph, local,
     close: async () => {

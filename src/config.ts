@@ -29,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     NEO4J_LOCAL_PORT: portOrZero({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts (0: any free port)' }),
     NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
     QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),
+    SEARCH_TIMEOUT_MS: num({ default: 5000, desc: 'budget of path and neighbourhood searches' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
   }, {
@@ -51,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       localPageCacheMb: c.NEO4J_LOCAL_PAGECACHE_MB,
     },
     queryTimeoutMs: c.QUERY_TIMEOUT_MS,
+    searchTimeoutMs: c.SEARCH_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
   };

@@ -271,3 +271,36 @@ export type SourcesQuery = { node:
       | { __typename: 'Statement', id: string }
       | { __typename: 'Suspicion', id: string }
     > } | null };
+
+export type PathsCoupangToSkTelecomQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PathsCoupangToSkTelecomQuery = { paths: Array<{ length: number, nodes: Array<
+      | { __typename: 'Authority', id: string }
+      | { __typename: 'Company', id: string }
+      | { __typename: 'Country', id: string }
+      | { __typename: 'DataCategory', id: string }
+      | { __typename: 'DataExposure', id: string }
+      | { __typename: 'Estimate', id: string }
+      | { __typename: 'Event', id: string }
+      | { __typename: 'Fine', id: string }
+      | { __typename: 'FineReport', id: string }
+      | { __typename: 'Incident', id: string }
+      | { __typename: 'Investigation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Position', id: string }
+      | { __typename: 'Publisher', id: string }
+      | { __typename: 'Source', id: string }
+      | { __typename: 'Statement', id: string }
+      | { __typename: 'Suspicion', id: string }
+    >, relationships: Array<{ type: string, from: string, to: string }> }> };
+
+export type AggregatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } };
+
+export type AuthorityTraceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthorityTraceQuery = { incident: { investigations: Array<{ title: string, authorities: Array<{ id: string, name: string, investigations: Array<{ id: string, incident: { id: string, title: string } }>, finesImposed: Array<{ id: string, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, company: { name: string }, incident: { id: string, title: string } | null }> }> }> } | null };

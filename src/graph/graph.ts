@@ -10,6 +10,8 @@ export interface QueryStats {
 export interface GraphOptions {
   database: string;
   timeoutMs: number;
+  /** The tighter budget of open-ended graph searches (paths, neighbourhoods). */
+  searchTimeoutMs?: number;
 }
 
 /**
@@ -23,15 +25,15 @@ export class Graph {
     readonly options: GraphOptions,
   ) {}
 
-  async read<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}, stats?: QueryStats): Promise<T[]> {
-    return this.run<T>(name, params, 'READ', stats);
+  async read<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}, stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
+    return this.run<T>(name, params, 'READ', stats, timeoutMs);
   }
 
   async write<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}, stats?: QueryStats): Promise<T[]> {
     return this.run<T>(name, params, 'WRITE', stats);
   }
 
-  private async run<T extends RecordShape>(name: string, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats): Promise<T[]> {
+  private async run<T extends RecordShape>(name: string, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
     const text = this.queries.get(name);
     const started = performance.now();
     if (stats) stats.queries += 1;
@@ -39,7 +41,7 @@ export class Graph {
       const result = await this.driver.executeQuery(text, params, {
         database: this.options.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.options.timeoutMs, metadata: { query: name } },
+        transactionConfig: { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { query: name } },
       });
       return result.records.map((r) => r.toObject() as T);
     } finally {

@@ -208,3 +208,33 @@ export interface ConnectionValue<T, E = { cursor: string; node: T }> {
 export type AnyRecord = CompanyRecord | AuthorityRecord | PublisherRecord | CountryRecord | PersonRecord | PositionRecord
   | SuspicionRecord | IncidentRecord | DataExposureRecord | EstimateRecord | InvestigationRecord | FineRecord
   | FineReportRecord | StatementRecord | EventRecord | SourceRecord | DataCategoryRecord;
+
+export interface NeighbourhoodValue {
+  center: EntityRecord;
+  nodes: EntityRecord[];
+  relationships: GraphPathRecord['relationships'];
+  truncated: boolean;
+}
+
+export interface MoneyTotalValue {
+  currency: string;
+  sum: MoneyValue;
+  count: number;
+}
+
+export interface FinesByAuthorityYearValue {
+  authority: AuthorityRecord;
+  year: number | null;
+  totals: MoneyTotalValue[];
+}
+
+export interface IncidentsByDataCategoryValue {
+  category: DataCategoryRecord;
+  incidents: number;
+}
+
+export interface IncidentsByCountryYearValue {
+  country: CountryRecord;
+  year: number | null;
+  incidents: number;
+}

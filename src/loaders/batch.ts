@@ -27,8 +27,8 @@ export class Loaders {
   }
 
   /** Runs a named, unbatched query (root lists, counts), counted against this request. */
-  read<T extends Record<string, unknown>>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    return this.graph.read<T>(query, params, this.stats);
+  read<T extends Record<string, unknown>>(query: string, params: Record<string, unknown>, opts: { search?: boolean } = {}): Promise<T[]> {
+    return this.graph.read<T>(query, params, this.stats, opts.search ? this.graph.options.searchTimeoutMs : undefined);
   }
 
   private loader(query: string): DataLoader<string, unknown[]> {

@@ -6,8 +6,10 @@ import { narrativeResolvers } from './narrative.js';
 import { organizationResolvers } from './organization.js';
 import { personResolvers } from './person.js';
 import { searchResolvers } from './search.js';
+import { graphResolvers } from './graph.js';
+import { statsResolvers } from './stats.js';
 
-const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers, narrativeResolvers, searchResolvers];
+const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers, narrativeResolvers, searchResolvers, graphResolvers, statsResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {

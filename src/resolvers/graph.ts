@@ -1,0 +1,65 @@
+import neo4j from 'neo4j-driver';
+import type { Resolvers } from '../generated/resolvers.js';
+import type { EntityRecord, GraphPathRecord } from '../graph/records.js';
+import { badInput } from './connection.js';
+import { nodeById } from './fields.js';
+
+export const MAX_HOPS = 6;
+export const MAX_PATHS = 25;
+export const MAX_DEPTH = 3;
+export const MAX_NEIGHBOURHOOD = 1000;
+/** Provenance links join every fact to its source; paths through them say nothing. */
+const EXCLUDED_BY_DEFAULT = ['SOURCED_FROM', 'PUBLISHED_BY'];
+
+function intIn(value: number, min: number, max: number, name: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${name} must be an integer from ${min} to ${max}.`, name);
+  return value;
+}
+
+type Relationship = GraphPathRecord['relationships'][number];
+
+export const graphResolvers: Resolvers = {
+  GraphPath: {
+    length: (p) => p.relationships.length,
+  },
+  Query: {
+    paths: async (_p, { from, to, maxHops, relationshipTypes, first }, ctx) => {
+      const hops = intIn(maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
+      const limit = intIn(first ?? 5, 1, MAX_PATHS, 'first');
+      if (from === to) throw badInput('from and to must be different entities.', 'to');
+      const rows = await ctx.loaders.read<{ path: GraphPathRecord }>('path/between', {
+        from, to, maxHops: neo4j.int(hops), first: neo4j.int(limit),
+        types: relationshipTypes?.length ? relationshipTypes : null,
+        exclude: relationshipTypes?.length ? [] : EXCLUDED_BY_DEFAULT,
+      }, { search: true });
+      return rows.map((r) => r.path);
+    },
+    neighbourhood: async (_p, { id, depth, relationshipTypes, limit }, ctx) => {
+      const levels = intIn(depth ?? 1, 1, MAX_DEPTH, 'depth');
+      const max = intIn(limit ?? 200, 1, MAX_NEIGHBOURHOOD, 'limit');
+      const center = await nodeById(ctx, id);
+      if (!center) return null;
+      const nodes = new Map<string, EntityRecord>([[center.id, center]]);
+      const relationships = new Map<string, Relationship>();
+      let frontier = [center.id];
+      let truncated = false;
+      // Breadth first, one query per level: near nodes always come before far ones.
+      for (let level = 0; level < levels && frontier.length > 0 && !truncated; level++) {
+        const budget = max - relationships.size;
+        const rows = await ctx.loaders.read<{ relationship: Relationship; node: EntityRecord }>('path/expand', {
+          frontier, limit: neo4j.int(budget + 1), types: relationshipTypes?.length ? relationshipTypes : null,
+        }, { search: true });
+        const next: string[] = [];
+        for (const { relationship, node } of rows) {
+          const key = `${relationship.from}|${relationship.type}|${relationship.to}`;
+          if (relationships.has(key)) continue;
+          if (relationships.size >= max) { truncated = true; break; }
+          relationships.set(key, relationship);
+          if (!nodes.has(node.id)) { nodes.set(node.id, node); next.push(node.id); }
+        }
+        frontier = next;
+      }
+      return { center, nodes: [...nodes.values()], relationships: [...relationships.values()], truncated };
+    },
+  },
+};

@@ -1,0 +1,97 @@
+import { describe, expect, it, inject } from 'vitest';
+import type { AggregatesQuery, AuthorityTraceQuery, PathsCoupangToSkTelecomQuery } from '../../src/generated/operations.js';
+import { createDriver } from '../../src/graph/driver.js';
+import { Graph } from '../../src/graph/graph.js';
+import { QueryRegistry } from '../../src/graph/queries.js';
+import { data, gql } from '../support/api.js';
+import { example } from '../support/examples.js';
+
+describe('question 8: paths between entities', () => {
+  it('finds Coupang -> its breach -> investigation -> PIPC -> fine -> SK Telecom, shortest first', async () => {
+    const { paths } = await data<PathsCoupangToSkTelecomQuery>(example('paths'));
+    expect(paths.length).toBeGreaterThan(0);
+    const lengths = paths.map((p) => p.length);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+    const viaFine = paths.find((p) => p.nodes.some((n) => n.id === 'skt-pipc-fine-2025'))!;
+    expect(viaFine.nodes[0]!.id).toBe('coupang');
+    expect(viaFine.nodes.at(-1)!.id).toBe('sk-telecom');
+    expect(viaFine.nodes.map((n) => n.id)).toContain('pipc');
+    expect(viaFine.relationships.map((r) => r.type)).toEqual(['AFFECTED', 'INTO', 'CONDUCTS', 'IMPOSED', 'AGAINST']);
+    expect(viaFine.relationships[0]).toEqual({ type: 'AFFECTED', from: 'coupang-breach-2025', to: 'coupang' });
+    for (const p of paths) expect(p.relationships).toHaveLength(p.length);
+  });
+
+  it('respects maxHops and the relationship types, and caps both', async () => {
+    const short = await gql('{ paths(from: "coupang", to: "sk-telecom", maxHops: 2) { length relationships { type } } }');
+    expect(short.data.paths.map((p: any) => p.length)).toEqual([2]);
+    expect(short.data.paths[0].relationships.map((r: any) => r.type)).toEqual(['IN_COUNTRY', 'IN_COUNTRY']);
+    const none = await gql('{ paths(from: "coupang", to: "sk-telecom", maxHops: 2, relationshipTypes: [AFFECTED]) { length } }');
+    expect(none.data.paths).toEqual([]);
+    for (const q of ['maxHops: 7', 'maxHops: 0', 'first: 26']) {
+      const r = await gql(`{ paths(from: "coupang", to: "sk-telecom", ${q}) { length } }`);
+      expect(r.errors?.[0]?.extensions?.code, q).toBe('BAD_USER_INPUT');
+      expect(r.extensions?.neo4j?.queries, q).toBe(0);
+    }
+  });
+
+  it('stops at its time budget with an error instead of running on', async () => {
+    // The same query file through a Graph whose search budget is 1 ms: Neo4j aborts it.
+    const driver = createDriver({ uri: inject('boltUri'), user: 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? '' });
+    const graph = new Graph(driver, new QueryRegistry(), { database: inject('database'), timeoutMs: 1, searchTimeoutMs: 1 });
+    const started = Date.now();
+    const err = await graph.read('path/between', { from: 'coupang', to: 'equifax', maxHops: 6, first: 25, types: null, exclude: [] }, undefined, 1)
+      .catch((e: unknown) => e);
+    await driver.close();
+    expect(String((err as Error)?.message ?? err)).toMatch(/timed out|terminated|timeout/i);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('the mission trace in one query: breach -> PIPC -> its other cases and fines', async () => {
+    const { incident } = await data<AuthorityTraceQuery>(example('trace-in-one-query'));
+    const pipc = incident!.investigations.flatMap((i) => i.authorities).find((a) => a.id === 'pipc')!;
+    expect(pipc.investigations.map((i) => i.incident.id)).toEqual(expect.arrayContaining(['skt-breach-2025', 'lg-uplus-breach-2023', 'kakao-open-chat-leak']));
+    const skt = pipc.finesImposed.find((f) => f.id === 'skt-pipc-fine-2025')!;
+    expect(skt).toMatchObject({ amount: { display: 'KRW 134,790,000,000' }, incident: { id: 'skt-breach-2025' }, company: { name: 'SK Telecom' } });
+  });
+});
+
+describe('neighbourhood', () => {
+  it('returns the entity and its neighbours by level, within the limit', async () => {
+    const one = await gql('{ neighbourhood(id: "skt-pipc-fine-2025", relationshipTypes: [IMPOSED, AGAINST, FOR_INCIDENT, RESULTED_IN]) { center { id } nodes { id } relationships { type from to } truncated } }');
+    expect(one.data.neighbourhood.center.id).toBe('skt-pipc-fine-2025');
+    expect(one.data.neighbourhood.nodes.map((n: any) => n.id).sort())
+      .toEqual(['pipc', 'sk-telecom', 'skt-breach-2025', 'skt-breach-2025-pipc-investigation', 'skt-pipc-fine-2025']);
+    expect(one.data.neighbourhood.relationships).toContainEqual({ type: 'IMPOSED', from: 'pipc', to: 'skt-pipc-fine-2025' });
+    expect(one.data.neighbourhood.truncated).toBe(false);
+    const cut = await gql('{ neighbourhood(id: "KR", depth: 2, limit: 5) { relationships { type } truncated } }');
+    expect(cut.data.neighbourhood.relationships).toHaveLength(5);
+    expect(cut.data.neighbourhood.truncated).toBe(true);
+    const bad = await gql('{ neighbourhood(id: "KR", depth: 4) { truncated } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('question 9: aggregates on the curated data', () => {
+  it('sums fines exactly per authority, year and currency; counts incidents by category and country', async () => {
+    const { stats } = await data<AggregatesQuery>(example('aggregates'));
+    const pipc = stats.finesByAuthorityAndYear.filter((g) => g.authority.id === 'pipc')
+      .map((g) => [g.year, g.totals.map((t) => [t.currency, t.count, t.sum.amount])]);
+    expect(pipc).toEqual([
+      [2022, [['KRW', 1, '69200000000']]],
+      [2023, [['KRW', 2, '6827000000']]],
+      [2024, [['KRW', 2, '15107800000']]],
+      [2025, [['KRW', 1, '134790000000']]],
+      [null, [['KRW', 2, '7509600000']]],
+    ]);
+    const ico = stats.finesByAuthorityAndYear.filter((g) => g.authority.id === 'ico').map((g) => [g.year, g.totals[0]!.sum.display]);
+    expect(ico).toEqual([[2020, 'GBP 38,400,000']]);
+    expect(stats.largestIncidents.map((i) => i.id).slice(0, 3)).toEqual(['equifax-breach-2017', 'coupang-breach-2025', 'skt-breach-2025']);
+    const byCategory = new Map(stats.incidentsByDataCategory.map((c) => [c.category.id, c.incidents]));
+    expect(byCategory.get('physical-address')).toBe(4);
+    expect(byCategory.get('imsi')).toBe(1);
+    expect(byCategory.get('payment-details')).toBe(0); // stated NOT exposed by Coupang
+    const kr = stats.incidentsByCountryAndYear.filter((c) => c.country.code === 'KR').map((c) => [c.year, c.incidents]);
+    // By disclosure year, else the year access began: LG U+ 2018, SK Telecom 2021, Coupang 2025, Kakao undated.
+    expect(kr).toEqual([[2018, 1], [2021, 1], [2025, 1], [null, 1]]);
+  });
+});
