@@ -39,6 +39,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
                 // A server-side ceiling under the driver's own per-transaction timeouts.
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                // Timeouts are enforced when this monitor runs (default every 2 s): check often,
+                // so a search's budget of a few seconds ends on time.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(50))
                 .build();
 
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));

@@ -68,7 +68,7 @@ function queryStatsPlugin(): ApolloServerPlugin<Context> {
  * QUERY_TIMEOUT without leaking Cypher or driver internals; anything unexpected is logged and
  * answered as INTERNAL_SERVER_ERROR.
  */
-function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   if (original instanceof neo4j.Neo4jError) {
