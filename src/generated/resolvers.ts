@@ -380,6 +380,7 @@ export type Incident = Node & {
    * Other incidents linked to this one through a shared investigating authority, the same company,
    * sector or country. Incidents investigated by the same authority come first; within each reason,
    * the incidents before this one come first, latest first (the last case that body handled).
+   * At most `first` (1 to 100); each reason contributes at most its 200 best candidates.
    */
   relatedIncidents: Array<RelatedIncident>;
   /** First reported to an authority. */
@@ -391,6 +392,12 @@ export type Incident = Node & {
   /** Every dated thing about the incident, oldest first. */
   timeline: Array<TimelineEntry>;
   title: Scalars['String']['output'];
+};
+
+
+/** A breach or other security incident. */
+export type IncidentRelatedIncidentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type IncidentConnection = {
@@ -1647,7 +1654,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relatedIncidents?: Resolver<Array<ResolversTypes['RelatedIncident']>, ParentType, ContextType>;
+  relatedIncidents?: Resolver<Array<ResolversTypes['RelatedIncident']>, ParentType, ContextType, RequireFields<IncidentRelatedIncidentsArgs, 'first'>>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;

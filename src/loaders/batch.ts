@@ -5,8 +5,9 @@ import type { Graph, QueryStats } from '../graph/graph.js';
  * The per-request batching layer. Contract of every batched Cypher file it runs:
  *  - it receives `$keys`, a list of distinct ids, and returns rows `(key, node)`;
  *  - rows for one key come in the order the field should list them;
- *  - a key with no rows gets [] (many) or null (one).
- * One DataLoader per query name per request, so a nesting level costs one Neo4j query
+ *  - a key with no rows gets [] (many) or null (one);
+ *  - field arguments (the same for the whole batch) come as further parameters.
+ * One DataLoader per query name and arguments per request, so a nesting level costs one Neo4j query
  * whatever the number of parents, and nothing is cached across requests.
  */
 export class Loaders {
@@ -17,8 +18,8 @@ export class Loaders {
     readonly stats: QueryStats,
   ) {}
 
-  many<T>(query: string, key: string): Promise<T[]> {
-    return this.loader(query).load(key) as Promise<T[]>;
+  many<T>(query: string, key: string, args: Record<string, unknown> = {}): Promise<T[]> {
+    return this.loader(query, args).load(key) as Promise<T[]>;
   }
 
   async one<T>(query: string, key: string): Promise<T | null> {
@@ -31,11 +32,12 @@ export class Loaders {
     return this.graph.read<T>(query, params, this.stats, opts.search ? this.graph.options.searchTimeoutMs : undefined);
   }
 
-  private loader(query: string): DataLoader<string, unknown[]> {
-    let l = this.loaders.get(query);
+  private loader(query: string, args: Record<string, unknown>): DataLoader<string, unknown[]> {
+    const id = Object.keys(args).length ? `${query}|${JSON.stringify(args)}` : query;
+    let l = this.loaders.get(id);
     if (!l) {
       l = new DataLoader<string, unknown[]>(async (keys) => {
-        const rows = await this.graph.read<{ key: string; node: unknown }>(query, { keys: [...keys] }, this.stats);
+        const rows = await this.graph.read<{ key: string; node: unknown }>(query, { ...args, keys: [...keys] }, this.stats);
         const byKey = new Map<string, unknown[]>();
         for (const r of rows) {
           const list = byKey.get(r.key);
@@ -44,7 +46,7 @@ export class Loaders {
         }
         return keys.map((k) => byKey.get(k) ?? []);
       }, { maxBatchSize: 1000 });
-      this.loaders.set(query, l);
+      this.loaders.set(id, l);
     }
     return l;
   }

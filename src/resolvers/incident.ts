@@ -5,7 +5,8 @@ import type {
 } from '../graph/records.js';
 import type { Context } from '../server/context.js';
 import { partialDate } from '../domain/partialDate.js';
-import { connection, connectionResolvers } from './connection.js';
+import neo4j from 'neo4j-driver';
+import { badInput, connection, connectionResolvers } from './connection.js';
 import { incidentList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';
@@ -40,7 +41,11 @@ export const incidentResolvers: Resolvers = {
     statements: many<StatementRecord>('incident/statements'),
     events: many<EventRecord>('incident/events'),
     timeline: many<TimelineEntryRecord>('incident/timeline'),
-    relatedIncidents: many<RelatedIncidentRecord>('incident/related'),
+    relatedIncidents: (i, { first }, ctx) => {
+      const n = first ?? 20;
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw badInput('first must be an integer from 1 to 100.', 'first');
+      return ctx.loaders.many<RelatedIncidentRecord>('incident/related', i.id, { first: neo4j.int(n) });
+    },
     sources,
   },
   TimelineEntry: {
