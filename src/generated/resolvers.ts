@@ -651,7 +651,7 @@ export type Publisher = Node & {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -696,21 +696,23 @@ export type Query = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuthorityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AuthorityOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -721,21 +723,23 @@ export type QueryAuthorityArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CompanyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<CompanyOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -746,7 +750,7 @@ export type QueryCompanyArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -757,21 +761,23 @@ export type QueryFineArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryFinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<FineOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -782,21 +788,23 @@ export type QueryIncidentArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryIncidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<IncidentOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -807,21 +815,23 @@ export type QueryInvestigationArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryInvestigationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InvestigationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<InvestigationOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -835,7 +845,7 @@ export type QueryNeighbourhoodArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -846,7 +856,7 @@ export type QueryNodeArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -861,21 +871,23 @@ export type QueryPathsArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<PersonOrder>>;
 };
 
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -886,7 +898,7 @@ export type QueryPersonArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -900,7 +912,7 @@ export type QuerySearchArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
@@ -911,14 +923,16 @@ export type QuerySourceArgs = {
 
 /**
  * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`. `orderBy` takes one or more keys in the same direction; the id
+ * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
  * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
  * come first ascending and last descending.
  */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<SourceOrder>>;
 };
 

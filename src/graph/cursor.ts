@@ -32,12 +32,12 @@ export function badCursor(): GraphQLError {
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export function pageSize(first: number | null | undefined): number {
-  if (first == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+export function pageSize(size: number | null | undefined, argumentName = 'first'): number {
+  if (size == null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`"${argumentName}" must be between 0 and ${MAX_PAGE_SIZE}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName },
     });
   }
-  return first;
+  return size;
 }

@@ -22,22 +22,29 @@ export async function connection<T extends EntityRecord>(
   ctx: Context,
   domain: string,
   list: ListQuery,
-  args: { orderBy?: readonly OrderInput[] | null; first?: number | null; after?: string | null },
+  args: { orderBy?: readonly OrderInput[] | null; first?: number | null; after?: string | null; last?: number | null; before?: string | null },
 ): Promise<ConnectionValue<T>> {
-  const limit = pageSize(args.first);
+  // Backwards (last/before) is the same keyset query in the opposite order, then reversed.
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) throw badInput('Page with first/after or with last/before, not both.', 'last');
+  const limit = pageSize(backward ? args.last : args.first, backward ? 'last' : 'first');
   const { sort, desc, signature } = ordering(args.orderBy);
-  const after = args.after != null ? afterKey(args.after, signature) : null;
+  const cursor = backward ? args.before : args.after;
+  const from = cursor != null ? afterKey(cursor, signature) : null;
   const base = `${domain}/list/anchor/${list.anchor}+${domain}/list/filter`;
   const params = { f: list.filter, sort, desc };
   const rows = limit === 0 ? [] : await ctx.loaders.read<{ node: T; sortKey: string }>(`${base}+list/page`, {
-    ...params, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: neo4j.int(limit + 1),
+    ...params, desc: backward ? !desc : desc, afterKey: from?.key ?? null, afterId: from?.id ?? null, limit: neo4j.int(limit + 1),
   });
-  const edges = rows.slice(0, limit).map((r) => ({ cursor: encodeCursor([signature, r.sortKey, r.node.id]), node: r.node }));
+  const page = rows.slice(0, limit);
+  if (backward) page.reverse();
+  const edges = page.map((r) => ({ cursor: encodeCursor([signature, r.sortKey, r.node.id]), node: r.node }));
+  const more = rows.length > limit;
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: after !== null,
+      hasNextPage: backward ? from !== null : more,
+      hasPreviousPage: backward ? more : from !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

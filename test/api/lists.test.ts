@@ -95,6 +95,25 @@ describe('ordering and pagination', () => {
     expect(down.ids).toEqual([...asc].reverse());
   });
 
+  it('walks backwards with last/before to the same items in reverse', async () => {
+    const orderBy = [{ field: 'ACCESS_START', direction: 'DESC' }];
+    const forward = await walk({ country: 'KR' }, orderBy);
+    const back: string[] = [];
+    let before: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const r: any = await gql(`query($orderBy: [IncidentOrder!], $before: String) {
+        incidents(filter: { country: "KR" }, orderBy: $orderBy, last: 30, before: $before) {
+          edges { node { id } } pageInfo { hasPreviousPage startCursor } } }`, { orderBy, before });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      back.unshift(...r.data.incidents.edges.map((e: any) => e.node.id));
+      if (!r.data.incidents.pageInfo.hasPreviousPage) break;
+      before = r.data.incidents.pageInfo.startCursor;
+    }
+    expect(back).toEqual(forward.ids);
+    const both = await gql('{ incidents(first: 2, last: 2) { totalCount } }');
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('sorts by several keys in one direction', async () => {
     const { ids } = await walk({ country: 'US' }, [{ field: 'ACCESS_START' }, { field: 'TITLE' }]);
     const byId = new Map(all.map((r) => [r.id, r]));
