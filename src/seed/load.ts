@@ -76,17 +76,7 @@ export async function loadFile(driver: Driver, database: string, file: string, o
         params = await applyCommand(tx, item, params, result.file);
         continue;
       }
-      let summary;
-      try {
-        summary = (await tx.run(item.text, params)).summary;
-      } catch (e) {
-        throw new SeedError(result.file, lineOf(item, e), messageOf(e));
-      }
-      const u = summary.counters.updates();
-      result.statements++;
-      result.nodesCreated += u.nodesCreated;
-      result.relationshipsCreated += u.relationshipsCreated;
-      result.propertiesSet += u.propertiesSet;
+      await runStatement(tx, item.text, item, params, result);
     }
     if (opts.dryRun) await tx.rollback();
     else await tx.commit();
@@ -112,22 +102,27 @@ async function loadBatchedFile(driver: Driver, database: string, file: string, i
   try {
     for (const item of items) {
       if (item.kind === 'command') throw new SeedError(result.file, item.line, 'a file that batches with IN TRANSACTIONS cannot use cypher-shell commands');
-      let summary;
-      try {
-        summary = (await session.run(opts.dryRun ? `EXPLAIN ${item.text}` : item.text)).summary;
-      } catch (e) {
-        throw new SeedError(result.file, lineOf(item, e), messageOf(e));
-      }
-      const u = summary.counters.updates();
-      result.statements++;
-      result.nodesCreated += u.nodesCreated;
-      result.relationshipsCreated += u.relationshipsCreated;
-      result.propertiesSet += u.propertiesSet;
+      await runStatement(session, opts.dryRun ? `EXPLAIN ${item.text}` : item.text, item, {}, result);
     }
   } finally {
     await session.close();
   }
   return result;
+}
+
+/** Runs one statement, adds its counters to the file's result, and names its line on failure. */
+async function runStatement(runner: { run: ManagedTransaction['run'] }, text: string, item: ScriptItem, params: Record<string, unknown>, result: FileResult) {
+  let summary;
+  try {
+    summary = (await runner.run(text, params)).summary;
+  } catch (e) {
+    throw new SeedError(result.file, lineOf(item, e), messageOf(e));
+  }
+  const u = summary.counters.updates();
+  result.statements++;
+  result.nodesCreated += u.nodesCreated;
+  result.relationshipsCreated += u.relationshipsCreated;
+  result.propertiesSet += u.propertiesSet;
 }
 
 async function applyCommand(tx: ManagedTransaction | { run: ManagedTransaction['run'] }, item: ScriptItem, params: Record<string, unknown>, file: string) {
