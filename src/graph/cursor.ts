@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { badCursor } from '../errors.js';
 
 /**
  * Opaque, versioned cursors: base64url of ["v1", ...sort key]. The sort key always ends with
@@ -23,11 +24,6 @@ export function decodeCursor(cursor: string): (string | number | null)[] {
   return parsed.slice(1) as (string | number | null)[];
 }
 
-export function badCursor(): GraphQLError {
-  return new GraphQLError('The cursor is not one this API issued: pass a pageInfo.endCursor unchanged.', {
-    extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
-  });
-}
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

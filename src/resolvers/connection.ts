@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { badCursor, decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
+import { badCursor, badInput } from '../errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
 import type { ConnectionValue, EntityRecord } from '../graph/records.js';
 import type { Context } from '../server/context.js';
 import type { ListQuery } from './filters.js';
@@ -70,9 +70,6 @@ function afterKey(cursor: string, signature: string): { key: string; id: string 
   return { key: key[1], id: key[2] };
 }
 
-export function badInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
 
 export const connectionResolvers = {
   totalCount: <T, E>(c: ConnectionValue<T, E>) => c.totalCount(),

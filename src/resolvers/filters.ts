@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type {
   AuthorityFilter, CompanyFilter, FineFilter, IncidentFilter, InvestigationFilter, PersonFilter, SourceFilter,
 } from '../generated/resolvers.js';
-import { badInput } from './connection.js';
+import { badInput } from '../errors.js';
 
 /**
  * A list request for Cypher: $f holds every filter key (null when unused), and the anchor names

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { EntityRecord, GraphPathRecord } from '../graph/records.js';
-import { badInput } from './connection.js';
+import { badInput } from '../errors.js';
 import { nodeById } from './fields.js';
 
 export const MAX_HOPS = 6;

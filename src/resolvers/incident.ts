@@ -6,7 +6,8 @@ import type {
 import type { Context } from '../server/context.js';
 import { partialDate } from '../domain/partialDate.js';
 import neo4j from 'neo4j-driver';
-import { badInput, connection, connectionResolvers } from './connection.js';
+import { badInput } from '../errors.js';
+import { connection, connectionResolvers } from './connection.js';
 import { incidentList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
 import { hasType } from './typeOf.js';

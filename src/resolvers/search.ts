@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { EntityRecord } from '../graph/records.js';
-import { badCursor, decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
+import { badCursor } from '../errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
 import { connectionResolvers } from './connection.js';
 import { matchedFields, searchTerms, toLuceneQuery } from '../search/query.js';
 

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { AuthorityRecord, CountryRecord, DataCategoryRecord, IncidentRecord } from '../graph/records.js';
 import { sumDecimals } from '../domain/money.js';
-import { badInput } from './connection.js';
+import { badInput } from '../errors.js';
 
 export const statsResolvers: Resolvers = {
   Query: {

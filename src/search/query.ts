@@ -1,12 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { badInput } from '../errors.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_SEARCH_TERMS = 32;
 export const SEARCH_FIELDS = ['name', 'aliases', 'title', 'summary', 'description', 'quote', 'url'] as const;
 
-function bad(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
-}
+const bad = (message: string) => badInput(message, 'query');
 
 /** The words of a user's search text, after Unicode normalisation. */
 export function searchTerms(input: string): string[] {

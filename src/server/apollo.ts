@@ -5,7 +5,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
-import neo4j from 'neo4j-driver';
+import { ErrorCode } from '../errors.js';
+import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
 import { resolvers } from '../resolvers/index.js';
 import type { Context } from './context.js';
@@ -71,14 +72,10 @@ function queryStatsPlugin(): ApolloServerPlugin<Context> {
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  if (original instanceof neo4j.Neo4jError) {
-    if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(original.code)) {
-      return { ...formatted, message: 'The query took longer than its time budget.', extensions: { code: 'QUERY_TIMEOUT' } };
-    }
-    if (original.code === 'ServiceUnavailable' || original.code === 'SessionExpired') {
-      log.warn({ err: original }, 'Neo4j unavailable');
-      return { ...formatted, message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
-    }
+  const fault = databaseFault(original);
+  if (fault) {
+    if (fault.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn({ err: original }, 'Neo4j unavailable');
+    return { ...formatted, message: fault.message, extensions: { code: fault.code } };
   }
   log.error({ err: original, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
