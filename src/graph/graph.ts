@@ -1,6 +1,13 @@
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import type { QueryRegistry } from './queries.js';
 
+/** A query built at run time from the registry's parts (the read compiler's output). */
+export interface BuiltQuery {
+  /** What the query is for, for logs and transaction metadata ("compiled/Query.incident"). */
+  name: string;
+  text: string;
+}
+
 /** Counts what one request (or one CLI run) asked of Neo4j; read by tests and benchmarks. */
 export interface QueryStats {
   queries: number;
@@ -25,7 +32,7 @@ export class Graph {
     readonly options: GraphOptions,
   ) {}
 
-  async read<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}, stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
+  async read<T extends RecordShape = RecordShape>(name: string | BuiltQuery, params: Record<string, unknown> = {}, stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
     return this.run<T>(name, params, 'READ', stats, timeoutMs);
   }
 
@@ -33,8 +40,8 @@ export class Graph {
     return this.run<T>(name, params, 'WRITE', stats);
   }
 
-  private async run<T extends RecordShape>(name: string, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
-    const text = this.queries.get(name);
+  private async run<T extends RecordShape>(query: string | BuiltQuery, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
+    const { name, text } = typeof query === 'string' ? { name: query, text: this.queries.get(query) } : query;
     const started = performance.now();
     if (stats) stats.queries += 1;
     try {

@@ -6,6 +6,7 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { createContext } from './context.js';
+import { healthRouter } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 
 export interface RunningServer {
@@ -28,15 +29,7 @@ export async function startServer(graph: Graph, log: Logger, opts: { port: numbe
   const { router: ide, page } = ideRouter();
   const sendIde = (res: express.Response) => { res.set('Content-Security-Policy', IDE_CSP).type('html').send(page); };
 
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
-  app.get('/ready', async (_req, res) => {
-    try {
-      await graph.driver.verifyConnectivity({ database: graph.options.database });
-      res.json({ status: 'ready' });
-    } catch (e) {
-      res.status(503).json({ status: 'unavailable', reason: (e as Error).message.split('\n')[0] });
-    }
-  });
+  app.use(healthRouter(graph));
   app.use(ide);
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
