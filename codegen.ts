@@ -1,49 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The mappers are the seam between Neo4j and the API: each GraphQL type resolves from the
-// record its Cypher returns (src/graph/records.ts), so resolvers are checked end to end.
-const R = '../graph/records.js#';
-const mappers: Record<string, string> = {
-  Company: `${R}CompanyRecord`,
-  Authority: `${R}AuthorityRecord`,
-  Publisher: `${R}PublisherRecord`,
-  Country: `${R}CountryRecord`,
-  Person: `${R}PersonRecord`,
-  Position: `${R}PositionRecord`,
-  Suspicion: `${R}SuspicionRecord`,
-  Attendance: `${R}AttendanceRecord`,
-  Incident: `${R}IncidentRecord`,
-  DataExposure: `${R}DataExposureRecord`,
-  Estimate: `${R}EstimateRecord`,
-  Investigation: `${R}InvestigationRecord`,
-  Fine: `${R}FineRecord`,
-  FineReport: `${R}FineReportRecord`,
-  Statement: `${R}StatementRecord`,
-  Event: `${R}EventRecord`,
-  Source: `${R}SourceRecord`,
-  SourceRef: `${R}SourceRefRecord`,
-  DataCategory: `${R}DataCategoryRecord`,
-  TimelineEntry: `${R}TimelineEntryRecord`,
-  RelatedIncident: `${R}RelatedIncidentRecord`,
-  GraphPath: `${R}GraphPathRecord`,
-  Neighbourhood: `${R}NeighbourhoodValue`,
-  Stats: '{}',
-  FinesByAuthorityYear: `${R}FinesByAuthorityYearValue`,
-  IncidentsByDataCategory: `${R}IncidentsByDataCategoryValue`,
-  IncidentsByCountryYear: `${R}IncidentsByCountryYearValue`,
-  MoneyTotal: `${R}MoneyTotalValue`,
-  PartialDate: `${R}PartialDateValue`,
-  Money: `${R}MoneyValue`,
-  IncidentConnection: `${R}ConnectionValue<IncidentRecord>`,
-  CompanyConnection: `${R}ConnectionValue<CompanyRecord>`,
-  AuthorityConnection: `${R}ConnectionValue<AuthorityRecord>`,
-  PersonConnection: `${R}ConnectionValue<PersonRecord>`,
-  FineConnection: `${R}ConnectionValue<FineRecord>`,
-  InvestigationConnection: `${R}ConnectionValue<InvestigationRecord>`,
-  SourceConnection: `${R}ConnectionValue<SourceRecord>`,
-  SearchConnection: `${R}ConnectionValue<never, SearchEdgeValue>`,
-  SearchEdge: `${R}SearchEdgeValue`,
-};
+// The mappers are the seam between Neo4j and the API: each GraphQL type resolves from the record
+// its Cypher returns. They are derived from src/graph/records/: a type X maps to the exported
+// XRecord or XValue, an XConnection to a connection of XRecord, so adding a record type is all it
+// takes (and no mapper can name a type that does not exist).
+const RECORDS = 'src/graph/records';
+const exported = readdirSync(RECORDS).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .flatMap((f) => [...readFileSync(join(RECORDS, f), 'utf8').matchAll(/^export interface (\w+?)(Record|Value)\b/gm)].map((m) => m[1]! + m[2]!));
+const R = '../graph/records/index.js#';
+const mappers: Record<string, string> = { Stats: '{}' };
+for (const name of exported) mappers[name.replace(/(Record|Value)$/, '')] = `${R}${name}`;
+for (const name of exported.filter((n) => n.endsWith('Record'))) {
+  mappers[`${name.replace(/Record$/, '')}Connection`] = `${R}ConnectionValue<${name}>`;
+}
+mappers.SearchConnection = `${R}ConnectionValue<never, SearchEdgeValue>`;
+delete mappers.Connection;
+delete mappers.Entity;
+delete mappers.PageInfo;
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',

@@ -16,7 +16,10 @@ CALL (i) {
              e.id
     LIMIT 1
   }
-  SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id
+  SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id,
+      // Sort keys (see "Sort keys" below).
+      i.sortAccounts = coalesce(e.value, -1), i.sortTitle = toLower(i.title),
+      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, '')
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // Fine.amount: the most precise report (the same decision reported with different rounding:
@@ -45,7 +48,21 @@ CALL (f) {
         left(coalesce(split(byAmount.amount, '.')[1], '') + '000000', 6) END,
       f.date = byDate.date, f.dateAsReported = byDate.dateAsReported,
       f.year = CASE WHEN byDate IS NULL THEN null ELSE toInteger(left(byDate.date, 4)) END
+  // Sort keys: amounts compare within a currency, grouped by currency.
+  WITH f
+  SET f.sortAmount = coalesce(f.currency, '') + ' ' + coalesce(f.amountKey, ''), f.sortDate = coalesce(f.date, '')
 } IN TRANSACTIONS OF 5000 ROWS;
+
+// Sort keys: what root lists sort by, stored so that an index walks a list in order and stops
+// after one page (cypher/schema/constraints.cypher indexes them). Never null: a missing value is
+// '' (or -1 for counts), which sorts first ascending and last descending, as the API documents;
+// names and titles compare case-insensitively.
+MATCH (n:Investigation)
+CALL (n) { SET n.sortOpenedOn = coalesce(n.openedOn, ''), n.sortTitle = toLower(n.title) } IN TRANSACTIONS OF 5000 ROWS;
+MATCH (n) WHERE n:Company OR n:Authority OR n:Person
+CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) } IN TRANSACTIONS OF 5000 ROWS;
+MATCH (n:Source)
+CALL (n) { SET n.sortPublishedOn = coalesce(n.publishedOn, '') } IN TRANSACTIONS OF 5000 ROWS;
 
 // DataCategory.exposedIncidents: how many incidents exposed the category (stats read it instead
 // of counting every exposure on each request).

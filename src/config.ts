@@ -12,6 +12,11 @@ const neo4jUri = makeValidator<string>((input) => {
  * Every setting the process reads, validated once at start-up. envalid prints one clear message
  * naming each bad or missing variable and exits, instead of failing later on first use.
  */
+const secret = makeValidator<string>((input) => {
+  if (input !== '' && input.length < 32) throw new EnvError('must be at least 32 characters (or empty to generate one)');
+  return input;
+});
+
 const portOrZero = makeValidator<number>((input) => {
   const n = Number(input);
   if (!/^\d+$/.test(input) || n > 65535) throw new EnvError('must be a port number from 0 to 65535');
@@ -31,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),
     SEARCH_TIMEOUT_MS: num({ default: 5000, desc: 'budget of path and neighbourhood searches' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+    CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
   }, {
     reporter: ({ errors }) => {
@@ -55,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     searchTimeoutMs: c.SEARCH_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
+    cursorSecret: c.CURSOR_SECRET || undefined,
   };
 }
 

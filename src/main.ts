@@ -4,6 +4,7 @@ import { LocalNeo4jUnavailable } from './local-neo4j/prerequisites.js';
 import { createLogger } from './logger.js';
 import { SeedError } from './seed/load.js';
 import { startServer } from './server/app.js';
+import { warmUp } from './server/warm.js';
 
 async function main(): Promise<void> {
   let config;
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   }
   log.info(`Ready in ${((performance.now() - started) / 1000).toFixed(1)}s`);
   console.log(`\nGraphQL API and IDE: ${server.url}\n`);
+  void warmUp(server.url, log);
 }
 
 main().catch((e: unknown) => {

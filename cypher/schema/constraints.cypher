@@ -33,6 +33,21 @@ CREATE INDEX incident_title IF NOT EXISTS FOR (n:Incident) ON (n.title);
 CREATE INDEX fine_amount_key IF NOT EXISTS FOR (n:Fine) ON (n.currency, n.amountKey);
 CREATE INDEX fine_year IF NOT EXISTS FOR (n:Fine) ON (n.year);
 
+// Sort keys of root lists (kept by seeds/99-derived-values.cypher): a page in any order is an
+// index walk that stops after the page.
+CREATE INDEX incident_sort_title IF NOT EXISTS FOR (n:Incident) ON (n.sortTitle);
+CREATE INDEX incident_sort_accounts IF NOT EXISTS FOR (n:Incident) ON (n.sortAccounts);
+CREATE INDEX incident_sort_disclosed IF NOT EXISTS FOR (n:Incident) ON (n.sortDisclosedOn);
+CREATE INDEX incident_sort_access_start IF NOT EXISTS FOR (n:Incident) ON (n.sortAccessStart);
+CREATE INDEX fine_sort_amount IF NOT EXISTS FOR (n:Fine) ON (n.sortAmount);
+CREATE INDEX fine_sort_date IF NOT EXISTS FOR (n:Fine) ON (n.sortDate);
+CREATE INDEX investigation_sort_opened IF NOT EXISTS FOR (n:Investigation) ON (n.sortOpenedOn);
+CREATE INDEX investigation_sort_title IF NOT EXISTS FOR (n:Investigation) ON (n.sortTitle);
+CREATE INDEX company_sort_name IF NOT EXISTS FOR (n:Company) ON (n.sortName);
+CREATE INDEX authority_sort_name IF NOT EXISTS FOR (n:Authority) ON (n.sortName);
+CREATE INDEX person_sort_name IF NOT EXISTS FOR (n:Person) ON (n.sortName);
+CREATE INDEX source_sort_published IF NOT EXISTS FOR (n:Source) ON (n.sortPublishedOn);
+
 // Full-text search over names, aliases (local-language names too), titles, summaries, quotes.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher)

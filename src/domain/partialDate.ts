@@ -1,4 +1,4 @@
-import type { PartialDateValue } from '../graph/records.js';
+import type { PartialDateValue } from '../graph/records/index.js';
 
 export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
@@ -15,4 +15,16 @@ export function parsePartialDate(iso: string): { precision: DatePrecision; year:
 
 export function partialDate(iso: string | null | undefined, asReported?: string | null): PartialDateValue | null {
   return iso ? { iso, asReported: asReported ?? null } : null;
+}
+
+/** "2025" -> "2025-01-01", "2025-06" -> "2025-06-01": the first day a partial date covers. */
+export function firstDay(d: string | null | undefined): string | null {
+  if (!d) return null;
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+
+/** "2025" -> "2025-12-31", "2025-06" -> "2025-06-31": compares as the end of its period. */
+export function lastDay(d: string | null | undefined): string | null {
+  if (!d) return null;
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
 }

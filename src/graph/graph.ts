@@ -12,6 +12,8 @@ export interface BuiltQuery {
 export interface QueryStats {
   queries: number;
   dbMs: number;
+  /** Round trips that only had Neo4j plan a query text new to this process (src/read/reader.ts). */
+  plans?: number;
 }
 
 export interface GraphOptions {

@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { Resolvers } from '../generated/resolvers.js';
+import type { EntityRecord } from '../graph/records/index.js';
 import { displayMoney, isDecimal } from '../domain/money.js';
 import { parsePartialDate } from '../domain/partialDate.js';
-import { nodeById } from './fields.js';
+import { byId, root } from './fields.js';
 import { typeOf } from './typeOf.js';
 
 const scalar = (name: string, description: string, valid: (s: string) => boolean) => new GraphQLScalarType({
@@ -19,7 +20,7 @@ const scalar = (name: string, description: string, valid: (s: string) => boolean
   },
 });
 
-const resolveType = (obj: { _labels: string[] }) => typeOf(obj);
+const resolveType = (obj: EntityRecord) => typeOf(obj);
 
 export const commonResolvers: Resolvers = {
   Decimal: scalar('Decimal', '"134790000000"', isDecimal),
@@ -39,10 +40,9 @@ export const commonResolvers: Resolvers = {
     display: (m) => displayMoney(m.amount, m.currency),
   },
   SourceRef: {
-    attributedTo: async (r, _a, ctx) => (r.attributedTo ? nodeById(ctx, r.attributedTo) : null) as never,
     about: (r) => r.about ?? [],
   },
   Query: {
-    node: (_p, { id }, ctx) => nodeById(ctx, id),
+    node: root(byId),
   },
 };

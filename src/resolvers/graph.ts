@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
-import type { EntityRecord, GraphPathRecord } from '../graph/records.js';
+import type { EntityRecord, GraphPathRecord } from '../graph/records/index.js';
 import { badInput } from '../errors.js';
-import { nodeById } from './fields.js';
+import { root } from './fields.js';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 25;
@@ -23,22 +23,23 @@ export const graphResolvers: Resolvers = {
     length: (p) => p.relationships.length,
   },
   Query: {
-    paths: async (_p, { from, to, maxHops, relationshipTypes, first }, ctx) => {
+    paths: root<GraphPathRecord[]>(({ from, to, maxHops, relationshipTypes, first }) => {
       const hops = intIn(maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
       const limit = intIn(first ?? 5, 1, MAX_PATHS, 'first');
       if (from === to) throw badInput('from and to must be different entities.', 'to');
-      const rows = await ctx.loaders.read<{ path: GraphPathRecord }>('path/between', {
+      return {
         from, to, maxHops: neo4j.int(hops), first: neo4j.int(limit),
         types: relationshipTypes?.length ? relationshipTypes : null,
         exclude: relationshipTypes?.length ? [] : EXCLUDED_BY_DEFAULT,
-      }, { search: true });
-      return rows.map((r) => r.path);
-    },
+      };
+    }, { search: true }),
     neighbourhood: async (_p, { id, depth, relationshipTypes, limit }, ctx) => {
       const levels = intIn(depth ?? 1, 1, MAX_DEPTH, 'depth');
       const max = intIn(limit ?? 200, 1, MAX_NEIGHBOURHOOD, 'limit');
-      const center = await nodeById(ctx, id);
-      if (!center) return null;
+      const timeout = ctx.read.searchTimeoutMs;
+      const [found] = await ctx.read.named<{ node: EntityRecord }>('graph/center', { id }, timeout);
+      if (!found) return null;
+      const center = found.node;
       const nodes = new Map<string, EntityRecord>([[center.id, center]]);
       const relationships = new Map<string, Relationship>();
       let frontier = [center.id];
@@ -46,9 +47,9 @@ export const graphResolvers: Resolvers = {
       // Breadth first, one query per level: near nodes always come before far ones.
       for (let level = 0; level < levels && frontier.length > 0 && !truncated; level++) {
         const budget = max - relationships.size;
-        const rows = await ctx.loaders.read<{ relationship: Relationship; node: EntityRecord }>('path/expand', {
+        const rows = await ctx.read.named<{ relationship: Relationship; node: EntityRecord }>('graph/expand', {
           frontier, limit: neo4j.int(budget + 1), types: relationshipTypes?.length ? relationshipTypes : null,
-        }, { search: true });
+        }, timeout);
         const next: string[] = [];
         for (const { relationship, node } of rows) {
           const key = `${relationship.from}|${relationship.type}|${relationship.to}`;

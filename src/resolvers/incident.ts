@@ -1,86 +1,112 @@
-import type { Resolvers } from '../generated/resolvers.js';
+import neo4j from 'neo4j-driver';
+import type { IncidentFilter, Resolvers } from '../generated/resolvers.js';
 import type {
   CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord,
   InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
-} from '../graph/records.js';
-import type { Context } from '../server/context.js';
+} from '../graph/records/index.js';
 import { partialDate } from '../domain/partialDate.js';
-import neo4j from 'neo4j-driver';
-import { badInput } from '../errors.js';
-import { connection, connectionResolvers } from './connection.js';
-import { incidentList } from './filters.js';
-import { date, many, nodeById, one, sources } from './fields.js';
-import { hasType } from './typeOf.js';
+import { pageSize } from '../pagination/pageSize.js';
+import { connection } from '../read/connection.js';
+import type { ListSpec } from '../read/lists.js';
+import { firstDay, lastDay } from '../domain/partialDate.js';
+import { byId, date, reads, rel, root, sources } from './fields.js';
 
-const exposures = (i: IncidentRecord, ctx: Context) => ctx.loaders.many<DataExposureRecord>('incident/exposures', i.id);
-const estimates = (i: IncidentRecord, ctx: Context) => ctx.loaders.many<EstimateRecord>('incident/estimates', i.id);
+/** Incident filters, most selective first (see ListSpec). */
+export const incidentList: ListSpec<IncidentFilter> = {
+  type: 'Incident',
+  domain: 'incident',
+  sort: { DISCLOSED_ON: 'sortDisclosedOn', ACCESS_START: 'sortAccessStart', ACCOUNTS_AFFECTED: 'sortAccounts', TITLE: 'sortTitle' },
+  filters: {
+    company: { anchor: 'node', exact: true },
+    authority: { anchor: 'node', exact: true },
+    categoriesAny: { anchor: 'node', exact: true },
+    categoriesAll: {},
+    country: { anchor: 'count', exact: true },
+    minAccounts: { anchor: 'range', exact: true },
+    disclosed: { anchor: 'range' },
+    accessed: { anchor: 'range' },
+    kind: { anchor: 'range', exact: true },
+    hasFine: {},
+    hasSuspect: {},
+  },
+  parse: (filter) => {
+    const x = filter ?? {};
+    const categories = x.dataCategories?.length ? x.dataCategories : null;
+    const disclosed = x.disclosedBetween?.from || x.disclosedBetween?.to;
+    const accessed = x.accessedBetween?.from || x.accessedBetween?.to;
+    const f = {
+      company: x.company ?? null,
+      authority: x.authority ?? null,
+      categories,
+      country: x.country ?? null,
+      kind: x.kind ?? null,
+      minAccounts: x.minAccountsAffected ?? null,
+      hasFine: x.hasFine ?? null,
+      hasSuspect: x.hasSuspect ?? null,
+      // A range is closed at both ends; the anchors seek on the stored values from the lower bound's year.
+      disclosedFrom: firstDay(x.disclosedBetween?.from) ?? '0000-01-01',
+      disclosedTo: lastDay(x.disclosedBetween?.to) ?? '9999-12-31',
+      disclosedFromYear: x.disclosedBetween?.from?.slice(0, 4) ?? '0000',
+      accessedFrom: firstDay(x.accessedBetween?.from) ?? '0000-01-01',
+      accessedTo: lastDay(x.accessedBetween?.to) ?? '9999-12-31',
+      accessedFromYear: x.accessedBetween?.from?.slice(0, 4) ?? '0000',
+    };
+    const present = [
+      f.company && 'company', f.authority && 'authority', categories && 'categoriesAny',
+      categories && x.dataCategoriesMatch === 'ALL' && 'categoriesAll', f.country && 'country',
+      f.minAccounts != null && 'minAccounts', disclosed && 'disclosed', accessed && 'accessed', f.kind && 'kind',
+      f.hasFine != null && 'hasFine', f.hasSuspect != null && 'hasSuspect',
+    ].filter((p): p is string => typeof p === 'string');
+    return { f, present };
+  },
+};
 
 export const incidentResolvers: Resolvers = {
   Incident: {
-    kind: (i) => i.kind as never,
-    summary: (i) => i.summary ?? null,
-    company: one<CompanyRecord>('incident/company'),
-    country: one<CountryRecord>('entity/country'),
+    company: rel<CompanyRecord | null>(),
+    country: rel<CountryRecord | null>(),
     accessStart: date('accessStart', 'accessStartAsReported'),
     accessEnd: date('accessEnd'),
-    accessDurationAsReported: (i) => i.accessDurationAsReported ?? null,
-    origin: (i) => i.origin ?? null,
-    attackVector: (i) => i.attackVector ?? null,
     discoveredOn: date('discoveredOn'),
     reportedOn: date('reportedOn', 'reportedOnAsReported'),
     disclosedOn: date('disclosedOn'),
-    extortion: (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null),
-    exposedData: async (i, _a, ctx) => (await exposures(i, ctx)).filter((x) => x.exposed),
-    notExposedData: async (i, _a, ctx) => (await exposures(i, ctx)).filter((x) => !x.exposed),
-    estimates: (i, _a, ctx) => estimates(i, ctx),
-    accountsAffected: async (i, _a, ctx) => (i.accountsAffectedEstimate
-      ? (await estimates(i, ctx)).find((e) => e.id === i.accountsAffectedEstimate) ?? null
-      : null),
-    investigations: many<InvestigationRecord>('incident/investigations'),
-    fines: many<FineRecord>('incident/fines'),
-    suspicions: many<SuspicionRecord>('incident/suspicions'),
-    statements: many<StatementRecord>('incident/statements'),
-    events: many<EventRecord>('incident/events'),
-    timeline: many<TimelineEntryRecord>('incident/timeline'),
-    relatedIncidents: (i, { first }, ctx) => {
-      const n = first ?? 20;
-      if (!Number.isInteger(n) || n < 1 || n > 100) throw badInput('first must be an integer from 1 to 100.', 'first');
-      return ctx.loaders.many<RelatedIncidentRecord>('incident/related', i.id, { first: neo4j.int(n) });
-    },
+    extortion: reads<IncidentRecord, { demand: string; ransomDemanded: boolean | null } | null>(['extortionDemand', 'ransomDemanded'],
+      (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null)),
+    exposedData: rel<DataExposureRecord[]>(),
+    notExposedData: rel<DataExposureRecord[]>(),
+    estimates: rel<EstimateRecord[]>(),
+    accountsAffected: rel<EstimateRecord | null>(),
+    investigations: rel<InvestigationRecord[]>(),
+    fines: rel<FineRecord[]>(),
+    suspicions: rel<SuspicionRecord[]>(),
+    statements: rel<StatementRecord[]>(),
+    events: rel<EventRecord[]>(),
+    timeline: rel<TimelineEntryRecord[]>(),
+    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { min: 1 })) })),
     sources,
   },
   TimelineEntry: {
     date: (e) => partialDate(e.date, e.dateAsReported)!,
-    kind: (e) => e.kind as never,
-    title: (e) => e.title ?? estimateTitle(e.node as EstimateRecord | null | undefined),
-    node: (e) => e.node ?? null,
-  },
-  RelatedBy: {
-    reason: (r) => r.reason as never,
+    title: (e) => e.title ?? estimateTitle(e.estimate),
   },
   DataExposure: {
-    incident: async (x, _a, ctx) => (await ctx.loaders.one<IncidentRecord>('exposure/incident', x.id))!,
-    category: async (x, _a, ctx) => (await ctx.loaders.one<DataCategoryRecord>('exposure/category', x.id))!,
-    detail: (x) => x.detail ?? null,
+    incident: rel<IncidentRecord>(),
+    category: rel<DataCategoryRecord>(),
     sources,
   },
   Estimate: {
-    metric: (e) => e.metric as never,
-    qualifier: (e) => e.qualifier as never,
     asOf: date('asOf', 'asOfAsReported'),
-    note: (e) => e.note ?? null,
     sources,
   },
-  IncidentConnection: connectionResolvers,
   Query: {
-    incident: async (_p, { id }, ctx) => hasType<IncidentRecord>(await nodeById(ctx, id), 'Incident'),
-    incidents: (_p, args, ctx) => connection<IncidentRecord>(ctx, 'incident', incidentList(args.filter), args),
+    incident: root(byId),
+    incidents: (_p, args, ctx, info) => connection<IncidentRecord, IncidentFilter>(ctx, info, incidentList, args),
   },
 };
 
 const QUALIFIER_WORD: Record<string, string> = { EXACT: '', ABOUT: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', MORE_THAN: 'more than ' };
 
-function estimateTitle(e: EstimateRecord | null | undefined): string {
+function estimateTitle(e: TimelineEntryRecord['estimate']): string {
   if (!e) return 'Estimate';
   return `Estimate: ${QUALIFIER_WORD[e.qualifier] ?? ''}${e.value.toLocaleString('en-US')} ${e.unit}`;
 }

@@ -1,18 +1,27 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import type { FieldMeta } from '../read/compile.js';
 import { commonResolvers } from './common.js';
+import { graphResolvers } from './graph.js';
 import { incidentResolvers } from './incident.js';
 import { investigationResolvers } from './investigation.js';
 import { narrativeResolvers } from './narrative.js';
 import { organizationResolvers } from './organization.js';
 import { personResolvers } from './person.js';
 import { searchResolvers } from './search.js';
-import { graphResolvers } from './graph.js';
+import { sourceResolvers } from './source.js';
 import { statsResolvers } from './stats.js';
 
-const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers, narrativeResolvers, searchResolvers, graphResolvers, statsResolvers];
+const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
+  narrativeResolvers, sourceResolvers, searchResolvers, graphResolvers, statsResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
   for (const [type, fields] of Object.entries(part)) acc[type] = { ...(acc[type] ?? {}), ...(fields as Record<string, unknown>) };
   return acc;
 }, {}) as Resolvers;
+
+/** What a field's resolver tells the compiler: the properties it reads, how its arguments become parameters. */
+export function fieldMeta(type: string, field: string): FieldMeta | undefined {
+  const r = (resolvers as Record<string, Record<string, unknown> | undefined>)[type]?.[field];
+  return (r as { meta?: FieldMeta } | undefined)?.meta;
+}

@@ -1,51 +1,68 @@
-import type { Resolvers } from '../generated/resolvers.js';
-import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records.js';
-import { connection, connectionResolvers } from './connection.js';
-import { authorityList, companyList } from './filters.js';
-import { list, many, nodeById, one, sources } from './fields.js';
-import { hasType } from './typeOf.js';
+import type { AuthorityFilter, CompanyFilter, Resolvers } from '../generated/resolvers.js';
+import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records/index.js';
+import { connection } from '../read/connection.js';
+import type { ListSpec } from '../read/lists.js';
+import { byId, list, reads, rel, root, sources } from './fields.js';
+
+const present = (names: (string | false | null)[]) => names.filter((p): p is string => typeof p === 'string');
+
+export const companyList: ListSpec<CompanyFilter> = {
+  type: 'Company',
+  domain: 'organization',
+  sort: { NAME: 'sortName' },
+  filters: { country: { anchor: 'node', exact: true }, sector: {}, hasFine: {} },
+  parse: (x) => {
+    const f = { country: x?.country ?? null, sector: x?.sector ?? null, hasFine: x?.hasFine ?? null };
+    return { f, present: present([f.country && 'country', f.sector && 'sector', f.hasFine != null && 'hasFine']) };
+  },
+};
+
+export const authorityList: ListSpec<AuthorityFilter> = {
+  type: 'Authority',
+  domain: 'organization',
+  sort: { NAME: 'sortName' },
+  filters: { kind: { anchor: 'range', exact: true }, country: {} },
+  parse: (x) => {
+    const f = { country: x?.country ?? null, kind: x?.kind ?? null };
+    return { f, present: present([f.kind && 'kind', f.country && 'country']) };
+  },
+};
 
 export const organizationResolvers: Resolvers = {
   Company: {
     aliases: list('aliases'),
-    sector: (c) => c.sector ?? null,
-    description: (c) => c.description ?? null,
-    country: one<CountryRecord>('entity/country'),
-    sizeFacts: many<EstimateRecord>('company/sizeFacts'),
-    incidents: many<IncidentRecord>('company/incidents'),
-    finesReceived: many<FineRecord>('company/finesReceived'),
-    positions: many<PositionRecord>('entity/positions'),
+    country: rel<CountryRecord | null>(),
+    sizeFacts: rel<EstimateRecord[]>(),
+    incidents: rel<IncidentRecord[]>(),
+    finesReceived: rel<FineRecord[]>(),
+    positions: rel<PositionRecord[]>(),
     sources,
   },
   Authority: {
     aliases: list('aliases'),
-    description: (a) => a.description ?? null,
-    kind: (a) => a.kind as never,
-    country: one<CountryRecord>('entity/country'),
-    parent: one<AuthorityRecord>('authority/parent'),
-    investigations: many<InvestigationRecord>('authority/investigations'),
-    finesImposed: many<FineRecord>('authority/finesImposed'),
-    positions: many<PositionRecord>('entity/positions'),
+    country: rel<CountryRecord | null>(),
+    parent: rel<AuthorityRecord | null>(),
+    investigations: rel<InvestigationRecord[]>(),
+    finesImposed: rel<FineRecord[]>(),
+    positions: rel<PositionRecord[]>(),
     sources,
   },
   Publisher: {
     aliases: list('aliases'),
-    country: one<CountryRecord>('entity/country'),
-    sources: many<SourceRecord>('publisher/sources'),
+    country: rel<CountryRecord | null>(),
+    sources: rel<SourceRecord[]>(),
   },
   Country: {
-    code: (c) => c.id,
-    companies: many<CompanyRecord>('country/companies'),
-    authorities: many<AuthorityRecord>('country/authorities'),
-    incidents: many<IncidentRecord>('country/incidents'),
+    code: reads<CountryRecord, string>(['id'], (c) => c.id),
+    companies: rel<CompanyRecord[]>(),
+    authorities: rel<AuthorityRecord[]>(),
+    incidents: rel<IncidentRecord[]>(),
   },
-  CompanyConnection: connectionResolvers,
-  AuthorityConnection: connectionResolvers,
   Query: {
-    company: async (_p, { id }, ctx) => hasType<CompanyRecord>(await nodeById(ctx, id), 'Company'),
-    companies: (_p, args, ctx) => connection<CompanyRecord>(ctx, 'company', companyList(args.filter), args),
-    authority: async (_p, { id }, ctx) => hasType<AuthorityRecord>(await nodeById(ctx, id), 'Authority'),
-    authorities: (_p, args, ctx) => connection<AuthorityRecord>(ctx, 'authority', authorityList(args.filter), args),
-    countries: async (_p, _a, ctx) => (await ctx.loaders.read<{ node: CountryRecord }>('country/all', {})).map((r) => r.node),
+    company: root(byId),
+    companies: (_p, args, ctx, info) => connection<CompanyRecord, CompanyFilter>(ctx, info, companyList, args),
+    authority: root(byId),
+    authorities: (_p, args, ctx, info) => connection<AuthorityRecord, AuthorityFilter>(ctx, info, authorityList, args),
+    countries: root<CountryRecord[]>(),
   },
 };

@@ -1,45 +1,47 @@
-import type { Resolvers } from '../generated/resolvers.js';
-import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, PositionRecord, StatementRecord, SuspicionRecord } from '../graph/records.js';
-import { connection, connectionResolvers } from './connection.js';
-import { personList } from './filters.js';
-import { date, list, many, nodeById, one, sources } from './fields.js';
-import { hasType } from './typeOf.js';
+import type { PersonFilter, Resolvers } from '../generated/resolvers.js';
+import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, StatementRecord, SuspicionRecord, PositionRecord } from '../graph/records/index.js';
+import { connection } from '../read/connection.js';
+import type { ListSpec } from '../read/lists.js';
+import { byId, date, list, reads, rel, root, sources } from './fields.js';
+
+export const personList: ListSpec<PersonFilter> = {
+  type: 'Person',
+  domain: 'person',
+  sort: { NAME: 'sortName' },
+  filters: { organization: { anchor: 'node', exact: true }, isSuspect: {} },
+  parse: (x) => {
+    const f = { organization: x?.organization ?? null, isSuspect: x?.isSuspect ?? null };
+    return { f, present: [f.organization && 'organization', f.isSuspect != null && 'isSuspect'].filter((p): p is string => typeof p === 'string') };
+  },
+};
 
 export const personResolvers: Resolvers = {
   Person: {
-    name: (p) => p.name ?? null,
     aliases: list('aliases'),
-    description: (p) => p.description ?? null,
-    nationality: one<CountryRecord>('person/nationality'),
-    positions: many<PositionRecord>('person/positions'),
-    statements: many<StatementRecord>('person/statements'),
-    suspicions: many<SuspicionRecord>('person/suspicions'),
-    eventsAttended: many<AttendanceRecord>('person/eventsAttended'),
-    formerEmployers: many<CompanyRecord>('person/formerEmployers'),
+    nationality: rel<CountryRecord | null>(),
+    positions: rel<PositionRecord[]>(),
+    statements: rel<StatementRecord[]>(),
+    suspicions: rel<SuspicionRecord[]>(),
+    eventsAttended: rel<AttendanceRecord[]>(),
+    formerEmployers: rel<CompanyRecord[]>(),
     sources,
   },
   Position: {
-    person: async (p, _a, ctx) => (await ctx.loaders.one<PersonRecord>('position/person', p.id))!,
-    organization: one<EntityRecord>('position/organization') as never,
-    acting: (p) => p.acting ?? false,
+    person: rel<PersonRecord>(),
+    organization: rel<EntityRecord | null>() as never,
+    acting: reads<PositionRecord, boolean>(['acting'], (p) => p.acting ?? false),
     since: date('since'),
     until: date('until'),
     sources,
   },
   Suspicion: {
-    person: async (s, _a, ctx) => (await ctx.loaders.one<PersonRecord>('suspicion/person', s.id))!,
-    incident: async (s, _a, ctx) => (await ctx.loaders.one<IncidentRecord>('suspicion/incident', s.id))!,
-    status: (s) => s.status as never,
-    identifiedBy: many<EntityRecord>('suspicion/identifiedBy') as never,
-    description: (s) => s.description ?? null,
+    person: rel<PersonRecord>(),
+    incident: rel<IncidentRecord>(),
+    identifiedBy: rel<EntityRecord[]>() as never,
     sources,
   },
-  Attendance: {
-    role: (a) => a.role ?? null,
-  },
-  PersonConnection: connectionResolvers,
   Query: {
-    person: async (_p, { id }, ctx) => hasType<PersonRecord>(await nodeById(ctx, id), 'Person'),
-    people: (_p, args, ctx) => connection<PersonRecord>(ctx, 'person', personList(args.filter), args),
+    person: root(byId),
+    people: (_p, args, ctx, info) => connection<PersonRecord, PersonFilter>(ctx, info, personList, args),
   },
 };

@@ -1,45 +1,71 @@
+import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
-import type { EntityRecord } from '../graph/records.js';
+import type { EntityRecord } from '../graph/records/index.js';
 import { badCursor } from '../errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../graph/cursor.js';
-import { connectionResolvers } from './connection.js';
-import { matchedFields, searchTerms, toLuceneQuery } from '../search/query.js';
+import { pageSize } from '../pagination/pageSize.js';
+import { prefixParameters } from '../read/cypherText.js';
+import { requestOf } from '../read/reader.js';
+import { collectSubfields } from '../read/selection.js';
+import type { Context } from '../server/context.js';
+import { matchedFields, SEARCH_FIELDS, searchTerms, toLuceneQuery } from '../search/query.js';
+import { typeOf } from './typeOf.js';
 
 /** Matches beyond this rank are not paged through: relevance that deep is noise. */
 const SCAN_LIMIT = 10_000;
+const CURSOR_LIST = 'search';
 
 const LABELS: Record<string, string> = {
   COMPANY: 'Company', AUTHORITY: 'Authority', PERSON: 'Person', INCIDENT: 'Incident', SOURCE: 'Source', STATEMENT: 'Statement',
 };
 const SEARCHABLE = Object.values(LABELS);
 
-interface Hit { node: EntityRecord; score: number }
+interface Hit { node: EntityRecord; score: number; text?: Record<string, unknown> }
 
 export const searchResolvers: Resolvers = {
-  SearchConnection: connectionResolvers,
   SearchResult: {
-    __resolveType: (obj: { _labels: string[] }) => SEARCHABLE.find((l) => obj._labels.includes(l)) as never,
+    __resolveType: (obj) => typeOf(obj as EntityRecord) as never,
   },
   Query: {
-    search: async (_p, { query, types, first, after }, ctx) => {
+    search: async (_p, { query, types, first, after }, ctx, info) => {
       const terms = searchTerms(query);
       const limit = pageSize(first);
-      const skip = after != null ? offsetOf(after) : 0;
-      const params = {
+      const skip = after != null ? offsetOf(ctx, after) : 0;
+      const shape = selection(info);
+      const req = requestOf(info);
+      const params: Record<string, unknown> = {
         query: toLuceneQuery(query),
         labels: types?.length ? types.map((t) => LABELS[t]) : SEARCHABLE,
-        scan: neo4j.int(SCAN_LIMIT),
+        scan: neo4j.int(SCAN_LIMIT), skip: neo4j.int(skip), limit: neo4j.int(limit + 1),
       };
-      const rows = limit === 0 || skip >= SCAN_LIMIT ? [] : await ctx.loaders.read<Hit & Record<string, unknown>>('search/page', {
-        ...params, skip: neo4j.int(skip), limit: neo4j.int(limit + 1),
+      const value = await ctx.read.block<{ hits: Hit[] | null; total: number | null }>('Query.search', req, (b) => {
+        const prefix = `${b.name('p')}_`;
+        for (const [k, v] of Object.entries(params)) b.params[prefix + k] = v;
+        const q = (name: string) => prefixParameters(ctx.read.queries.get(name), prefix);
+        const out = b.name('_v');
+        const hits = b.name('_v');
+        const total = b.name('_v');
+        const lines = ['CALL () {'];
+        const paging = limit > 0 && skip < SCAN_LIMIT;
+        if (paging) {
+          const node = b.name('_x');
+          const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
+          // matchedFields is worked out here from the text fields, so they come along only when asked for.
+          const text = shape.matchedFields ? `, text: ${node} {${SEARCH_FIELDS.map((f) => `.${f}`).join(', ')}}` : '';
+          lines.push('CALL () {', q('search/hits'), `WITH node AS ${node}, score`, ...proj.calls,
+            `RETURN collect({node: ${proj.map}, score: score${text}}) AS ${hits}`, '}');
+        }
+        if (shape.totalCount) lines.push('CALL () {', q('search/count').replace(/AS total$/, `AS ${total}`), '}');
+        lines.push(`RETURN {hits: ${paging ? hits : 'null'}, total: ${shape.totalCount ? total : 'null'}} AS ${out}`, '}');
+        return { call: lines.join('\n'), out };
       });
+      const rows = value?.hits ?? [];
       const hits = rows.slice(0, limit);
       const edges = hits.map((h, k) => ({
-        cursor: encodeCursor(['search', skip + k + 1]),
+        cursor: ctx.cursors.encode(CURSOR_LIST, [skip + k + 1]),
         node: h.node as never,
         score: h.score,
-        matchedFields: matchedFields(h.node as unknown as Record<string, unknown>, terms),
+        matchedFields: h.text ? matchedFields(h.text, terms) : [],
       }));
       return {
         edges,
@@ -49,15 +75,33 @@ export const searchResolvers: Resolvers = {
           startCursor: edges[0]?.cursor ?? null,
           endCursor: edges.at(-1)?.cursor ?? null,
         },
-        totalCount: async () => (await ctx.loaders.read<{ count: number }>('search/count', params))[0]?.count ?? 0,
+        totalCount: value?.total ?? null,
       };
     },
   },
 };
 
-function offsetOf(cursor: string): number {
-  const key = decodeCursor(cursor);
-  if (key.length !== 2 || key[0] !== 'search' || typeof key[1] !== 'number' || !Number.isInteger(key[1]) || key[1] < 0) throw badCursor();
-  return key[1];
+function offsetOf(ctx: Context, cursor: string): number {
+  const [offset, ...rest] = ctx.cursors.decode(cursor, CURSOR_LIST, 'after');
+  if (rest.length || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
+  return offset;
 }
 
+function selection(info: GraphQLResolveInfo): { nodeType: GraphQLNamedType; nodeGroups: FieldNode[][]; totalCount: boolean; matchedFields: boolean } {
+  const req = requestOf(info);
+  const conn = getNamedType(info.returnType) as GraphQLObjectType;
+  const edgeType = getNamedType(conn.getFields().edges!.type) as GraphQLObjectType;
+  const nodeGroups: FieldNode[][] = [];
+  let totalCount = false;
+  let matched = false;
+  for (const group of collectSubfields(req, conn, info.fieldNodes).values()) {
+    const name = group[0]!.name.value;
+    if (name === 'totalCount') totalCount = true;
+    if (name !== 'edges') continue;
+    for (const edge of collectSubfields(req, edgeType, group).values()) {
+      if (edge[0]!.name.value === 'node') nodeGroups.push(edge);
+      if (edge[0]!.name.value === 'matchedFields') matched = true;
+    }
+  }
+  return { nodeType: getNamedType(edgeType.getFields().node!.type)!, nodeGroups, totalCount, matchedFields: matched };
+}

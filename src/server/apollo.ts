@@ -56,7 +56,12 @@ function queryStatsPlugin(): ApolloServerPlugin<Context> {
           if (response.body.kind !== 'single') return;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            neo4j: { queries: contextValue.stats.queries, dbMs: Math.round(contextValue.stats.dbMs * 10) / 10 },
+            neo4j: {
+              queries: contextValue.stats.queries,
+              // Planning round trips for query texts new to this process, when there were any.
+              ...(contextValue.stats.plans ? { plans: contextValue.stats.plans } : {}),
+              dbMs: Math.round(contextValue.stats.dbMs * 10) / 10,
+            },
           };
         },
       };

@@ -1,13 +1,50 @@
 import type { Graph, QueryStats } from '../graph/graph.js';
-import { Loaders } from '../loaders/batch.js';
+import { loadConfig } from '../config.js';
+import { Cursors } from '../pagination/cursor.js';
+import { cursorSecret } from '../pagination/secret.js';
+import { Compiler } from '../read/compile.js';
+import { Definitions } from '../read/definitions.js';
+import { Reader } from '../read/reader.js';
+import { fieldMeta } from '../resolvers/index.js';
+import { fieldDomains, loadTypeDefs } from './schema.js';
+import { checkDefinitions } from '../read/check.js';
+import { buildSchema } from 'graphql';
 
-/** What every resolver gets: the request's loaders and its Neo4j query count. */
+/** What every resolver gets: the request's reader (its Neo4j queries and their count) and cursors. */
 export interface Context {
-  loaders: Loaders;
+  read: Reader;
+  cursors: Cursors;
   stats: QueryStats;
 }
 
+interface Services {
+  compiler: Compiler;
+  cursors: Cursors;
+}
+
+const services = new WeakMap<Graph, Services>();
+
+/**
+ * The per-process parts, made once per Graph: every field definition under cypher/ is parsed
+ * here (a broken one stops the start, not a request), and the cursor key is read or created.
+ */
+export function readServices(graph: Graph): Services {
+  let s = services.get(graph);
+  if (!s) {
+    const definitions = new Definitions(graph.queries, fieldDomains());
+    const problems = checkDefinitions(buildSchema(loadTypeDefs().join('\n')), definitions, fieldMeta);
+    if (problems.length) throw new Error(`The field definitions under cypher/ do not match the schema:\n  ${problems.join('\n  ')}`);
+    s = {
+      compiler: new Compiler(definitions, fieldMeta),
+      cursors: new Cursors(cursorSecret(loadConfig().cursorSecret)),
+    };
+    services.set(graph, s);
+  }
+  return s;
+}
+
 export function createContext(graph: Graph): Context {
+  const { compiler, cursors } = readServices(graph);
   const stats: QueryStats = { queries: 0, dbMs: 0 };
-  return { loaders: new Loaders(graph, stats), stats };
+  return { read: new Reader(graph, compiler, stats), cursors, stats };
 }

@@ -56,8 +56,8 @@ describe('question 8: paths between entities', () => {
       const graph = new Graph(d, new QueryRegistry(), { database: inject('database'), timeoutMs: 60_000, searchTimeoutMs: 1 });
       const params = { from: 'syn-layer-0-0', to: 'syn-layer-5-0', maxHops: neo4j.int(6), first: neo4j.int(25), types: null, exclude: [] };
       try {
-        expect(await graph.read('path/between', params)).toHaveLength(25); // the normal budget lets it finish
-        const err = await graph.read('path/between', params, undefined, graph.options.searchTimeoutMs).then(() => null, (e: unknown) => e);
+        expect(await graph.read('graph/Query.paths', params)).toHaveLength(25); // the normal budget lets it finish
+        const err = await graph.read('graph/Query.paths', params, undefined, graph.options.searchTimeoutMs).then(() => null, (e: unknown) => e);
         expect(err).toBeInstanceOf(neo4j.Neo4jError);
         const formatted = formatError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err, createLogger('silent'));
         expect(formatted.extensions?.code).toBe('QUERY_TIMEOUT');

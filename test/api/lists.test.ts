@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { QueryRegistry } from '../../src/graph/queries.js';
 import { generateGraph } from '../../src/generate/load.js';
-import { fineList, incidentList } from '../../src/resolvers/filters.js';
+import { buildList } from '../../src/read/lists.js';
+import { incidentList } from '../../src/resolvers/incident.js';
+import { fineList } from '../../src/resolvers/investigation.js';
 import { loadFile, seedFiles } from '../../src/seed/load.js';
 import { gql, testDriver } from '../support/api.js';
 
@@ -153,14 +155,14 @@ describe('fine filters', () => {
 });
 
 describe('query plans use indexes', () => {
-  async function operators(name: string, params: Record<string, unknown>): Promise<string[]> {
-    const r = await driver.executeQuery(`EXPLAIN ${queries.get(name)}`, params, { database: db() });
+  async function operators(text: string, params: Record<string, unknown>): Promise<string[]> {
+    const r = await driver.executeQuery(`EXPLAIN ${text}\nRETURN n`, params, { database: db() });
     const ops: string[] = [];
     const visit = (p: any) => { ops.push(`${p.operatorType.split('@')[0]} ${p.arguments?.Details ?? ''}`); (p.children ?? []).forEach(visit); };
     visit(r.summary.plan);
     return ops;
   }
-  const page = { sort: [], desc: false, afterKey: null, afterId: null, limit: 10 };
+  const idOrder = { keys: [], desc: false };
   const incidentCases: [string, unknown][] = [
     ['company', { company: 'coupang' }], ['authority', { authority: 'pipc' }], ['country', { country: 'KR' }],
     ['data category', { dataCategories: ['imsi'] }], ['kind', { kind: 'RANSOMWARE' }], ['accounts', { minAccountsAffected: 5 }],
@@ -168,8 +170,8 @@ describe('query plans use indexes', () => {
   ];
   for (const [name, filter] of incidentCases) {
     it(`incidents filtered by ${name}: no scan of all incidents`, async () => {
-      const list = incidentList(filter as never);
-      const ops = await operators(`incident/list/anchor/${list.anchor}+incident/list/filter+list/page`, { ...page, f: list.filter });
+      const list = buildList(queries, incidentList, filter as never, idOrder, null, 10);
+      const ops = await operators(list.page, list.params);
       expect(ops.filter((o) => o.startsWith('AllNodesScan'))).toEqual([]);
       expect(ops.filter((o) => o.startsWith('NodeByLabelScan') && o.includes(':Incident'))).toEqual([]);
       expect(ops.some((o) => /Seek/.test(o))).toBe(true);
@@ -178,8 +180,8 @@ describe('query plans use indexes', () => {
   for (const [name, filter] of [['company', { company: 'sk-telecom' }], ['authority', { authority: 'pipc' }],
     ['minimum amount', { minAmount: { amount: '1', currency: 'KRW' } }], ['year', { year: 2025 }]] as const) {
     it(`fines filtered by ${name}: no scan of all fines`, async () => {
-      const list = fineList(filter as never);
-      const ops = await operators(`fine/list/anchor/${list.anchor}+fine/list/filter+list/page`, { ...page, f: list.filter });
+      const list = buildList(queries, fineList, filter as never, idOrder, null, 10);
+      const ops = await operators(list.page, list.params);
       expect(ops.filter((o) => o.startsWith('AllNodesScan') || (o.startsWith('NodeByLabelScan') && o.includes(':Fine')))).toEqual([]);
     });
   }

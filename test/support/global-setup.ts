@@ -1,12 +1,16 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, prepareDatabase, type Database } from '../../src/bootstrap.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
+import { warmUp } from '../../src/server/warm.js';
 
-const TEST_HOME = fileURLToPath(new URL('../../.neo4j/test', import.meta.url));
+// One store per run, so two runs (a file being re-run while the suite runs) never share one.
+const TEST_ROOT = fileURLToPath(new URL('../../.neo4j/test', import.meta.url));
+const TEST_HOME = join(TEST_ROOT, String(process.pid));
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +30,7 @@ let server: RunningServer | undefined;
  */
 export async function setup(project: TestProject): Promise<void> {
   const external = process.env.TEST_NEO4J_URI;
-  if (!external) rmSync(TEST_HOME, { recursive: true, force: true });
+  if (!external) removeStaleStores();
   const config = loadConfig({
     ...process.env,
     NEO4J_URI: external ?? '',
@@ -43,6 +47,7 @@ export async function setup(project: TestProject): Promise<void> {
   }
   await prepareDatabase(db, config, log);
   server = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
+  await warmUp(server.url, log);
   project.provide('apiUrl', server.url);
   project.provide('boltUri', db.local?.uri ?? external!);
   project.provide('database', config.neo4j.database);
@@ -51,4 +56,23 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await server?.close();
   await db?.close();
+  rmSync(TEST_HOME, { recursive: true, force: true });
+}
+
+/** Stores of runs whose process is gone (killed before their teardown). */
+function removeStaleStores(): void {
+  if (!existsSync(TEST_ROOT)) return;
+  for (const entry of readdirSync(TEST_ROOT)) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || !alive(pid)) rmSync(join(TEST_ROOT, entry), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

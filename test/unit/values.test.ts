@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayMoney } from '../../src/domain/money.js';
 import { parsePartialDate } from '../../src/domain/partialDate.js';
-import { decodeCursor, encodeCursor } from '../../src/graph/cursor.js';
+import { Cursors } from '../../src/pagination/cursor.js';
 
 describe('value rules', () => {
   it('partial dates carry their precision', () => {
@@ -17,9 +17,20 @@ describe('value rules', () => {
   });
 
   it('cursors round-trip and reject anything else', () => {
-    expect(decodeCursor(encodeCursor(['x', 3]))).toEqual(['x', 3]);
-    expect(() => decodeCursor('%%%')).toThrow(/cursor/);
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(/cursor/);
+    const cursors = new Cursors(Buffer.alloc(32, 7));
+    expect(cursors.decode(cursors.encode('list', ['x', 3]), 'list', 'after')).toEqual(['x', 3]);
+    expect(() => cursors.decode('%%%', 'list', 'after')).toThrow(/cursor/);
+    expect(() => cursors.decode(Buffer.from('[1,2]').toString('base64url'), 'list', 'after')).toThrow(/cursor/);
+  });
+
+  it('a cursor signed with another key, or edited, is refused', () => {
+    const cursors = new Cursors(Buffer.alloc(32, 7));
+    const other = new Cursors(Buffer.alloc(32, 8));
+    expect(() => cursors.decode(other.encode('list', ['x', 3]), 'list', 'after')).toThrow(/cursor/);
+    const [body, mac] = cursors.encode('list', ['x', 3]).split('.');
+    const forged = Buffer.from(JSON.stringify(['list', 'y', 3])).toString('base64url');
+    expect(() => cursors.decode(`${forged}.${mac}`, 'list', 'after')).toThrow(/cursor/);
+    expect(() => cursors.decode(`${body}.${mac}`, 'other', 'after')).toThrow(/another list/);
   });
 });
 

@@ -1,0 +1,2 @@
+MATCH (this)-[:IN_COUNTRY]->(c:Country)
+RETURN c

@@ -1,4 +1,0 @@
-UNWIND $keys AS key
-MATCH (:Country {id: key})<-[:IN_COUNTRY]-(n:Company)
-RETURN key, n {.*, _labels: labels(n)} AS node
-ORDER BY key, n.id

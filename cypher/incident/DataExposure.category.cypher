@@ -1,0 +1,3 @@
+MATCH (this)-[:OF_CATEGORY]->(n:DataCategory)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)-[:AFFECTED]->(n:Company)
+RETURN n
+ORDER BY n.id

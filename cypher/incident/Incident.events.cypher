@@ -1,0 +1,3 @@
+MATCH (this)<-[:CONCERNS]-(n:Event)
+RETURN n
+ORDER BY n.date, n.id

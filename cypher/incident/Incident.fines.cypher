@@ -1,0 +1,3 @@
+MATCH (this)<-[:FOR_INCIDENT]-(n:Fine)
+RETURN n
+ORDER BY n.id

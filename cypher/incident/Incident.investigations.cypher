@@ -1,0 +1,3 @@
+MATCH (this)<-[:INTO]-(n:Investigation)
+RETURN n
+ORDER BY n.openedOn, n.id

@@ -1,0 +1,4 @@
+MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
+WHERE NOT n.exposed
+RETURN n
+ORDER BY c.name, n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:ABOUT]-(n:Statement)
+RETURN n
+ORDER BY n.date, n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:IN_INCIDENT]-(n:Suspicion)
+RETURN n
+ORDER BY n.id

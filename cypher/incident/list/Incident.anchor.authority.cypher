@@ -1,0 +1,2 @@
+MATCH (:Authority {id: $f.authority})-[:CONDUCTS]->(:Investigation)-[:INTO]->(n:Incident)
+WITH DISTINCT n

@@ -1,0 +1,3 @@
+MATCH (d:DataCategory)<-[:OF_CATEGORY]-(:DataExposure {exposed: true})<-[:HAS_EXPOSURE]-(n:Incident)
+WHERE d.id IN $f.categories
+WITH DISTINCT n

@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:INTO]-(:Investigation)<-[:CONDUCTS]-(:Authority {id: $f.authority}) }

@@ -1,0 +1,1 @@
+EXISTS { (n)-[:AFFECTED]->(:Company {id: $f.company}) }

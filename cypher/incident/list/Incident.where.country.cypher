@@ -1,0 +1,1 @@
+EXISTS { (n)-[:IN_COUNTRY]->(:Country {id: $f.country}) }

@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:FOR_INCIDENT]-(:Fine) } = $f.hasFine

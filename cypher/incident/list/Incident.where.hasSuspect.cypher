@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:IN_INCIDENT]-(:Suspicion) } = $f.hasSuspect

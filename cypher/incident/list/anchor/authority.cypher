@@ -1,1 +1,0 @@
-MATCH (:Authority {id: $f.authority})-[:CONDUCTS]->(:Investigation)-[:INTO]->(n:Incident)

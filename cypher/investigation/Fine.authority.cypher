@@ -1,0 +1,3 @@
+MATCH (this)<-[:IMPOSED]-(n:Authority)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:RESULTED_IN]-(n:Investigation)
+RETURN n
+ORDER BY n.id

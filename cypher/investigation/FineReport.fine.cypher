@@ -1,0 +1,3 @@
+MATCH (this)<-[:REPORTED_AS]-(n:Fine)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:CONDUCTS]-(n:Authority)
+RETURN n
+ORDER BY n.name

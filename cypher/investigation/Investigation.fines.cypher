@@ -1,0 +1,3 @@
+MATCH (this)-[:RESULTED_IN]->(n:Fine)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)-[:INTO]->(n:Incident)
+RETURN n
+ORDER BY n.id

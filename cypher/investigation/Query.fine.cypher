@@ -1,0 +1,2 @@
+MATCH (n:Fine {id: $id})
+RETURN n

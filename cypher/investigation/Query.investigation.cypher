@@ -1,0 +1,2 @@
+MATCH (n:Investigation {id: $id})
+RETURN n

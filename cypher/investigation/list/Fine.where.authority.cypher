@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:IMPOSED]-(:Authority {id: $f.authority}) }

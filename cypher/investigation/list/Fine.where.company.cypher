@@ -1,0 +1,1 @@
+EXISTS { (n)-[:AGAINST]->(:Company {id: $f.company}) }

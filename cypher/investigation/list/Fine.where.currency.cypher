@@ -1,0 +1,1 @@
+n.currency = $f.currency

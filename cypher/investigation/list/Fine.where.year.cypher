@@ -1,0 +1,1 @@
+n.year = $f.year

@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:CONDUCTS]-(:Authority {id: $f.authority}) }

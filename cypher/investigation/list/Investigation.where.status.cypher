@@ -1,0 +1,1 @@
+n.status = $f.status

@@ -1,1 +1,0 @@
-RETURN count(n) AS count

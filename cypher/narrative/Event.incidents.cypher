@@ -1,0 +1,3 @@
+MATCH (this)-[:CONCERNS]->(n:Incident)
+RETURN n
+ORDER BY n.id

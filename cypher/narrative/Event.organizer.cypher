@@ -1,0 +1,3 @@
+MATCH (this)<-[:ORGANIZED]-(n)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)-[:ABOUT]->(n:Incident)
+RETURN n
+ORDER BY n.id

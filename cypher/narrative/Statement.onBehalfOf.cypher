@@ -1,0 +1,3 @@
+MATCH (this)-[:ON_BEHALF_OF]->(n)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:MADE]-(n:Person)
+RETURN n
+ORDER BY n.id

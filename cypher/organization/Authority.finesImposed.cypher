@@ -1,0 +1,3 @@
+MATCH (this)-[:IMPOSED]->(f:Fine)
+RETURN f
+ORDER BY f.id

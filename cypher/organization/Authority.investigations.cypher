@@ -1,0 +1,3 @@
+MATCH (this)-[:CONDUCTS]->(inv:Investigation)
+RETURN inv
+ORDER BY inv.openedOn, inv.id

@@ -1,0 +1,2 @@
+MATCH (this)-[:PART_OF]->(p:Authority)
+RETURN p

@@ -1,0 +1,3 @@
+MATCH (this)<-[:AGAINST]-(f:Fine)
+RETURN f
+ORDER BY f.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:AFFECTED]-(i:Incident)
+RETURN i
+ORDER BY coalesce(i.accessStart, i.disclosedOn), i.id

@@ -1,0 +1,3 @@
+MATCH (this)-[:HAS_ESTIMATE]->(e:Estimate)
+RETURN e
+ORDER BY e.asOf, e.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:IN_COUNTRY]-(n:Authority)
+RETURN n
+ORDER BY n.id

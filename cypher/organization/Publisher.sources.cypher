@@ -1,0 +1,3 @@
+MATCH (this)<-[:PUBLISHED_BY]-(s:Source)
+RETURN s
+ORDER BY s.publishedOn, s.id

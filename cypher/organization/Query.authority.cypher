@@ -1,0 +1,2 @@
+MATCH (n:Authority {id: $id})
+RETURN n

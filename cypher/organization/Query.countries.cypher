@@ -1,0 +1,3 @@
+MATCH (n:Country)
+RETURN n
+ORDER BY n.name

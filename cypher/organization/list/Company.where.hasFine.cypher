@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:AGAINST]-(:Fine) } = $f.hasFine

@@ -1,0 +1,1 @@
+toLower(n.sector) = toLower($f.sector)

@@ -1,0 +1,3 @@
+MATCH (this)-[:FORMERLY_EMPLOYED_BY]->(n:Company)
+RETURN n
+ORDER BY n.id

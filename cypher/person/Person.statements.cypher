@@ -1,0 +1,3 @@
+MATCH (this)-[:MADE]->(n:Statement)
+RETURN n
+ORDER BY n.date, n.id

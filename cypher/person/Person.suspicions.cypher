@@ -1,0 +1,3 @@
+MATCH (this)-[:SUBJECT_OF]->(n:Suspicion)
+RETURN n
+ORDER BY n.id

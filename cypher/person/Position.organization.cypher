@@ -1,0 +1,3 @@
+MATCH (this)-[:AT]->(n)
+RETURN n
+ORDER BY n.id

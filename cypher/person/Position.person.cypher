@@ -1,0 +1,3 @@
+MATCH (this)<-[:HOLDS]-(n:Person)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,2 @@
+MATCH (n:Person {id: $id})
+RETURN n

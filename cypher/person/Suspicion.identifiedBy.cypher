@@ -1,0 +1,3 @@
+MATCH (this)<-[:IDENTIFIED]-(n)
+RETURN n
+ORDER BY n.id

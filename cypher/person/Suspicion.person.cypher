@@ -1,0 +1,3 @@
+MATCH (this)<-[:SUBJECT_OF]-(n:Person)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,1 @@
+EXISTS { (n)-[:SUBJECT_OF]->(:Suspicion) } = $f.isSuspect

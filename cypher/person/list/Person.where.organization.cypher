@@ -1,0 +1,1 @@
+EXISTS { (n)-[:HOLDS]->(:Position)-[:AT]->(:Entity {id: $f.organization}) }

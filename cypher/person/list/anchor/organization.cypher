@@ -1,1 +1,0 @@
-MATCH (:Entity {id: $f.organization})<-[:AT]-(:Position)<-[:HOLDS]-(n:Person)

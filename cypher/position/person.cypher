@@ -1,4 +1,0 @@
-UNWIND $keys AS key
-MATCH (a:Position {id: key})<-[:HOLDS]-(n:Person)
-RETURN key, n {.*, _labels: labels(n)} AS node
-ORDER BY key, n.id

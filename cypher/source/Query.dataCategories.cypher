@@ -1,0 +1,3 @@
+MATCH (n:DataCategory)
+RETURN n
+ORDER BY n.name

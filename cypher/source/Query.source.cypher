@@ -1,0 +1,2 @@
+MATCH (n:Source {id: $id})
+RETURN n

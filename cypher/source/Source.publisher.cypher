@@ -1,0 +1,3 @@
+MATCH (this)-[:PUBLISHED_BY]->(n:Publisher)
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,3 @@
+MATCH (this)<-[:SOURCED_FROM]-(n:Entity)
+RETURN n
+ORDER BY n.id

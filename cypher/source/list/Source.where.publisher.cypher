@@ -1,0 +1,1 @@
+EXISTS { (n)-[:PUBLISHED_BY]->(:Publisher {id: $f.publisher}) }

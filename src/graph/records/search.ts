@@ -1,0 +1,8 @@
+import type { EntityRecord } from './common.js';
+
+export interface SearchEdgeValue {
+  cursor: string;
+  node: EntityRecord;
+  score: number;
+  matchedFields: string[];
+}

@@ -1,0 +1,277 @@
+import {
+  getArgumentValues, getNamedType, getNullableType, isAbstractType, isListType, isObjectType,
+  type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
+} from 'graphql';
+import { prefixParameters } from './cypherText.js';
+import type { Column, Definition, Definitions } from './definitions.js';
+import { fieldKey } from './keys.js';
+import { collectSubfields, type Request } from './selection.js';
+
+/** What a resolver tells the compiler about its field. */
+export interface FieldMeta {
+  /** Record properties a value field's resolver reads (default: the field's own name). */
+  reads?: readonly string[];
+  /** The field's GraphQL arguments as the definition's parameters; throws BAD_USER_INPUT on bad input. */
+  params?: (args: Record<string, unknown>) => Record<string, unknown>;
+  /** The field is read through its definition (cypher/<domain>/<Type>.<field>.cypher). */
+  relation?: boolean;
+}
+
+export type MetaLookup = (type: string, field: string) => FieldMeta | undefined;
+
+/** A subquery of a request's query (`CALL () { ... }`) and the variable holding its value. */
+export interface Block {
+  call: string;
+  out: string;
+}
+
+export interface CompiledQuery {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Fresh names and the parameters of one query being built. */
+export interface Builder {
+  readonly req: Request;
+  readonly params: Record<string, unknown>;
+  name(prefix: string): string;
+}
+
+class Build implements Builder {
+  readonly params: Record<string, unknown> = {};
+  private n = 0;
+  constructor(readonly req: Request) {}
+  name(prefix: string): string {
+    return `${prefix}${(this.n++).toString(36)}`;
+  }
+}
+
+/** A node type of the graph: implements Node, or a union/interface of such types. */
+export function isNodeType(schema: GraphQLSchema, t: GraphQLNamedType): boolean {
+  if (isObjectType(t)) return t.getInterfaces().some((i) => i.name === 'Node');
+  if (isAbstractType(t)) return schema.getPossibleTypes(t).every((p) => p.getInterfaces().some((i) => i.name === 'Node'));
+  return false;
+}
+
+interface Parent {
+  /** The Cypher variable holding the parent node. */
+  variable: string;
+  type: GraphQLObjectType;
+  /** True when the node may be of another type too (an abstract selection): the field's subquery checks the label. */
+  guard: boolean;
+}
+
+/**
+ * Turns a GraphQL selection into Cypher: every relationship field becomes a subquery nested under
+ * its parent (`CALL (parent) { ... RETURN collect(...) }`), built from the field's definition
+ * (src/read/definitions.ts), and every node is projected to exactly the properties its selected
+ * fields read. A whole request is one query; its result is a tree whose relationship values sit
+ * in each record under fieldKey(fieldNode), where the resolvers read them.
+ */
+export class Compiler {
+  constructor(private readonly definitions: Definitions, private readonly meta: MetaLookup) {}
+
+  /** A root field and everything under it, as a subquery whose value is `out`. */
+  root(b: Builder, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): Block {
+    const { field, def } = this.defined(b.req, type, fieldNodes[0]!.name.value);
+    const r = this.relation(b as Build, null, field, def, fieldNodes, params);
+    return { call: r.call, out: r.out };
+  }
+
+  /**
+   * A relationship field for many parents at once (the fallback when a parent record did not come
+   * with the field): rows (key, value) for $keys, the parents' ids.
+   */
+  batch(req: Request, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): CompiledQuery {
+    const b = new Build(req);
+    const { field, def } = this.defined(req, type, fieldNodes[0]!.name.value);
+    const parent = b.name('_x');
+    const r = this.relation(b, { variable: parent, type, guard: false }, field, def, fieldNodes, params);
+    const text = `UNWIND $keys AS key\nMATCH (${parent}:${label(type)} {id: key})\n${r.call}\nRETURN key, ${r.out} AS value`;
+    return { text, params: b.params };
+  }
+
+  /**
+   * The projection of a node variable for a selection, with the subqueries it needs: used for
+   * the nodes of root lists and searches, whose rows the caller matches itself.
+   */
+  node(b: Builder, variable: string, type: GraphQLNamedType, groups: readonly (readonly FieldNode[])[]): { calls: string[]; map: string } {
+    return this.projectNode(b as Build, variable, type, groups);
+  }
+
+  /** A fresh builder for callers that assemble the outer query themselves (lists, search). */
+  builder(req: Request): Builder {
+    return new Build(req);
+  }
+
+  isRelation(req: Request, type: GraphQLObjectType, field: string): boolean {
+    return this.definitions.get(type.name, field, isNodeType(req.schema, type)) !== undefined;
+  }
+
+  private defined(req: Request, type: GraphQLObjectType, name: string): { field: GraphQLField<unknown, unknown>; def: Definition } {
+    const field = type.getFields()[name];
+    const def = field && this.definitions.get(type.name, name, isNodeType(req.schema, type));
+    if (!field || !def) throw new Error(`${type.name}.${name} has no definition under cypher/`);
+    return { field, def };
+  }
+
+  /** One relationship field as a subquery of its parent, returning its value as `out`. */
+  private relation(b: Build, parent: Parent | null, field: GraphQLField<unknown, unknown>, def: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): { call: string; out: string } {
+    const out = b.name('_v');
+    const prefix = `${b.name('p')}_`;
+    for (const name of def.parameters) {
+      if (!(name in params)) throw new Error(`cypher/${def.name}.cypher uses $${name}, which its field's params() does not give`);
+      b.params[prefix + name] = params[name];
+    }
+    const p = (text: string) => prefixParameters(text, prefix);
+    const type = getNullableType(field.type);
+    const many = isListType(type);
+    const named = getNamedType(type);
+    const columns = def.columns.map((c) => ({ ...c, expr: p(c.expr), variable: b.name('_x') }));
+    let item: string;
+    const inner: string[] = [];
+    if (isNodeType(b.req.schema, named)) {
+      if (columns.length !== 1) throw new Error(`cypher/${def.name}.cypher: a ${named.name} field returns one node column`);
+      const proj = this.projectNode(b, columns[0]!.variable, named, [fieldNodes]);
+      inner.push(...proj.calls);
+      item = proj.map;
+    } else if (isObjectType(named)) {
+      const proj = this.projectRow(b, columns, named, [fieldNodes]);
+      inner.push(...proj.calls);
+      item = proj.map;
+    } else {
+      item = columns[0]!.variable;
+    }
+    const limit = many ? def.limit && p(def.limit) : '1';
+    const lines = [
+      `CALL (${parent && def.usesThis ? parent.variable : ''}) {`,
+      parent && def.usesThis ? `WITH ${parent.variable} AS this${parent.guard ? ` WHERE this:${label(parent.type)}` : ''}` : '',
+      p(def.body),
+      `WITH *, ${columns.map((c) => `${c.expr} AS ${c.variable}`).join(', ')}`,
+      def.orderBy ? `ORDER BY ${p(def.orderBy)}` : '',
+      limit ? `LIMIT ${limit}` : '',
+      ...inner,
+      `RETURN ${many ? `collect(${item})` : `head(collect(${item}))`} AS ${out}`,
+      '}',
+    ];
+    return { call: lines.filter(Boolean).join('\n'), out };
+  }
+
+  /**
+   * A node's map projection: id, the properties its value fields read, its labels when its type
+   * is abstract, and one entry per relationship field, computed by a subquery. `groups` holds one
+   * list of field nodes per place graphql-js will resolve this node from (several when the node is
+   * reached under aliases: `a: edges { node {...} } b: edges { node {...} }`); each place finds its
+   * relationship values under the key of its own first field node, as graphql-js hands it over.
+   */
+  private projectNode(b: Build, variable: string, type: GraphQLNamedType, groups: readonly (readonly FieldNode[])[], inline = false): { calls: string[]; map: string } {
+    const schema = b.req.schema;
+    const types = isAbstractType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+    const entries = new Map<string, string>([['id', '.id']]);
+    if (isAbstractType(type)) entries.set('_labels', `_labels: labels(${variable})`);
+    const calls: string[] = [];
+    const relations = new Map<string, { type: GraphQLObjectType; out: string }[]>();
+    for (const t of types) {
+      for (const fieldNodes of groups) {
+        for (const group of collectSubfields(b.req, t, fieldNodes).values()) {
+          const name = group[0]!.name.value;
+          const field = t.getFields()[name];
+          if (!field) continue; // __typename and other meta fields
+          const def = this.definitions.get(t.name, name, true);
+          if (!def) {
+            for (const prop of this.meta(t.name, name)?.reads ?? [name]) {
+              if (!IDENTIFIER.test(prop)) throw new Error(`${t.name}.${name} reads "${prop}", which is not a property name`);
+              entries.set(prop, `.${prop}`);
+            }
+            continue;
+          }
+          // A list comprehension cannot hold subqueries: such nodes get their relations from the fallback loader.
+          if (inline) continue;
+          const key = fieldKey(group[0]!);
+          if (relations.get(key)?.some((r) => r.type === t)) continue; // the same field node reached twice (a shared fragment)
+          let params: Record<string, unknown>;
+          try {
+            params = this.meta(t.name, name)?.params?.(getArgumentValues(field, group[0]!, b.req.variableValues)) ?? {};
+          } catch {
+            continue; // bad arguments: the field's resolver takes the fallback path and reports the error at its path
+          }
+          const r = this.relation(b, { variable, type: t, guard: types.length > 1 }, field, def, group, params);
+          calls.push(r.call);
+          relations.set(key, [...(relations.get(key) ?? []), { type: t, out: r.out }]);
+        }
+      }
+    }
+    for (const [key, outs] of relations) {
+      entries.set(key, outs.length === 1 ? `${key}: ${outs[0]!.out}`
+        : `${key}: CASE ${outs.map((o) => `WHEN ${variable}:${label(o.type)} THEN ${o.out}`).join(' ')} END`);
+    }
+    const map = `${variable} {${[...entries.values()].join(', ')}}`;
+    return { calls, map };
+  }
+
+  /**
+   * A row of a row type (SourceRef, Attendance, TimelineEntry...): one entry per column, named
+   * after the field it serves; node columns are projected for their selection, others go as is.
+   * Fields of the row type that have definitions of their own (those of Stats) are subqueries.
+   */
+  private projectRow(b: Build, columns: (Column & { variable: string })[], type: GraphQLObjectType, groups: readonly (readonly FieldNode[])[]): { calls: string[]; map: string } {
+    // Per column field name: one list of field nodes per place the row is resolved from.
+    const selected = new Map<string, FieldNode[][]>();
+    const calls: string[] = [];
+    const entries: string[] = [];
+    const done = new Set<string>();
+    for (const fieldNodes of groups) {
+      const byName = new Map<string, FieldNode[]>();
+      for (const group of collectSubfields(b.req, type, fieldNodes).values()) {
+        const name = group[0]!.name.value;
+        const field = type.getFields()[name];
+        const def = field && this.definitions.get(type.name, name, false);
+        if (field && def) {
+          const key = fieldKey(group[0]!);
+          if (done.has(key)) continue;
+          done.add(key);
+          let params: Record<string, unknown>;
+          try {
+            params = this.meta(type.name, name)?.params?.(getArgumentValues(field, group[0]!, b.req.variableValues)) ?? {};
+          } catch {
+            continue;
+          }
+          const r = this.relation(b, null, field, def, group, params);
+          calls.push(r.call);
+          entries.push(`${key}: ${r.out}`);
+          continue;
+        }
+        byName.set(name, [...(byName.get(name) ?? []), ...group]);
+      }
+      for (const [name, nodes] of byName) selected.set(name, [...(selected.get(name) ?? []), nodes]);
+    }
+    for (const c of columns) {
+      const field = type.getFields()[c.name];
+      const named = field && getNamedType(field.type);
+      if (!field || !named || !isNodeType(b.req.schema, named)) {
+        entries.push(`${c.name}: ${c.variable}`);
+        continue;
+      }
+      const nodeGroups = selected.get(c.name);
+      if (!nodeGroups) continue;
+      if (isListType(getNullableType(field.type))) {
+        const each = b.name('_y');
+        const proj = this.projectNode(b, each, named, nodeGroups, true);
+        entries.push(`${c.name}: [${each} IN ${c.variable} | ${proj.map}]`);
+      } else {
+        const proj = this.projectNode(b, c.variable, named, nodeGroups);
+        calls.push(...proj.calls);
+        entries.push(`${c.name}: ${proj.map}`);
+      }
+    }
+    return { calls, map: `{${entries.join(', ')}}` };
+  }
+}
+
+/** Labels are the GraphQL type names (src/resolvers/typeOf.ts); checked, as they are written into the query. */
+function label(type: GraphQLObjectType): string {
+  if (!IDENTIFIER.test(type.name)) throw new Error(`Type name ${type.name} is not a label`);
+  return type.name;
+}

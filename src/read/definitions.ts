@@ -1,0 +1,100 @@
+import type { QueryRegistry } from '../graph/queries.js';
+import { parameterNames, splitTopLevel, stripComments, topLevelKeyword } from './cypherText.js';
+
+/**
+ * A field definition: cypher/<domain>/<Type>.<field>.cypher, the one place a field's Cypher lives.
+ * The compiler nests it under its parent for a whole request (src/read/compile.ts) and the
+ * fallback loader runs it batched over many parents; both are made from this text.
+ *
+ * Form: clauses that start from `this` (the parent node; absent for root fields), then
+ *   RETURN <column> [AS name], ...   one node column for an entity field, or one column per field
+ *                                    of the item type for a row type (SourceRef, Attendance...)
+ *   [ORDER BY ...] [LIMIT ...]       the order the field lists its items in
+ * RETURN must not aggregate or use DISTINCT (do that in a WITH before it), and the file's own
+ * variables must not start with "_" (the compiler's names do).
+ */
+export interface Definition {
+  name: string;
+  body: string;
+  columns: Column[];
+  orderBy: string | null;
+  limit: string | null;
+  parameters: string[];
+  /** False for root fields: the definition starts from nothing. */
+  usesThis: boolean;
+}
+
+export interface Column {
+  name: string;
+  expr: string;
+}
+
+const AGGREGATE = /\b(count|collect|sum|avg|min|max|stDev|stDevP|percentileCont|percentileDisc)\s*\(/i;
+
+export class DefinitionError extends Error {}
+
+export function parseDefinition(name: string, source: string): Definition {
+  const text = stripComments(source);
+  const fail = (why: string) => new DefinitionError(`cypher/${name}.cypher: ${why}`);
+  const returns = topLevelKeyword(text, 'RETURN');
+  if (returns.length !== 1) throw fail(`needs exactly one top-level RETURN (found ${returns.length})`);
+  const at = returns[0]!;
+  const tail = text.slice(at + 'RETURN'.length);
+  const orderAt = topLevelKeyword(tail, 'ORDER BY')[0];
+  const limitAt = topLevelKeyword(tail, 'LIMIT')[0];
+  if (topLevelKeyword(tail, 'SKIP').length) throw fail('SKIP is not supported in a definition');
+  const columnsEnd = Math.min(orderAt ?? tail.length, limitAt ?? tail.length);
+  const columnText = tail.slice(0, columnsEnd).trim();
+  if (/^DISTINCT\b/i.test(columnText)) throw fail('RETURN DISTINCT: use WITH DISTINCT before RETURN');
+  const columns = splitTopLevel(columnText).map((c) => {
+    const m = /^([\s\S]*?)\s+AS\s+([A-Za-z][A-Za-z0-9_]*)$/i.exec(c);
+    const col = m ? { expr: m[1]!.trim(), name: m[2]! } : { expr: c, name: c };
+    if (!m && !/^[A-Za-z][A-Za-z0-9_]*$/.test(c)) throw fail(`column "${c}" needs a name (AS ...)`);
+    if (AGGREGATE.test(col.expr.replace(/\bCOLLECT\s*\{/gi, '{'))) throw fail(`column "${col.name}" aggregates: aggregate in a WITH before RETURN`);
+    return col;
+  });
+  const orderBy = orderAt === undefined ? null : tail.slice(orderAt + 'ORDER BY'.length, limitAt !== undefined && limitAt > orderAt ? limitAt : tail.length).trim();
+  const limit = limitAt === undefined ? null : tail.slice(limitAt + 'LIMIT'.length, orderAt !== undefined && orderAt > limitAt ? orderAt : tail.length).trim();
+  if (/(^|[^A-Za-z0-9_])_[A-Za-z0-9]/.test(text.replace(/'[^']*'|"[^"]*"|\.[A-Za-z_]\w*|\$\w+|\b_labels\b/g, ''))) {
+    throw fail('names starting with "_" are reserved for the compiler');
+  }
+  return {
+    name,
+    body: text.slice(0, at).trim(),
+    columns,
+    orderBy,
+    limit,
+    parameters: parameterNames(text),
+    usesThis: /\bthis\b/.test(text.replace(/'[^']*'|"[^"]*"/g, '')),
+  };
+}
+
+/** The domain a field belongs to is the schema file that declares it: schema/<domain>.graphql. */
+export type FieldDomains = ReadonlyMap<string, string>;
+
+/**
+ * Every field definition, parsed once at start-up. A field Type.field is defined by
+ * <domain>/<Type>.<field>; fields every entity shares (sources, country, positions) by
+ * common/Entity.<field>.
+ */
+export class Definitions {
+  private readonly byField = new Map<string, Definition>();
+
+  constructor(registry: QueryRegistry, private readonly domains: FieldDomains) {
+    for (const name of registry.names()) {
+      if (!/^[^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(name)) continue;
+      this.byField.set(name, parseDefinition(name, registry.get(name)));
+    }
+  }
+
+  /** The definition of a field of a type, or undefined when the field is read from the record. */
+  get(type: string, field: string, isEntity: boolean): Definition | undefined {
+    const domain = this.domains.get(`${type}.${field}`);
+    return (domain ? this.byField.get(`${domain}/${type}.${field}`) : undefined)
+      ?? (isEntity ? this.byField.get(`common/Entity.${field}`) : undefined);
+  }
+
+  names(): string[] {
+    return [...this.byField.keys()];
+  }
+}

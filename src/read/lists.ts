@@ -1,0 +1,104 @@
+import type { QueryRegistry } from '../graph/queries.js';
+import type { CursorValue } from '../pagination/cursor.js';
+
+/** How an index can start a list from a filter. */
+export interface FilterSpec {
+  /**
+   * node: the filter names a node whose relationships hold the (few) items: page and count from it.
+   * range: an index range on the items themselves: page from it when the list is in id order, count from it.
+   * count: only counting starts from it (paging walks the order's index instead, stopping early).
+   */
+  anchor?: 'node' | 'range' | 'count';
+  /** The anchor selects exactly the filter's items: no predicate is needed after it. */
+  exact?: boolean;
+}
+
+/**
+ * A root list of one node type. Its Cypher is in cypher/<domain>/list/: <Type>.anchor.<filter>
+ * (a MATCH binding n, from an index), <Type>.anchor.all, and <Type>.where.<filter> (a predicate on
+ * n), each taking the filter values as $f. Only the filters present are added.
+ */
+export interface ListSpec<F> {
+  type: string;
+  domain: string;
+  /** Sort field -> the stored property it sorts by: never null, indexed, kept by seeds/99-derived-values.cypher. */
+  sort: Record<string, string>;
+  /** Every filter, most selective first: the first present one with a usable anchor starts the list. */
+  filters: Record<string, FilterSpec>;
+  /** The filter argument as $f and the names of the filters it uses. */
+  parse(filter: F | null | undefined): { f: Record<string, unknown>; present: string[] };
+}
+
+export interface ListQuery {
+  /** Binds n for the page: anchor, predicates, keyset, order, limit. Ends with `WITH n ORDER BY ... LIMIT $limit`. */
+  page: string;
+  /** Counts the whole filtered list: `... RETURN count(n) AS total`. */
+  count: string;
+  /** The expression of a row's sort values, ending with n.id: what its cursor holds. */
+  sortValues: string;
+  params: Record<string, unknown>;
+}
+
+export interface Ordering {
+  /** Stored sort properties, in order. */
+  keys: string[];
+  desc: boolean;
+}
+
+const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter: F | null | undefined, order: Ordering,
+  after: readonly CursorValue[] | null, limit: unknown): ListQuery {
+  const { f, present } = spec.parse(filter);
+  const file = (part: string) => registry.get(`${spec.domain}/list/${spec.type}.${part}`);
+  const anchorFor = (kinds: FilterSpec['anchor'][]) => present.find((name) => kinds.includes(spec.filters[name]?.anchor));
+  const predicates = (anchor: string | undefined) => present
+    .filter((name) => !(name === anchor && spec.filters[name]!.exact))
+    .map((name) => `(${file(`where.${name}`)})`);
+
+  // Paging: a node anchor if present (few items, sorted after); else, in a stored order, walk that
+  // order's index and stop at `limit`; in id order, a range anchor if present, else the id index.
+  const sorted = order.keys.length > 0;
+  const pageAnchor = anchorFor(['node']) ?? (sorted ? undefined : anchorFor(['range']));
+  const keys = [...order.keys, 'id'];
+  for (const k of keys) if (!PROPERTY.test(k)) throw new Error(`${spec.type}: "${k}" is not a property name`);
+  const dir = order.desc ? 'DESC' : 'ASC';
+  const where = predicates(pageAnchor);
+  const params: Record<string, unknown> = { f, limit };
+  if (after) {
+    if (after.length !== keys.length) throw new Error('cursor and ordering differ in length');
+    after.forEach((v, k) => { params[`a${k}`] = v; });
+    where.push(keyset(keys, order.desc));
+  } else if (!pageAnchor) {
+    // Tells the planner the walk can come from the index on the first key, in its order.
+    where.push(`n.${keys[0]} IS NOT NULL`);
+  }
+  const page = [
+    pageAnchor ? file(`anchor.${pageAnchor}`) : file('anchor.all'),
+    where.length ? `WITH n WHERE ${where.join('\n  AND ')}` : '',
+    `WITH n ORDER BY ${keys.map((k) => `n.${k} ${dir}`).join(', ')}`,
+    'LIMIT $limit',
+  ].filter(Boolean).join('\n');
+
+  const countAnchor = anchorFor(['node', 'range', 'count']);
+  const countWhere = predicates(countAnchor);
+  const count = [
+    countAnchor ? file(`anchor.${countAnchor}`) : file('anchor.all'),
+    countWhere.length ? `WITH n WHERE ${countWhere.join('\n  AND ')}` : '',
+    'RETURN count(n) AS total',
+  ].filter(Boolean).join('\n');
+
+  return { page, count, sortValues: `[${keys.map((k) => `n.${k}`).join(', ')}]`, params };
+}
+
+/**
+ * Rows after the cursor's values ($a0, $a1, ...) in (k1, ..., id) order. The leading range on k1
+ * lets the index seek straight to the cursor; the rest orders ties.
+ */
+function keyset(keys: string[], desc: boolean): string {
+  const gt = desc ? '<' : '>';
+  const ge = desc ? '<=' : '>=';
+  const terms = keys.map((k, i) => [...keys.slice(0, i).map((e, j) => `n.${e} = $a${j}`), `n.${k} ${gt} $a${i}`].join(' AND '));
+  const lead = keys.length > 1 ? `n.${keys[0]} ${ge} $a0 AND ` : '';
+  return `${lead}(${terms.map((t) => `(${t})`).join(' OR ')})`;
+}

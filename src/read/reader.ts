@@ -1,0 +1,138 @@
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { getNullableType, isListType } from 'graphql';
+import type { Graph, QueryStats } from '../graph/graph.js';
+import type { Block, Builder, Compiler } from './compile.js';
+import { fieldKey } from './keys.js';
+import type { Request } from './selection.js';
+
+export const requestOf = (info: GraphQLResolveInfo): Request => ({
+  schema: info.schema, fragments: info.fragments, variableValues: info.variableValues,
+});
+
+/**
+ * Compiled query texts this process has had Neo4j plan. Planning a large query for the first time
+ * can take seconds on a busy machine, and Neo4j counts it against the transaction's timeout: a
+ * new text is planned first (EXPLAIN, which fills Neo4j's plan cache) under PLAN_BUDGET_MS, so a
+ * request's budget bounds running it, not planning it. Bounded: a client cannot grow it without end.
+ */
+const planned = new Set<string>();
+const MAX_PLANNED = 5000;
+export const PLAN_BUDGET_MS = 60_000;
+
+interface Pending {
+  name: string;
+  req: Request;
+  build: (b: Builder) => Block;
+  timeoutMs: number | undefined;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The read side of one request. Root fields run as one query: each root field is compiled with
+ * everything selected under it into a subquery, and the root fields graphql-js starts together
+ * (all of a query's) are sent together. A relationship field whose parent record did not come with
+ * its value (a node reached through a path, a search hit) is batched: one query per field node
+ * for all its parents, with that field's whole subtree compiled in. Nothing is cached across
+ * requests.
+ */
+export class Reader {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  private pending: Pending[] = [];
+
+  constructor(private readonly graph: Graph, readonly compiler: Compiler, readonly stats: QueryStats) {}
+
+  /** A root field compiled with its whole selection; its value once the request's query has run. */
+  root<T>(info: GraphQLResolveInfo, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
+    return this.block(`${info.parentType.name}.${info.fieldName}`, requestOf(info),
+      (b) => this.compiler.root(b, info.parentType, info.fieldNodes, params), timeoutMs);
+  }
+
+  /**
+   * Adds a subquery to the request's query. Root fields are started one after another in the
+   * same tick, so the query goes out once they all have had their turn. Subqueries with another
+   * time budget (searches) go as a query of their own.
+   */
+  block<T>(name: string, req: Request, build: (b: Builder) => Block, timeoutMs?: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.length === 0) void Promise.resolve().then(() => process.nextTick(() => this.flush()));
+      this.pending.push({ name, req, build, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const byBudget = new Map<number | undefined, Pending[]>();
+    for (const p of batch) byBudget.set(p.timeoutMs, [...(byBudget.get(p.timeoutMs) ?? []), p]);
+    for (const [timeoutMs, group] of byBudget) void this.send(group, timeoutMs);
+  }
+
+  private async send(group: Pending[], timeoutMs: number | undefined): Promise<void> {
+    const b = this.compiler.builder(group[0]!.req);
+    const built: { p: Pending; block: Block }[] = [];
+    for (const p of group) {
+      try {
+        built.push({ p, block: p.build(b) });
+      } catch (e) {
+        p.reject(e);
+      }
+    }
+    if (built.length === 0) return;
+    const text = `${built.map((x) => x.block.call).join('\n')}\nRETURN ${built.map((x, i) => `${x.block.out} AS r${i}`).join(', ')}`;
+    try {
+      const name = built.map((x) => x.p.name).join(' + ');
+      await this.plan(name, text, b.params);
+      const [row] = await this.graph.read<Record<string, unknown>>({ name, text }, b.params, this.stats, timeoutMs);
+      built.forEach((x, i) => x.p.resolve(row?.[`r${i}`] ?? null));
+    } catch (e) {
+      for (const x of built) x.p.reject(e);
+    }
+  }
+
+  private async plan(name: string, text: string, params: Record<string, unknown>): Promise<void> {
+    if (planned.has(text)) return;
+    const started = performance.now();
+    try {
+      await this.graph.read({ name: `plan ${name}`, text: `EXPLAIN ${text}` }, params, undefined, PLAN_BUDGET_MS);
+    } finally {
+      this.stats.plans = (this.stats.plans ?? 0) + 1;
+      this.stats.dbMs += performance.now() - started;
+    }
+    if (planned.size >= MAX_PLANNED) planned.clear();
+    planned.add(text);
+  }
+
+  /** Runs a registered query as is (cypher/<name>.cypher). */
+  named<T extends Record<string, unknown>>(name: string, params: Record<string, unknown>, timeoutMs?: number): Promise<T[]> {
+    return this.graph.read<T>(name, params, this.stats, timeoutMs);
+  }
+
+  get queries(): Graph['queries'] {
+    return this.graph.queries;
+  }
+
+  get searchTimeoutMs(): number | undefined {
+    return this.graph.options.searchTimeoutMs;
+  }
+
+  field(info: GraphQLResolveInfo, parentId: string, params: Record<string, unknown>): Promise<unknown> {
+    const id = `${info.parentType.name}|${fieldKey(info.fieldNodes[0]!)}`;
+    let loader = this.loaders.get(id);
+    if (!loader) {
+      const q = this.compiler.batch(requestOf(info), info.parentType, info.fieldNodes, params);
+      const empty = isListType(getNullableType(info.returnType)) ? [] : null;
+      loader = new DataLoader<string, unknown>(async (keys) => {
+        const name = `${info.parentType.name}.${info.fieldName} (batched)`;
+        await this.plan(name, q.text, { ...q.params, keys: [...keys] });
+        const rows = await this.graph.read<{ key: string; value: unknown }>({ name, text: q.text }, { ...q.params, keys: [...keys] }, this.stats);
+        const byKey = new Map(rows.map((r) => [r.key, r.value]));
+        return keys.map((k) => (byKey.has(k) ? byKey.get(k) : empty));
+      // One query per field node even when a level fans out to tens of thousands of parents.
+      }, { maxBatchSize: 50_000 });
+      this.loaders.set(id, loader);
+    }
+    return loader.load(parentId);
+  }
+}
