@@ -40,7 +40,7 @@ export class MixedSeedFileError extends SeedError {
     super(file, Math.max(transactionLine, ownLine),
       `mixes statements that run together in one transaction (first at line ${transactionLine}) with statements ` +
       `that each commit on their own (first at line ${ownLine}: ${form}). Neo4j cannot run both kinds in one ` +
-      'transaction, and committing the file piece by piece would make it half-writable, so nothing of it ran. ' +
+      'transaction, and running the file statement by statement would lose its all-or-nothing promise, so none of it ran. ' +
       'Move the statements that commit on their own to a file of their own (recomputable work only, like 99-derived-values.cypher).');
   }
 }

@@ -4,8 +4,9 @@
  * ('...' and "..." with backslash escapes, newlines allowed) and backquoted names (`` `a``b` ``),
  * so a keyword spelt inside any of them is never taken for one.
  *
- * No maintained Cypher lexer fits here: @neo4j-cypher/language-support (Neo4j's own, antlr4) needs
- * Node 24 and weighs 86 MB; the older @neo4j-cypher/antlr4 grammar predates `CALL (x) { }`.
+ * No published Cypher parser fits: @neo4j-cypher/language-support (Neo4j's own, antlr4) requires
+ * Node >= 24.11.1 and installs 86 MB; the older @neo4j-cypher/antlr4 (a Cypher 4 grammar) rejects
+ * `CALL { ... }` subqueries altogether; cypher-parser is a native addon over libcypher-parser.
  */
 export type TokenType = 'word' | 'name' | 'string' | 'number' | 'symbol';
 
