@@ -75,25 +75,34 @@ export function planFiles(files: string[], opts: LoadOptions = {}): FilePlan[] {
 }
 
 /**
- * Runs checked files in order. Each file is its own unit: a failure stops the run and says what
- * was written. A dry run runs all one-transaction files in one transaction, rolled back at the
- * end, so a file sees what the files before it would have written (figures as a real load).
+ * Runs checked files in order, each its own unit: a failure stops the run and says what was
+ * written. A dry run writes nothing (see dryRunPlans).
  */
-export async function runPlans(driver: Driver, database: string, plans: FilePlan[], opts: LoadOptions & { onFile?: (file: string, index: number) => void } = {}): Promise<FileResult[]> {
+export async function runPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions = {}): Promise<FileResult[]> {
+  if (opts.dryRun) return dryRunPlans(driver, database, plans, opts);
   const done: FileResult[] = [];
-  const fail = (e: unknown, plan: FilePlan, index: number) => new SeedRunError(
-    toSeedError(e, plan, plan.statementLines[0] ?? 1), 'run', done, plans.slice(index + 1).map((p) => p.file), !!opts.dryRun);
-  if (!opts.dryRun) {
-    for (const [index, plan] of plans.entries()) {
-      opts.onFile?.(plan.file, index);
-      try {
-        done.push(await runPlan(driver, database, plan, {}));
-      } catch (e) {
-        throw fail(e, plan, index);
-      }
+  for (const [index, plan] of plans.entries()) {
+    opts.onFile?.(plan.file, index);
+    try {
+      done.push(await runPlan(driver, database, plan, {}));
+    } catch (e) {
+      throw runError(e, plans, index, done, false);
     }
-    return done;
   }
+  return done;
+}
+
+export interface RunOptions extends LoadOptions {
+  onFile?: (file: string, index: number) => void;
+}
+
+/**
+ * All one-transaction files run in one transaction, rolled back at the end, so a file sees what
+ * the files before it would have written and the figures are those of a real load. Files whose
+ * statements commit on their own are only planned (EXPLAIN) in a session of their own.
+ */
+async function dryRunPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions): Promise<FileResult[]> {
+  const done: FileResult[] = [];
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   const planning = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   let tx: Transaction | undefined;
@@ -110,8 +119,7 @@ export async function runPlans(driver: Driver, database: string, plans: FilePlan
         await runInTransaction(tx, plan, result);
         done.push(result);
       } catch (e) {
-        const err = toSeedError(e, plan, plan.statementLines[0] ?? 1);
-        throw fail(new SeedError(err.file, err.line, err.reason, { kind: 'nothing', because: 'this is a dry run: everything was rolled back' }), plan, index);
+        throw runError(e, plans, index, done, true);
       }
     }
     return done;
@@ -120,6 +128,13 @@ export async function runPlans(driver: Driver, database: string, plans: FilePlan
     await session.close();
     await planning.close();
   }
+}
+
+function runError(e: unknown, plans: FilePlan[], index: number, done: FileResult[], dryRun: boolean): SeedRunError {
+  const plan = plans[index]!;
+  let failure = toSeedError(e, plan, plan.statementLines[0] ?? 1);
+  if (dryRun) failure = new SeedError(failure.file, failure.line, failure.reason, { kind: 'nothing', because: 'this is a dry run: everything was rolled back' });
+  return new SeedRunError(failure, 'run', done, plans.slice(index + 1).map((p) => p.file), dryRun);
 }
 
 async function runPlan(driver: Driver, database: string, plan: FilePlan, opts: LoadOptions): Promise<FileResult> {
