@@ -14,20 +14,29 @@ export type AuthorityKind =
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
+  /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
+  | 'QUARTER'
   | 'YEAR';
 
 export type EstimateQualifier =
   | 'ABOUT'
   | 'ALMOST'
   | 'AT_LEAST'
+  /** The figure to the unit ("23,244,649"). */
   | 'EXACT'
-  | 'MORE_THAN';
+  | 'MORE_THAN'
+  /** Given with no qualifier and possibly rounded ("339 million"): neither exact nor approximate. */
+  | 'UNQUALIFIED';
 
 export type EventKind =
   | 'COMPLAINT_FILED'
+  /** An authority's decision reported without an amount (a catalogue's fine of 0): never a fine of 0. */
+  | 'DECISION'
   | 'ESTIMATE_REVISED'
   | 'LAWSUIT_FILED'
   | 'MEETING'
+  /** An authority's notice that it intends to fine (a proposed penalty, not final). */
+  | 'NOTICE_OF_INTENT'
   | 'OTHER'
   | 'PUBLIC_WARNING'
   | 'REPORT_TO_AUTHORITY'
@@ -47,7 +56,9 @@ export type RelationReason =
   | 'SAME_COMPANY'
   | 'SAME_COUNTRY'
   | 'SAME_INVESTIGATING_AUTHORITY'
-  | 'SAME_SECTOR';
+  | 'SAME_SECTOR'
+  /** A source links the two (FOLLOWS_SIMILAR: "follows a similar leak"). */
+  | 'SIMILAR_INCIDENT';
 
 export type StatementKind =
   | 'APOLOGY'

@@ -83,6 +83,8 @@ export interface EstimateRecord extends EntityRecord {
   unit: string;
   asOf?: string;
   asOfAsReported?: string;
+  reportedOn?: string;
+  reportedOnAsReported?: string;
   note?: string;
 }
 
@@ -132,6 +134,10 @@ export interface EventRecord extends EntityRecord {
   description?: string;
   date?: string;
   dateAsReported?: string;
+  /** Sums the event is about as parallel lists, like FineReport conversions. */
+  amounts?: string[];
+  amountCurrencies?: string[];
+  amountLabels?: string[];
 }
 
 export interface SourceRecord extends EntityRecord {

@@ -68,6 +68,7 @@ export const incidentResolvers: Resolvers = {
     metric: (e) => e.metric as never,
     qualifier: (e) => e.qualifier as never,
     asOf: date('asOf', 'asOfAsReported'),
+    reportedOn: date('reportedOn', 'reportedOnAsReported'),
     note: (e) => e.note ?? null,
     sources,
   },

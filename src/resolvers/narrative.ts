@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import type { AttendanceRecord, EntityRecord, IncidentRecord, PersonRecord, SourceRecord, PublisherRecord, DataCategoryRecord } from '../graph/records.js';
+import type { AttendanceRecord, CompanyRecord, EntityRecord, IncidentRecord, PersonRecord, SourceRecord, PublisherRecord, DataCategoryRecord } from '../graph/records.js';
 import { connection, connectionResolvers } from './connection.js';
 import { sourceList } from './filters.js';
 import { date, many, nodeById, one, sources } from './fields.js';
@@ -21,6 +21,9 @@ export const narrativeResolvers: Resolvers = {
     description: (e) => e.description ?? null,
     date: date('date', 'dateAsReported'),
     organizer: one<EntityRecord>('event/organizer') as never,
+    against: one<CompanyRecord>('event/against'),
+    amounts: (e) => (e.amounts ?? []).map((amount, k) => ({
+      money: { amount, currency: e.amountCurrencies?.[k] ?? '' }, label: e.amountLabels?.[k] || null })),
     attendees: many<AttendanceRecord>('event/attendees'),
     incidents: many<IncidentRecord>('event/incidents'),
     sources,

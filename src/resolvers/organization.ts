@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records.js';
+import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records.js';
 import { connection, connectionResolvers } from './connection.js';
 import { authorityList, companyList } from './filters.js';
 import { list, many, nodeById, one, sources } from './fields.js';
@@ -25,6 +25,7 @@ export const organizationResolvers: Resolvers = {
     parent: one<AuthorityRecord>('authority/parent'),
     investigations: many<InvestigationRecord>('authority/investigations'),
     finesImposed: many<FineRecord>('authority/finesImposed'),
+    decisions: many<EventRecord>('authority/decisions'),
     positions: many<PositionRecord>('entity/positions'),
     sources,
   },
