@@ -5,14 +5,15 @@
 //
 // Incident.accountsAffected: the AFFECTED estimate with the latest as-of date (figures are
 // revised over time); ties go to the more precise date, then to an exact figure over an
-// approximate one; undated estimates lose to dated ones.
+// approximate one (a bare figure, UNQUALIFIED, in between); undated estimates lose to dated ones.
+// The date a figure was reported (reportedOn) plays no part: a later article is not a later figure.
 MATCH (i:Incident)
 CALL (i) {
   OPTIONAL CALL (i) {
     MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: 'AFFECTED'})
     RETURN e
     ORDER BY coalesce(e.asOf, '') DESC,
-             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
+             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
              e.id
     LIMIT 1
   }
