@@ -1,0 +1,5 @@
+// Ids already in use that a new id could collide with: each wanted id and its "-N" variants.
+UNWIND $ids AS wanted
+MATCH (n:Entity)
+WHERE n.id = wanted OR n.id STARTS WITH wanted + '-'
+RETURN DISTINCT n.id AS id
