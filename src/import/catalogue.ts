@@ -60,7 +60,7 @@ export interface Catalogue {
   source: CatalogueSource;
   /** Field separator of the file. */
   delimiter: string;
-  /** Columns the header must have, in this order. */
+  /** Columns the header must have, in this order; the first holds the row's id. */
   columns: readonly string[];
   /** The row, its problems, or both (a row with only warnings is imported). */
   map(input: RowInput): { record: DecisionRecord | null; problems: Problem[] };

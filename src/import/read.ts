@@ -64,14 +64,16 @@ export function readCatalogue(file: string, catalogue: Catalogue): ReadResult {
     const input: RowInput = { line, fields: Object.fromEntries(columns.map((c, k) => [c, record[k]!.trim()])) };
     const { record: r, problems } = catalogue.map(input);
     out.rowProblems.push(...problems);
-    if (!r) { bad.add(line); continue; }
-    const first = rowIds.get(r.row);
+    // The first column is the row's id in the catalogue: it keys what the row is imported as.
+    const id = input.fields[columns[0]!]!;
+    const first = rowIds.get(id);
     if (first !== undefined) {
-      out.rowProblems.push({ line, column: catalogue.columns[0]!, severity: 'error', message: `"${r.row}" is already the id of line ${first}` });
+      out.rowProblems.push({ line, column: columns[0]!, severity: 'error', message: `"${id}" is already the id of line ${first}` });
       bad.add(line);
       continue;
     }
-    rowIds.set(r.row, line);
+    if (id) rowIds.set(id, line);
+    if (!r) { bad.add(line); continue; }
     out.records.push(r);
   }
   for (const p of catalogue.checkAcross?.(out.records) ?? []) {
