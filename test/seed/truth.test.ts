@@ -10,11 +10,9 @@ describe('the seeds say what the sources say', () => {
   it('the Coupang breach follows a similar leak at SK Telecom: a sourced, attributed link that relatedIncidents and paths use', async () => {
     expect(await q("MATCH (:Incident {id: 'coupang-breach-2025'})-[r:FOLLOWS_SIMILAR]->(:Incident {id: 'skt-breach-2025'}) RETURN r.source AS source, r.attributedTo AS by, r.quote AS quote"))
       .toEqual([{ source: 'azzet-coupang-2025', by: 'azzet', quote: 'The data breach follows a similar leak at South Korea’s SK Telecom this year' }]);
-    const { coupang, skt, paths } = await data(`{
-      coupang: incident(id: "coupang-breach-2025") { relatedIncidents(first: 3) { incident { id } reasons { reason via { id } path { relationships { type from to } } } } }
-      skt: incident(id: "skt-breach-2025") { relatedIncidents(first: 1) { incident { id } reasons { reason } } }
-      paths(from: "coupang", to: "sk-telecom", relationshipTypes: [AFFECTED, FOLLOWS_SIMILAR]) { length relationships { type } }
-    }`);
+    const { coupang } = await data('{ coupang: incident(id: "coupang-breach-2025") { relatedIncidents(first: 3) { incident { id } reasons { reason via { id } path { relationships { type from to } } } } } }');
+    const { skt } = await data('{ skt: incident(id: "skt-breach-2025") { relatedIncidents(first: 1) { incident { id } reasons { reason } } } }');
+    const { paths } = await data('{ paths(from: "coupang", to: "sk-telecom", maxHops: 3, relationshipTypes: [AFFECTED, FOLLOWS_SIMILAR], first: 1) { length relationships { type } } }');
     const first = coupang.relatedIncidents[0];
     expect(first.incident.id).toBe('skt-breach-2025');
     expect(first.reasons[0]).toEqual({ reason: 'SIMILAR_INCIDENT', via: null,
