@@ -29,6 +29,13 @@ CALL (i, mine) {
     WITH p, via, other, coalesce(other.disclosedOn, other.reportedOn, other.discoveredOn, other.accessStart) AS theirs
     RETURN other, theirs, 'SAME_COUNTRY' AS reason, 3 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
     ORDER BY CASE WHEN theirs <= mine THEN 0 ELSE 1 END, theirs DESC LIMIT 200
+    UNION ALL
+    // A link a source states ("follows a similar leak"), either way round, ranks before any inferred one.
+    MATCH p = (i)-[:FOLLOWS_SIMILAR]-(other:Incident)
+    WHERE other <> i
+    WITH p, other, coalesce(other.disclosedOn, other.reportedOn, other.discoveredOn, other.accessStart) AS theirs
+    RETURN other, theirs, 'SIMILAR_INCIDENT' AS reason, -1 AS rank, null AS via, nodes(p) AS ns, relationships(p) AS rs
+    ORDER BY CASE WHEN theirs <= mine THEN 0 ELSE 1 END, theirs DESC LIMIT 200
   }
   // One path per reason and shared node, even when several investigations lead through it.
   WITH other, theirs, reason, rank, via, collect({ns: ns, rs: rs})[0] AS p
