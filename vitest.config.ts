@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // One graphql-js for everything, as under Node: Vite would otherwise give the project's own
+  // files graphql's ESM build and Node-loaded packages (Apollo Server, graphql-query-complexity)
+  // its CommonJS one, and errors of one fail the other's instanceof checks.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
