@@ -27,8 +27,9 @@ export type LogFormat = 'auto' | 'pretty' | 'json';
  * request is served (an error formatter, the graph layer) carries its request id too, without
  * passing a child logger down.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', format: LogFormat = 'auto'): Logger {
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', format: LogFormat = 'auto', destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = { level, base: undefined, mixin: () => ({ ...context.getStore() }) };
+  if (destination) return pino(options, destination);
   const readable = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
   if (!readable) return pino(options);
   return pino(options, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));

@@ -25,7 +25,7 @@ export function createApollo(httpServer: Server, log: Logger): ApolloServer<Cont
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationLogPlugin(),
-      queryCostPlugin() as ApolloServerPlugin<Context>,
+      queryCostPlugin(log) as ApolloServerPlugin<Context>,
       queryStatsPlugin(),
       metricsPlugin(),
       responseStatusPlugin() as ApolloServerPlugin<Context>,

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ErrorCode } from '../errors.js';
-import { recordRejection } from './metrics.js';
+import { clientSlots, recordRejection } from './metrics.js';
 
 export interface ClientLimitOptions {
   /** Requests of one client executing at once. */
@@ -43,10 +43,14 @@ export function clientLimit(o: ClientLimitOptions = DEFAULT_CLIENT_LIMIT): Reque
       return;
     }
     const slots = limit;
+    const waits = slots.activeCount >= o.concurrency;
+    if (waits) clientSlots.waiting(1);
     void slots(() => new Promise<void>((release) => {
+      if (waits) clientSlots.waiting(-1);
       // A client that left while waiting gives its turn to the next.
       if (req.socket.destroyed) return release();
-      res.once('close', () => release());
+      clientSlots.running(1);
+      res.once('close', () => { clientSlots.running(-1); release(); });
       next();
     })).finally(() => {
       // After p-limit has counted the slot free (it does so after this promise settles).

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode, QueryLimit, limitExceeded } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { COST_LIMIT, queryCost } from './cost.js';
 
 /**
@@ -62,7 +63,7 @@ export function queryLimits(): { validationRules: ValidationRule[]; parseOptions
  * The cost limit, once the operation and its variables are known and before execution. Invalid
  * variables are answered here as execution would answer them (BAD_USER_INPUT, HTTP 400).
  */
-export function queryCostPlugin(): ApolloServerPlugin {
+export function queryCostPlugin(log: Logger): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -76,6 +77,7 @@ export function queryCostPlugin(): ApolloServerPlugin {
             if (/maximum allowed number of nodes/.test(e.message)) cost = Infinity;
             else throw new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
           }
+          log.debug({ cost }, 'query cost');
           if (cost > LIMITS.cost) {
             const error = limitExceeded(QueryLimit.COST, LIMITS.cost, MESSAGES.COST);
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import client from 'prom-client';
 import { ErrorCode } from '../errors.js';
 import type { Context } from './context.js';
+import { operationNameOf } from './requestContext.js';
 
 /**
  * Prometheus metrics at GET /metrics. One registry per process (the metrics are module
@@ -36,6 +37,12 @@ const rejected = new client.Counter({
   name: 'http_requests_rejected_total', help: 'Requests refused before GraphQL, by reason (RATE_LIMITED: a client over its concurrency and queue)',
   labelNames: ['reason'] as const, registers: [registry],
 });
+const clientRunning = new client.Gauge({
+  name: 'http_client_requests_running', help: 'GraphQL requests holding one of their client\'s slots (all clients)', registers: [registry],
+});
+const clientWaiting = new client.Gauge({
+  name: 'http_client_requests_waiting', help: 'GraphQL requests waiting for one of their client\'s slots (all clients)', registers: [registry],
+});
 const restarts = new client.Counter({
   name: 'neo4j_local_restarts_total', help: 'Restarts of the local Neo4j by the supervisor', registers: [registry],
 });
@@ -48,6 +55,12 @@ export function recordLocalNeo4jRestart(): void {
 export function recordRejection(reason: string): void {
   rejected.inc({ reason });
 }
+
+/** The per-client limiter's slots: +1/-1 as requests start waiting, start running and end. */
+export const clientSlots = {
+  waiting: (delta: 1 | -1) => clientWaiting.inc(delta),
+  running: (delta: 1 | -1) => clientRunning.inc(delta),
+};
 
 // Operation names come from clients: a bounded set of well-formed names keeps the series few.
 const MAX_OPERATION_NAMES = 200;
@@ -76,9 +89,9 @@ export function metricsPlugin(): ApolloServerPlugin<Context> {
       const started = performance.now();
       inFlight.inc();
       return {
-        async willSendResponse({ response, contextValue, operationName, request }) {
+        async willSendResponse({ response, contextValue, document, request }) {
           inFlight.dec();
-          const operation = operationLabel(operationName ?? request.operationName);
+          const operation = operationLabel(operationNameOf(document, request.operationName));
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           const outcome = errors?.length ? outcomeLabel(errors[0]?.extensions?.code) : 'ok';
           requests.inc({ operation, outcome });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import { currentLogContext, withLogContext, type Logger } from '../logger.js';
 
 /** An incoming id is kept when it is short and plain (a UUID, a trace id); anything else is replaced. */
@@ -21,22 +22,30 @@ export function requestContext(log: Logger): RequestHandler {
     res.setHeader('x-request-id', reqId);
     const started = performance.now();
     const fields: Record<string, string | number | undefined> = { reqId };
+    // Mounted routers rewrite req.url on the way: the path as it came in.
+    const path = req.path;
     res.once('close', () => {
-      const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, aborted: res.writableFinished ? undefined : true };
-      withLogContext(fields, () => (QUIET.test(req.path) ? log.debug(line, 'request') : log.info(line, 'request')));
+      const line = { method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, aborted: res.writableFinished ? undefined : true };
+      withLogContext(fields, () => (QUIET.test(path) ? log.debug(line, 'request') : log.info(line, 'request')));
     });
     withLogContext(fields, next);
   };
 }
 
-/** Once the operation is known, the request's log lines name it too. */
+/** The operation a parsed request names (before validation: failures are named too). */
+export function operationNameOf(document: DocumentNode | undefined, requested: string | undefined): string | undefined {
+  return (document && getOperationAST(document, requested)?.name?.value) ?? requested;
+}
+
+/** Once the document is parsed, the request's log lines name its operation too. */
 export function operationLogPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operationName }) {
+        async validationDidStart({ document, request }) {
           const fields = currentLogContext();
-          if (fields && operationName) fields.operation = operationName.slice(0, 64);
+          const name = operationNameOf(document, request.operationName);
+          if (fields && name) fields.operation = name.slice(0, 64);
         },
       };
     },
