@@ -32,5 +32,8 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', fo
   if (destination) return pino(options, destination);
   const readable = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
   if (!readable) return pino(options);
-  return pino(options, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  return pino(options, pretty({
+    colorize: true, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,reqId', messageFormat: '{if reqId}[{reqId}] {end}{msg}',
+  }));
 }
