@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { RequestHandler } from 'express';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ErrorCode } from '../errors.js';
@@ -26,7 +27,7 @@ const RETRY_AFTER_SECONDS = 1;
 export function clientLimit(o: ClientLimitOptions = DEFAULT_CLIENT_LIMIT): RequestHandler {
   const clients = new Map<string, LimitFunction>();
   return (req, res, next) => {
-    const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const key = clientKey(req.ip ?? req.socket.remoteAddress ?? '');
     let limit = clients.get(key);
     if (!limit) {
       limit = pLimit(o.concurrency);
@@ -59,4 +60,19 @@ export function clientLimit(o: ClientLimitOptions = DEFAULT_CLIENT_LIMIT): Reque
       });
     });
   };
+}
+
+/**
+ * The client an address stands for: an IPv4 address, or the /64 network of an IPv6 one (a
+ * single host commonly holds a whole /64, and would otherwise be as many clients as it likes).
+ */
+export function clientKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(ip)) return ip || 'unknown';
+  const [head = '', tail = ''] = ip.split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
