@@ -23,6 +23,21 @@ const portOrZero = makeValidator<number>((input) => {
   return n;
 });
 
+const positiveInt = makeValidator<number>((input) => {
+  if (!/^\d+$/.test(input) || Number(input) < 1) throw new EnvError('must be a whole number of at least 1');
+  return Number(input);
+});
+const wholeNumber = makeValidator<number>((input) => {
+  if (!/^\d+$/.test(input)) throw new EnvError('must be a whole number (0 or more)');
+  return Number(input);
+});
+
+/** Express's 'trust proxy' setting from its text form. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = cleanEnv(env, {
     PORT: port({ default: 4000, desc: 'HTTP port of the GraphQL server' }),
@@ -38,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+    LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
+    CLIENT_MAX_CONCURRENT: positiveInt({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
+    CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
+    TRUST_PROXY: str({ default: 'false', desc: "Express 'trust proxy': false, true, loopback, a hop count or addresses; says which address is the client's" }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -62,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
     cursorSecret: c.CURSOR_SECRET || undefined,
+    logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
+    http: {
+      clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
+      trustProxy: trustProxy(c.TRUST_PROXY),
+    },
   };
 }
 

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const started = performance.now();
   const db = await openDatabase(config, log);
   let shuttingDown = false;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     await prepareDatabase(db, config, log);
-    server = await startServer(db.graph, log, { port: config.port, host: config.host });
+    server = await startServer(db.graph, log, { port: config.port, host: config.host, ...config.http });
   } catch (e) {
     await db.close();
     throw e;
