@@ -4,28 +4,29 @@
 // this one first, the latest first ("the last company that body investigated"), then undated ones,
 // then later ones. Each reason yields at most 200 candidates. The same sector and the same country
 // hold a large part of the graph: they walk the index of incident dates (sortRelDate, kept by
-// seeds/99-derived-values.cypher: '' when undated) from this incident's date down, and stop at 200.
+// seeds/99-derived-values.cypher: '' when undated) down from this incident's date (the earlier,
+// then the undated) and down from the top (the later), and stop at 200 each.
 WITH this AS i, coalesce(this.sortRelDate, '') AS m
 CALL (i, m) {
   CALL (i, m) {
     MATCH p = (i)-[:FOLLOWS_SIMILAR]-(other:Incident)
     WHERE other <> i
     WITH p, other
-    ORDER BY CASE WHEN other.sortRelDate > '' AND other.sortRelDate <= m THEN 0 WHEN other.sortRelDate = '' THEN 1 ELSE 2 END, other.sortRelDate DESC
+    ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
     RETURN other, 'SIMILAR_INCIDENT' AS reason, -1 AS rank, null AS via, nodes(p) AS ns, relationships(p) AS rs
     UNION ALL
     MATCH p = (i)<-[:INTO]-(:Investigation)<-[:CONDUCTS]-(via:Authority)-[:CONDUCTS]->(:Investigation)-[:INTO]->(other:Incident)
     WHERE other <> i
     WITH p, via, other
-    ORDER BY CASE WHEN other.sortRelDate > '' AND other.sortRelDate <= m THEN 0 WHEN other.sortRelDate = '' THEN 1 ELSE 2 END, other.sortRelDate DESC
+    ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
     RETURN other, 'SAME_INVESTIGATING_AUTHORITY' AS reason, 0 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
     UNION ALL
     MATCH p = (i)-[:AFFECTED]->(via:Company)<-[:AFFECTED]-(other:Incident)
     WHERE other <> i
     WITH p, via, other
-    ORDER BY CASE WHEN other.sortRelDate > '' AND other.sortRelDate <= m THEN 0 WHEN other.sortRelDate = '' THEN 1 ELSE 2 END, other.sortRelDate DESC
+    ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
     RETURN other, 'SAME_COMPANY' AS reason, 1 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
     UNION ALL
@@ -33,22 +34,16 @@ CALL (i, m) {
     WHERE c1.sector IS NOT NULL
     CALL (i, m, c1) {
       MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
-      WHERE other.sortRelDate > '' AND other.sortRelDate <= m AND other <> i
+      WHERE other.sortRelDate <= m AND other <> i
         AND EXISTS { (other)-[:AFFECTED]->(c2:Company) WHERE c2.sector = c1.sector AND c2 <> c1 }
       WITH other ORDER BY other.sortRelDate DESC LIMIT 200
       RETURN other, 0 AS grp
       UNION ALL
       MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
-      WHERE other.sortRelDate = '' AND other <> i
-        AND EXISTS { (other)-[:AFFECTED]->(c2:Company) WHERE c2.sector = c1.sector AND c2 <> c1 }
-      WITH other LIMIT 200
-      RETURN other, 1 AS grp
-      UNION ALL
-      MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
       WHERE other.sortRelDate > m AND other <> i
         AND EXISTS { (other)-[:AFFECTED]->(c2:Company) WHERE c2.sector = c1.sector AND c2 <> c1 }
       WITH other ORDER BY other.sortRelDate DESC LIMIT 200
-      RETURN other, 2 AS grp
+      RETURN other, 1 AS grp
     }
     WITH i, r1, c1, other ORDER BY grp, other.sortRelDate DESC LIMIT 200
     MATCH (other)-[r2:AFFECTED]->(c2:Company)
@@ -58,19 +53,14 @@ CALL (i, m) {
     MATCH (i)-[:IN_COUNTRY]->(via:Country)
     CALL (i, m, via) {
       MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
-      WHERE other.sortRelDate > '' AND other.sortRelDate <= m AND other <> i AND (other)-[:IN_COUNTRY]->(via)
+      WHERE other.sortRelDate <= m AND other <> i AND (other)-[:IN_COUNTRY]->(via)
       WITH other ORDER BY other.sortRelDate DESC LIMIT 200
       RETURN other, 0 AS grp
       UNION ALL
       MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
-      WHERE other.sortRelDate = '' AND other <> i AND (other)-[:IN_COUNTRY]->(via)
-      WITH other LIMIT 200
-      RETURN other, 1 AS grp
-      UNION ALL
-      MATCH (other:Incident) USING INDEX other:Incident(sortRelDate)
       WHERE other.sortRelDate > m AND other <> i AND (other)-[:IN_COUNTRY]->(via)
       WITH other ORDER BY other.sortRelDate DESC LIMIT 200
-      RETURN other, 2 AS grp
+      RETURN other, 1 AS grp
     }
     WITH i, via, other ORDER BY grp, other.sortRelDate DESC LIMIT 200
     MATCH p = (i)-[:IN_COUNTRY]->(via)<-[:IN_COUNTRY]-(other)
