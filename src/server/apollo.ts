@@ -10,6 +10,7 @@ import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
 import { resolvers } from '../resolvers/index.js';
 import type { Context } from './context.js';
+import { retryAfterPlugin } from './retry-after.js';
 import { loadTypeDefs } from './schema.js';
 
 /**
@@ -38,6 +39,7 @@ export function createApollo(httpServer: Server, log: Logger): ApolloServer<Cont
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryStatsPlugin(),
+      retryAfterPlugin(),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: 5000 },

@@ -6,7 +6,7 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { createContext } from './context.js';
-import { healthRouter } from './health.js';
+import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 
 export interface RunningServer {
@@ -19,7 +19,7 @@ export interface RunningServer {
  * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
  * /, /health (the process answers) and /ready (Neo4j answers).
  */
-export async function startServer(graph: Graph, log: Logger, opts: { port: number; host: string }): Promise<RunningServer> {
+export async function startServer(graph: Graph, log: Logger, opts: { port: number; host: string; health?: HealthOptions }): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -29,7 +29,7 @@ export async function startServer(graph: Graph, log: Logger, opts: { port: numbe
   const { router: ide, page } = ideRouter();
   const sendIde = (res: express.Response) => { res.set('Content-Security-Policy', IDE_CSP).type('html').send(page); };
 
-  app.use(healthRouter(graph));
+  app.use(healthRouter(graph, opts.health));
   app.use(ide);
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
