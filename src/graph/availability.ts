@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { DatabaseUnavailable, type DownReason } from './faults.js';
 
 /**
@@ -13,7 +13,7 @@ import { DatabaseUnavailable, type DownReason } from './faults.js';
 export class Availability extends EventEmitter {
   #down: { reason: DownReason; since: number } | null = null;
   #held = false;
-  #epoch = new AbortController();
+  #epoch = openEpoch();
   #lastAnswerAt = 0;
   /** Set by the prober: answers within timeoutMs whether Neo4j answers now. */
   checker?: (timeoutMs: number) => Promise<boolean>;
@@ -54,7 +54,7 @@ export class Availability extends EventEmitter {
   markUp(): void {
     if (this.#held || this.#down === null) return;
     this.#down = null;
-    this.#epoch = new AbortController();
+    this.#epoch = openEpoch();
     this.emit('up');
   }
 
@@ -89,4 +89,11 @@ export class Availability extends EventEmitter {
     if (wasUp) this.#epoch.abort(new DatabaseUnavailable(reason));
     this.emit('down', reason);
   }
+}
+
+/** Every query in flight listens on this signal: hundreds of listeners are expected, not a leak. */
+function openEpoch(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

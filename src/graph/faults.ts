@@ -22,6 +22,8 @@ export class DatabaseUnavailable extends Error {
   constructor(readonly reason: DownReason) {
     super(DOWN_REASONS[reason]);
     this.name = 'DatabaseUnavailable';
+    // An expected state, logged once per failed request: where it was thrown tells nothing.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
