@@ -71,8 +71,9 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
     process.exit(1);
   }, config.shutdownDrainMs + config.neo4j.localStopTimeoutMs + 10_000).unref();
   const drained = state.server ? await settlesWithin(state.server.close(), config.shutdownDrainMs) : true;
+  const drainMs = Math.round(performance.now() - t0);
   const { neo4j } = await state.db.close();
-  log.info({ ms: Math.round(performance.now() - t0), drained, neo4j }, 'Stopped');
+  log.info({ ms: Math.round(performance.now() - t0), drainMs, drained, neo4j }, 'Stopped');
   process.exit(0);
 }
 

@@ -66,8 +66,10 @@ export class Graph {
       availability.answered();
       return result.records.map((r) => r.toObject() as T);
     } catch (e) {
-      if (e instanceof neo4j.Neo4jError && !isOutageSymptom(e)) availability.answered();
-      if (!isOutageSymptom(e)) throw e;
+      if (!isOutageSymptom(e)) {
+        if (e instanceof neo4j.Neo4jError) availability.answered(); // an error of Neo4j's own is an answer too
+        throw e;
+      }
       availability.suspect();
       // A connection that could not be had because Neo4j stopped answering is an outage, not load.
       throw availability.isUp ? e : new DatabaseUnavailable(availability.reason!);
