@@ -20,7 +20,7 @@ const portOrZero = makeValidator<number>((input) => {
   return n;
 });
 
-/** Milliseconds within [min, max]: a wait that is zero or unbounded is a mistake, not a choice. */
+/** Whole milliseconds within [min, max]: every wait has a ceiling. */
 const ms = (min: number, max: number) => makeValidator<number>((input) => {
   const n = Number(input);
   if (!/^\d+$/.test(input) || n < min || n > max) throw new EnvError(`must be a whole number of milliseconds from ${min} to ${max}`);
