@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
 import { createContext } from './context.js';
-import { healthRouter } from './health.js';
+import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 import { metricsHandler } from './metrics.js';
 import { persistedQueryCheck } from './persistedQuery.js';
@@ -26,6 +26,8 @@ export interface ServerOptions {
   clientLimit?: ClientLimitOptions;
   /** Express 'trust proxy' (TRUST_PROXY): which address is the client's behind a proxy. */
   trustProxy?: boolean | number | string;
+  /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
+  health?: HealthOptions;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
 
   app.use(requestContext(log));
   app.get('/metrics', metricsHandler());
-  app.use(healthRouter(graph));
+  app.use(healthRouter(graph, opts.health));
   app.use(ide);
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
