@@ -9,7 +9,8 @@ import { Prober } from './graph/probe.js';
 import { QueryRegistry } from './graph/queries.js';
 import { startLocalNeo4j, type LocalNeo4j, type StopOutcome } from './local-neo4j/start.js';
 import type { Logger } from './logger.js';
-import { applySchema, loadFile, seedFiles } from './seed/load.js';
+import { applySchema, planFiles, runPlans, seedFiles } from './seed/load.js';
+import { recordLocalNeo4jRestart } from './server/metrics.js';
 
 /** The default store of the local Neo4j (NEO4J_LOCAL_HOME). */
 export const LOCAL_DATA_DIR = fileURLToPath(new URL('../.neo4j/data', import.meta.url));
@@ -84,6 +85,7 @@ function superviseLogs(local: LocalNeo4j, availability: Availability, log: Logge
   local.on('restarting', ({ attempt, delayMs }: { attempt: number; delayMs: number }) => log.info({ attempt, delayMs }, 'Restarting the local Neo4j'));
   local.on('restart-failed', (e: Error) => log.error(`The local Neo4j failed to restart: ${e.message.split('\n')[0]}`));
   local.on('ready', ({ restarts }: { restarts: number }) => {
+    recordLocalNeo4jRestart();
     log.info({ restarts }, 'The local Neo4j is back');
     availability.release();
   });
@@ -96,8 +98,7 @@ export async function prepareDatabase(db: Database, config: Config, log: Logger)
   const { records } = await db.driver.executeQuery('MATCH (n:Entity) RETURN count(n) > 0 AS seeded', {}, { database: config.neo4j.database });
   if (records[0]?.get('seeded')) return;
   log.info('Empty database: loading seeds/');
-  for (const file of seedFiles()) {
-    const r = await loadFile(db.driver, config.neo4j.database, file);
-    log.info(`  ${r.file}: ${r.statements} statements, +${r.nodesCreated} nodes, +${r.relationshipsCreated} relationships`);
-  }
+  // Every file is checked before any runs: a refused file stops the start with nothing loaded.
+  const results = await runPlans(db.driver, config.neo4j.database, planFiles(seedFiles()));
+  for (const r of results) log.info(`  ${r.file}: ${r.statements} statements, +${r.nodesCreated} nodes, +${r.relationshipsCreated} relationships`);
 }

@@ -3,7 +3,7 @@ import { openDatabase, prepareDatabase, type Database } from './bootstrap.js';
 import { settlesWithin } from './graph/deadline.js';
 import { LocalNeo4jUnavailable } from './local-neo4j/prerequisites.js';
 import { createLogger, type Logger } from './logger.js';
-import { SeedError } from './seed/load.js';
+import { SeedError, SeedRunError } from './seed/load.js';
 import { startServer, type RunningServer } from './server/app.js';
 import { warmUp } from './server/warm.js';
 
@@ -80,7 +80,7 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError) console.error(`\n${e.message}\n`);
+  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError || e instanceof SeedRunError) console.error(`\n${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

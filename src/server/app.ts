@@ -6,7 +6,7 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
-import { createContext } from './context.js';
+import { createContext, readServices } from './context.js';
 import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 import { metricsHandler } from './metrics.js';
@@ -35,6 +35,8 @@ export interface ServerOptions {
  * /, /health (the process answers), /ready (Neo4j answers) and /metrics (Prometheus).
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
+  // Parses and checks every field definition under cypher/ now: a broken one stops the start.
+  readServices(graph);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
