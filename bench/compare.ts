@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { openDatabase, prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { generateGraph } from '../src/generate/load.js';
@@ -34,8 +35,9 @@ const opts = new Command()
   .option('--rounds <n>', 'autocannon runs per kind and server (interleaved)', '2')
   .option('--connections <n>', 'autocannon connections', '10')
   .option('--kinds <list>', 'only these kinds (keys, comma-separated)')
+  .option('--reuse', 'keep the local graph under .neo4j/compare when it already holds this size (skips the load; trusts the curated data it finds)')
   .parse()
-  .opts<{ sizes: string; iterations: string; warmup: string; duration: string; rounds: string; connections: string; kinds?: string }>();
+  .opts<{ sizes: string; iterations: string; warmup: string; duration: string; rounds: string; connections: string; kinds?: string; reuse?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
 const [iterations, warmup, duration, rounds, connections] = [opts.iterations, opts.warmup, opts.duration, opts.rounds, opts.connections].map(Number) as [number, number, number, number, number];
 const HOME = fileURLToPath(new URL('../.neo4j/compare', import.meta.url));
@@ -56,24 +58,44 @@ const canonical = (kind: Kind, server: ServerName, a: Answer): Json => {
   return canon(server === 'api' ? kind.pickApi(data as Record<string, unknown>) : kind.pickLib(data as Record<string, unknown>), kind.ordered);
 };
 
+const setupQuery = (name: string) => readFileSync(fileURLToPath(new URL(`./compare/cypher/setup/${name}.cypher`, import.meta.url)), 'utf8');
+
+async function holdsSize(driver: Driver, database: string, size: number): Promise<boolean> {
+  const { records } = await driver.executeQuery(setupQuery('holds-size'), { size: neo4j.int(size) }, { database });
+  return records[0]?.get('holds') === true;
+}
+
+async function graphSize(driver: Driver, database: string): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery(setupQuery('graph-size'), {}, { database });
+  return records[0]!.toObject() as { nodes: number; relationships: number };
+}
+
 let problems = 0;
 const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const external = process.env.BENCH_NEO4J_URI;
-  if (!external) rmSync(HOME, { recursive: true, force: true });
+  if (!external && !opts.reuse) rmSync(HOME, { recursive: true, force: true });
   const config = loadConfig({ ...process.env, NEO4J_URI: external ?? '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn' });
   const log = createLogger('warn');
   const db = await openDatabase(config, log, HOME);
   const database = config.neo4j.database;
   if (external) await db.driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database });
   await prepareDatabase(db, config, log);
-  process.stdout.write(`\n== ${size.toLocaleString('en-US')} synthetic incidents ==\nloading... `);
-  const gen = await generateGraph(db.driver, database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000 },
-    (n) => { if (n % 20000 === 0) process.stdout.write(`${n} `); });
-  console.log(`\nload: ${gen.nodesCreated.toLocaleString('en-US')} nodes, ${gen.relationshipsCreated.toLocaleString('en-US')} relationships in ${gen.seconds.toFixed(1)} s`);
+  process.stdout.write(`\n== ${size.toLocaleString('en-US')} synthetic incidents ==\n`);
+  let loaded: { nodes: number; relationships: number; seconds: number } | null = null;
+  if (opts.reuse && !external && await holdsSize(db.driver, database, size)) {
+    console.log('reusing the graph under .neo4j/compare: it holds this size, derived values included');
+  } else {
+    process.stdout.write('loading... ');
+    const gen = await generateGraph(db.driver, database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000 },
+      (n) => { if (n % 20000 === 0) process.stdout.write(`${n} `); });
+    loaded = { nodes: gen.nodesCreated, relationships: gen.relationshipsCreated, seconds: gen.seconds };
+    console.log(`\nload: ${loaded.nodes.toLocaleString('en-US')} synthetic nodes, ${loaded.relationships.toLocaleString('en-US')} relationships in ${loaded.seconds.toFixed(1)} s`);
+  }
+  const graph = await graphSize(db.driver, database);
+  console.log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships`);
 
-  const setup = readFileSync(fileURLToPath(new URL('./compare/cypher/setup/params.cypher', import.meta.url)), 'utf8');
-  const picked = (await db.driver.executeQuery(setup, {}, { database })).records[0]!.toObject() as { company: string; authority: string };
+  const picked = (await db.driver.executeQuery(setupQuery('params'), {}, { database })).records[0]!.toObject() as { company: string; authority: string };
   const params: KindParams = { incident: SYNTHETIC_INCIDENT, ...picked, ...FINE_THRESHOLD };
   const selected = kinds(params).filter((k) => !opts.kinds || opts.kinds.split(',').includes(k.key));
 
@@ -176,12 +198,12 @@ for (const size of sizes) {
       if (k.servers[s].failures) { problems++; console.log(`FAILED ${k.key} on ${LABEL[s]}: ${k.servers[s].failures} failed responses while timing`); }
     }
   }
-  console.log(`\n${size.toLocaleString('en-US')} synthetic incidents (${gen.nodesCreated.toLocaleString('en-US')} synthetic nodes):`);
+  console.log(`\n${size.toLocaleString('en-US')} synthetic incidents (${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships):`);
   console.table(consoleRows(rows));
   console.log(`\n${markdownTable(rows, libVersion)}\n`);
   console.log(`issue 7's bar (req/s >= 1.5x @neo4j/graphql's and p50 <= 1.5x hand-written): met by ${rows.filter(meetsBar).length} of ${rows.length} kinds`);
   results.push({
-    incidents: size, nodes: gen.nodesCreated, relationships: gen.relationshipsCreated, loadSeconds: gen.seconds, params,
+    incidents: size, ...graph, load: loaded, params,
     kinds: rows.map((k) => ({
       ...k,
       throughputRuns: Object.fromEntries(SERVERS.map((s) => [s, load.get(k.key)![s].runs])),
