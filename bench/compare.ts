@@ -159,7 +159,7 @@ for (const size of sizes) {
   }
 
   // 3. Throughput under autocannon, run by run in rotating server order.
-  // Each run waits for the server to finish the requests autocannon abandoned at its end.
+  // Each run then waits until its server is idle (a request autocannon timed out may still run).
   type Load = { requests: number; seconds: number; runs: number[]; drainMs: number };
   const load = new Map<string, Record<ServerName, Load>>();
   const fresh = (): Load => ({ requests: 0, seconds: 0, runs: [], drainMs: 0 });

@@ -71,10 +71,10 @@ export function autocannon(t: Target, connections: number, amount: number): Prom
 }
 
 /**
- * Counts the requests a server is still working on. autocannon abandons its in-flight requests
- * when its time is up, but the server still works on them: the next run must wait until it is
- * idle, or it is measured against that leftover work. A request is done when its handler ends
- * the response, whether or not the client is still there.
+ * Counts the requests a server is still working on. autocannon gives up on a request at its
+ * timeout, but the server still works on it: the next run must wait until it is idle, or it is
+ * measured against that leftover work. A request is done when its handler ends the response,
+ * whether or not the client is still there.
  */
 export function inFlight(server: Server) {
   let n = 0;
