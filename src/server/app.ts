@@ -6,6 +6,7 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { createContext } from './context.js';
+import { exploreRouter } from './explore.js';
 import { healthRouter } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 
@@ -31,6 +32,7 @@ export async function startServer(graph: Graph, log: Logger, opts: { port: numbe
 
   app.use(healthRouter(graph));
   app.use(ide);
+  app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
     // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
