@@ -142,7 +142,8 @@ function updateUrl() {
   history.replaceState(null, '', settingsUrl(state.settings, where));
 }
 
-function focus(id) {
+async function focus(id) {
+  if (!await settingsReady()) return;
   state.mode = 'neighbourhood';
   state.ops = [{ kind: 'neighbourhood', id }];
   state.paths = null;
@@ -152,7 +153,8 @@ function focus(id) {
   return rebuild({ fresh: true });
 }
 
-function findPaths(from, to) {
+async function findPaths(from, to) {
+  if (!await settingsReady()) return;
   state.mode = 'paths';
   state.ops = [{ kind: 'paths', from, to }];
   state.paths = [];
@@ -207,23 +209,28 @@ function pathEnd(end, id) {
   $(`path-${end}`).focus();
 }
 
-async function start() {
-  renderLegend($('legend'));
-  panel.clear();
-  let types = [];
-  try {
-    types = (await gql(RELATIONSHIP_TYPES)).__type?.enumValues.map((v) => v.name) ?? [];
-  } catch (e) {
-    fail(e);
-    return;
-  }
-  const params = new URLSearchParams(location.search);
-  state.settings = readSettings(params, types);
+// The relationship types come from the API's schema (introspection); the settings, and so every
+// fetch, wait for them, while the controls work from the first moment.
+const settingsLoaded = (async () => {
+  const types = (await gql(RELATIONSHIP_TYPES)).__type?.enumValues.map((v) => v.name) ?? [];
+  state.settings = readSettings(new URLSearchParams(location.search), types);
   bindControls(state.settings, { depth: $('depth'), limit: $('limit'), hops: $('hops'), provenance: $('provenance'), types: $('types') }, () => {
     updateUrl();
     if (state.mode) rebuild({ fresh: false });
   });
+})();
 
+/** False when the settings could not be loaded (the status already says why). */
+async function settingsReady() {
+  try {
+    await settingsLoaded;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function bindUi() {
   $('search').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const text = $('search-text').value.trim();
@@ -247,11 +254,29 @@ async function start() {
       fail(e);
     }
   });
+  // The search results float over the picture: Escape or a click elsewhere closes them.
+  document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') $('search-results').hidden = true; });
+  document.addEventListener('click', (ev) => { if (!ev.target.closest('#search-results, #search')) $('search-results').hidden = true; });
   $('fit').addEventListener('click', () => view.fit());
   $('relayout').addEventListener('click', () => { if (state.mode) draw({ fresh: true, relayout: true }, 0); });
   $('export-png').addEventListener('click', () => exportPng(view, 'incident-graph'));
-  $('export-json').addEventListener('click', () => exportJson(model, { ops: state.ops, paths: state.paths, truncated: state.truncations, settings: { ...state.settings, types: [...state.settings.types], linkTypes: undefined } }, 'incident-graph'));
+  $('export-json').addEventListener('click', () => exportJson(model, {
+    ops: state.ops, paths: state.paths, truncated: state.truncations,
+    settings: state.settings && { depth: state.settings.depth, limit: state.settings.limit, hops: state.settings.hops, provenance: state.settings.provenance, types: [...state.settings.types] },
+  }, 'incident-graph'));
+}
 
+async function start() {
+  renderLegend($('legend'));
+  panel.clear();
+  bindUi();
+  try {
+    await settingsLoaded;
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  const params = new URLSearchParams(location.search);
   const from = params.get('from');
   const to = params.get('to');
   if (from && to) {

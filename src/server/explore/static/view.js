@@ -96,7 +96,11 @@ export function createView(container, on) {
   function layout({ fresh, roots, root }) {
     const n = cy.nodes().length;
     let opts;
-    if (roots) opts = { name: 'breadthfirst', roots: roots.map((id) => cy.$id(id)), directed: false, spacingFactor: 1.05, animate: false, fit: true, padding: 30 };
+    if (roots) {
+      // Layers by distance from the start, turned to read left to right like the path list.
+      opts = { name: 'breadthfirst', roots: cy.collection(roots.map((id) => cy.$id(id))), directed: false, spacingFactor: 1.1,
+        animate: false, fit: true, padding: 30, transform: (_node, p) => ({ x: p.y, y: p.x }) };
+    }
     else if (n > FORCE_MAX) opts = radial(root);
     else {
       opts = {
