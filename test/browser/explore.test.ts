@@ -194,6 +194,31 @@ describe('the graph explorer in a real browser, offline', () => {
     await context.close();
   });
 
+  it('starts from a search hit, and shows a relationship with who says so', async () => {
+    const { page, context, problems, offsite } = await open(browser, '/explore');
+    await page.locator('#search-text').fill('Coupang');
+    await page.locator('#search button[type=submit]').click();
+    const hit = page.locator('#search-results button.hit', { hasText: /^Coupang Company$/ });
+    await hit.waitFor({ timeout: 30_000 });
+    await hit.click();
+    await drawn(page);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('coupang');
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+    expect((await listed(page)).map((n) => n.id)).toContain('coupang-breach-2025');
+
+    // A tap on a relationship (emitted on the element: edges are thin targets on a canvas).
+    await page.evaluate(() => { (window as any).explorer.cy.$id('coupang-breach-2025|AFFECTED|coupang').emit('tap'); });
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('h5').allTextContents(), { timeout: 30_000 })
+      .toEqual(['Sources of Coupang data breach (2025)', 'Sources of Coupang']);
+    expect(await details.locator('h3').textContent()).toBe('AFFECTED');
+    expect(await details.locator('dl').innerText()).toMatch(/from\s+Coupang data breach \(2025\) Incident\s+to\s+Coupang Company/);
+    expect(await details.locator('ol.sources a[href^="https://"]').count()).toBeGreaterThan(1);
+    expect(problems).toEqual([]);
+    expect(offsite).toEqual([]);
+    await context.close();
+  });
+
   it('filters by relationship type, shows provenance links on demand, and says when the limit truncated', async () => {
     const { page, context, problems } = await open(browser, '/explore?focus=coupang-breach-2025&depth=1');
     await drawn(page);
