@@ -46,6 +46,8 @@ export function createView(container, on) {
   cy.on('tap', 'edge', (e) => on.edgeTap(e.target.id()));
   cy.on('tap', (e) => { if (e.target === cy) on.backgroundTap(); });
 
+  let curveStyle = 'bezier';
+
   /** Makes the drawing hold exactly the model's elements; new nodes start near `around`. */
   function sync(model, around) {
     const origin = (around && cy.$id(around).nonempty()) ? cy.$id(around).position() : { x: 0, y: 0 };
@@ -67,7 +69,12 @@ export function createView(container, on) {
       }
       cy.add(add);
     });
-    cy.style().selector('edge').style('curve-style', cy.elements().length > LARGE ? 'straight' : 'bezier').update();
+    const curve = cy.elements().length > LARGE ? 'straight' : 'bezier';
+    // A stylesheet change restyles every element: only when the picture crosses the size.
+    if (curve !== curveStyle) {
+      curveStyle = curve;
+      cy.style().selector('edge').style('curve-style', curve).update();
+    }
     return add.filter((el) => el.group === 'nodes').length;
   }
 
@@ -141,7 +148,8 @@ export function createView(container, on) {
     },
     highlight(nodeIds, edgeIds) {
       cy.batch(() => {
-        cy.elements().removeClass('path faded');
+        // Touching every element's classes restyles it: only those that carry one.
+        cy.elements('.path, .faded').removeClass('path faded');
         if (!nodeIds) return;
         const keep = new Set([...nodeIds, ...edgeIds]);
         cy.elements().forEach((el) => el.addClass(keep.has(el.id()) ? 'path' : 'faded'));
