@@ -236,6 +236,17 @@ describe('the graph explorer in a real browser, offline', () => {
     await expect.poll(async () => (await listed(page)).some((n) => n.type === 'Investigation'), { timeout: 60_000 }).toBe(false);
     expect(await types()).not.toContain('INTO');
 
+    // The page's own cap: past it, nodes (and the links that need them) are counted, not drawn.
+    // (A string: vitest rewrites import() in functions it compiles, and this one runs in the page.)
+    const capped = await page.evaluate(`(async () => {
+      const { GraphModel } = await import('/explore/static/model.js');
+      const m = new GraphModel(3);
+      const node = (id) => ({ __typename: 'Company', id, name: id });
+      m.merge(['a', 'b', 'c', 'd', 'e'].map(node), [{ type: 'AFFECTED', from: 'a', to: 'b' }, { type: 'AFFECTED', from: 'a', to: 'e' }]);
+      return { nodes: [...m.nodes.keys()], edges: [...m.edges.keys()], dropped: m.dropped };
+    })()`);
+    expect(capped).toEqual({ nodes: ['a', 'b', 'c'], edges: ['a|AFFECTED|b'], dropped: 2 });
+
     await page.goto(`${baseUrl()}/explore?focus=KR&types=IN_COUNTRY&limit=5`);
     const cut = await drawn(page);
     expect(cut.edges).toBe(5);

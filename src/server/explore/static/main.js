@@ -1,22 +1,21 @@
 // The explorer's state and actions: what the picture was built from (focus, expansions, paths),
 // replayed when the settings change, and the wiring of the page's controls.
-import { ApiError, gql } from './api.js';
+import { gql } from './api.js';
 import { exportJson, exportPng } from './exporting.js';
-import { describe } from './labels.js';
 import { renderLegend } from './legend.js';
 import { markSelected, renderNodeList } from './list.js';
 import { GraphModel } from './model.js';
 import { createPanel } from './panel.js';
 import { pathIds, renderPaths } from './pathlist.js';
-import { NEIGHBOURHOOD, NODE, PATHS, RELATIONSHIP_TYPES } from './queries.js';
+import { fetchOp } from './ops.js';
+import { RELATIONSHIP_TYPES } from './queries.js';
 import { renderResults, resolveEntity, search } from './search.js';
-import { apiTypes, bindControls, readSettings, settingsUrl } from './settings.js';
+import { bindControls, readSettings, settingsUrl } from './settings.js';
 import { createView } from './view.js';
 
 // The page holds at most this many nodes, whatever is expanded; past it, nodes are left out
 // and the notice says so. The API caps each neighbourhood at `limit` (at most 1,000).
 const MAX_NODES = 2000;
-const PATHS_FIRST = 10;
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -59,33 +58,6 @@ function showNotices() {
   if (model.dropped > 0) lines.push(`${model.dropped.toLocaleString('en')} more nodes were not drawn: the picture holds at most ${MAX_NODES.toLocaleString('en')}. Focus on one of them or untick relationship types.`);
   notice.hidden = lines.length === 0;
   notice.replaceChildren(...lines.map((l) => Object.assign(document.createElement('p'), { textContent: `Truncated: ${l}` })));
-}
-
-async function fetchOp(op, s) {
-  const types = apiTypes(s);
-  if (op.kind === 'neighbourhood') {
-    // The API reads an empty relationshipTypes as "any type": with none ticked, only the entity.
-    if (types.length === 0) {
-      const { node } = await gql(NODE, { id: op.id });
-      if (!node) throw new ApiError(`No entity with the id “${op.id}”.`, 'NOT_FOUND');
-      return { nodes: [node], relationships: [] };
-    }
-    const { neighbourhood: nb } = await gql(NEIGHBOURHOOD, { id: op.id, depth: s.depth, types, limit: s.limit });
-    if (!nb) throw new ApiError(`No entity with the id “${op.id}”.`, 'NOT_FOUND');
-    return {
-      nodes: [nb.center, ...nb.nodes],
-      relationships: nb.relationships,
-      truncated: nb.truncated ? `the neighbourhood of ${describe(nb.center).label} stops at ${s.limit.toLocaleString('en')} relationships (the limit); raise it (up to 1,000) or untick relationship types.` : null,
-    };
-  }
-  if (types.length === 0) return { nodes: [], relationships: [], paths: [] };
-  try {
-    const { paths } = await gql(PATHS, { from: op.from, to: op.to, maxHops: s.hops, types, first: PATHS_FIRST });
-    return { nodes: paths.flatMap((p) => p.nodes), relationships: paths.flatMap((p) => p.relationships), paths };
-  } catch (e) {
-    if (e.code === 'QUERY_TIMEOUT') throw new ApiError('the path search ran past the server’s time budget; try fewer hops or fewer relationship types.', e.code);
-    throw e;
-  }
 }
 
 function refreshLists() {
@@ -195,6 +167,7 @@ function selectEdge(id) {
   const e = model.edges.get(id);
   if (!e) return;
   state.selected = null;
+  view.select(id);
   markSelected($('node-list'), null);
   panel.showEdge(e, model.nodes.get(e.from), model.nodes.get(e.to));
 }

@@ -1,5 +1,5 @@
-// The node-link picture: Cytoscape.js on a canvas, laid out by fCoSE (force-directed, with a
-// spectral start that stays fast at a thousand nodes) or, for paths, in layers from the start.
+// The node-link picture: Cytoscape.js on a canvas. Layouts: fCoSE (force-directed) for up to
+// 300 nodes, rings by distance from the focus above that, layers from the start for paths.
 /* global cytoscape, cytoscapeFcose */
 import { PROVENANCE_TYPES, typeStyle } from './types.js';
 
@@ -32,7 +32,8 @@ const STYLE = [
   { selector: '.faded', style: { opacity: 0.18 } },
 ];
 
-// Above this many elements, straight edges: bezier routing costs most of a frame at that size.
+// Above this many elements, straight edges: bezier edges (which keep parallel edges apart) need
+// control points worked out per pair of nodes; at that size the picture is too small to show them.
 const LARGE = 800;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
