@@ -66,7 +66,8 @@ async function pixels(page: Page, png: Buffer) {
   }, png.toString('base64'));
 }
 
-describe('the graph explorer in a real browser, offline', () => {
+// A busy machine (several suites at once) makes a browser slow: generous per-test time.
+describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -159,20 +160,21 @@ describe('the graph explorer in a real browser, offline', () => {
 
   it('path mode from Coupang to SK Telecom draws the paths, shortest first', async () => {
     // Path searches run under the API's 5 s budget (SEARCH_TIMEOUT_MS), and with every type
-    // ticked they enumerate many routes; the types of the investigation-and-fine trace keep the
-    // search small on a busy machine (as the IDE's example does), and the URL sets them.
-    const trace = 'AFFECTED,INTO,CONDUCTS,IMPOSED,AGAINST,FOR_INCIDENT,RESULTED_IN';
-    const { page, context, problems, offsite } = await open(browser, `/explore?types=${trace}`);
+    // ticked they enumerate many routes; the types and hops of the IDE's paths example keep the
+    // search as small as the API test's on a busy machine. The URL sets them.
+    const trace = 'AFFECTED,INTO,CONDUCTS,IMPOSED,AGAINST,FOR_INCIDENT';
+    const { page, context, problems, offsite } = await open(browser, `/explore?types=${trace}&hops=5`);
     await page.locator('#path-from').fill('coupang');
     await page.locator('#path-to').fill('sk-telecom');
-    await page.locator('#find-paths').click();
-    try {
-      await drawn(page);
-    } catch (e) {
-      // The first path search of a fresh database also plans its Cypher: one retry.
-      if (!/time budget/.test(String(e))) throw e;
+    for (let attempt = 1; ; attempt++) {
       await page.locator('#find-paths').click();
-      await drawn(page);
+      try {
+        await drawn(page);
+        break;
+      } catch (e) {
+        // Over budget on a loaded machine (the first search also plans its Cypher): try again.
+        if (attempt === 3 || !/time budget/.test(String(e))) throw e;
+      }
     }
     const paths = await page.evaluate(() => (window as any).explorer.state.paths as { length: number; nodes: { id: string }[] }[]);
     expect(paths.length).toBeGreaterThan(0);
