@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
 import { createContext, readServices } from './context.js';
+import { exploreRouter } from './explore.js';
 import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 import { metricsHandler } from './metrics.js';
@@ -51,6 +52,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   app.get('/metrics', metricsHandler());
   app.use(healthRouter(graph, opts.health));
   app.use(ide);
+  app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
     // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
