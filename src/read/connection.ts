@@ -5,6 +5,7 @@ import type { ConnectionValue, EntityRecord } from '../graph/records/index.js';
 import type { CursorValue } from '../pagination/cursor.js';
 import { pageSize } from '../pagination/pageSize.js';
 import type { Context } from '../server/context.js';
+import { knownChecks, knownSubqueries, throwIfUnknown } from './known.js';
 import { buildList, type ListSpec } from './lists.js';
 import { prefixParameters } from './cypherText.js';
 import { requestOf } from './reader.js';
@@ -30,6 +31,8 @@ const MAX_SORT_KEYS = 3;
  * A root list as a Relay connection, in one query: the page (one row more than asked, to know
  * whether another follows) with each node projected for its selection, and totalCount when
  * selected. Backwards (last/before) is the same keyset query in the opposite order, reversed.
+ * Filters that name things (a country, an authority: src/read/known.ts) are checked in the same
+ * query, one index lookup per id: an id that names nothing is BAD_USER_INPUT, not an empty page.
  */
 export async function connection<T extends EntityRecord, F>(ctx: Context, info: GraphQLResolveInfo, spec: ListSpec<F>, args: ConnectionArgs<F>): Promise<ConnectionValue<T>> {
   const backward = args.last != null || args.before != null;
@@ -45,7 +48,8 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
 
   const req = requestOf(info);
   const shape = selection(req, info);
-  const value = await ctx.read.block<{ page: { node: T; sortKey: CursorValue[] }[] | null; total: number | null }>(`Query.${info.fieldName}`, req, (b) => {
+  const checks = knownChecks(info, args as Record<string, unknown>);
+  const value = await ctx.read.block<{ page: { node: T; sortKey: CursorValue[] }[] | null; total: number | null; missing: string[][] }>(`Query.${info.fieldName}`, req, (b) => {
     // Several root fields share the request's query: this one's parameters get a prefix of their own.
     const prefix = `${b.name('p')}_`;
     for (const [k, v] of Object.entries(q.params)) b.params[prefix + k] = v;
@@ -62,9 +66,12 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
     if (shape.totalCount) {
       lines.push('CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}');
     }
-    lines.push(`RETURN {page: ${limit > 0 ? page : 'null'}, total: ${shape.totalCount ? total : 'null'}} AS ${out}`, '}');
+    const known = knownSubqueries(b, ctx.read.queries, checks);
+    lines.push(...known.lines);
+    lines.push(`RETURN {page: ${limit > 0 ? page : 'null'}, total: ${shape.totalCount ? total : 'null'}, missing: [${known.outs.join(', ')}]} AS ${out}`, '}');
     return { call: lines.join('\n'), out };
   });
+  await throwIfUnknown(ctx, checks, value?.missing);
   const rows = value?.page ?? [];
   const page = rows.slice(0, limit);
   if (backward) page.reverse();

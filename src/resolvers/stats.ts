@@ -12,7 +12,7 @@ export const statsResolvers: Resolvers = {
   Stats: {
     finesByAuthorityAndYear: rel<FinesByAuthorityYearValue[]>(({ authority }) => ({ authority: authority ?? null })),
     incidentsByDataCategory: rel<IncidentsByDataCategoryValue[]>(),
-    largestIncidents: rel<IncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { min: 1, fallback: 10 })) })),
+    largestIncidents: rel<IncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { fallback: 10 })) })),
     incidentsByCountryAndYear: rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })),
   },
   FinesByAuthorityYear: {

@@ -1,0 +1,159 @@
+import {
+  getNamedType, getNullableType, isInputObjectType, isListType,
+  type GraphQLArgument, type GraphQLError, type GraphQLInputType, type GraphQLResolveInfo,
+} from 'graphql';
+import { badInput } from '../errors.js';
+import type { QueryRegistry } from '../graph/queries.js';
+import type { Context } from '../server/context.js';
+import type { Builder } from './compile.js';
+import { prefixParameters } from './cypherText.js';
+import { requestOf } from './reader.js';
+import { closestId, suggestParameters, type Candidate } from './suggest.js';
+
+/** What an argument names: nodes of a label (cypher/common/known/<kind>.cypher), or the currency of a fine. */
+export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | 'Publisher' | 'Organization' | 'Entity' | 'currency';
+
+/**
+ * Arguments and input fields (by schema coordinate) that name something in the graph. A value
+ * that names nothing is BAD_USER_INPUT naming it, with the closest id when there is one, never
+ * an empty answer that reads as "none". test/api/unknown-ids.test.ts keeps every ID argument of
+ * the schema either here or in LOOKUPS.
+ */
+export const KNOWN: Readonly<Record<string, KnownKind>> = {
+  'IncidentFilter.country': 'Country',
+  'IncidentFilter.company': 'Company',
+  'IncidentFilter.authority': 'Authority',
+  'IncidentFilter.dataCategories': 'DataCategory',
+  'FineFilter.authority': 'Authority',
+  'FineFilter.company': 'Company',
+  'FineFilter.currency': 'currency',
+  'MoneyInput.currency': 'currency',
+  'InvestigationFilter.authority': 'Authority',
+  'CompanyFilter.country': 'Country',
+  'AuthorityFilter.country': 'Country',
+  'PersonFilter.organization': 'Organization',
+  'SourceFilter.publisher': 'Publisher',
+  'Query.paths.from': 'Entity',
+  'Query.paths.to': 'Entity',
+  'Query.neighbourhood.id': 'Entity',
+};
+
+/** Arguments that look one thing up by id: an id that names nothing there is null, as "no such thing". */
+export const LOOKUPS: ReadonlySet<string> = new Set([
+  'Query.node.id', 'Query.incident.id', 'Query.company.id', 'Query.authority.id', 'Query.person.id',
+  'Query.investigation.id', 'Query.fine.id', 'Query.source.id',
+]);
+
+const NOUNS: Record<KnownKind, string> = {
+  Country: 'country', Company: 'company', Authority: 'authority', DataCategory: 'data category', Publisher: 'publisher',
+  Organization: 'company or authority', Entity: 'entity', currency: 'currency',
+};
+
+export interface KnownCheck {
+  /** Where the values are in the arguments: "filter.country", "from". */
+  argument: string;
+  kind: KnownKind;
+  ids: string[];
+}
+
+/** The values of a field's arguments that must name something, by where they are. */
+export function knownChecks(info: GraphQLResolveInfo, args: Record<string, unknown>): KnownCheck[] {
+  const field = info.parentType.getFields()[info.fieldName]!;
+  const checks = new Map<string, KnownCheck>();
+  const collect = (coordinate: string, type: GraphQLInputType, value: unknown, path: string) => {
+    if (value == null) return;
+    const kind = KNOWN[coordinate];
+    if (kind) {
+      const ids = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+      const check = checks.get(path) ?? { argument: path, kind, ids: [] };
+      check.ids.push(...ids.filter((id) => !check.ids.includes(id)));
+      if (check.ids.length) checks.set(path, check);
+      return;
+    }
+    const named = getNamedType(type);
+    if (!isInputObjectType(named)) return;
+    const items = isListType(getNullableType(type)) && Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (item === null || typeof item !== 'object') continue;
+      for (const f of Object.values(named.getFields())) {
+        collect(`${named.name}.${f.name}`, f.type, (item as Record<string, unknown>)[f.name], `${path}.${f.name}`);
+      }
+    }
+  };
+  for (const arg of field.args as readonly GraphQLArgument[]) {
+    collect(`${info.parentType.name}.${info.fieldName}.${arg.name}`, arg.type, args[arg.name], arg.name);
+  }
+  return [...checks.values()];
+}
+
+/**
+ * Existence checks as subqueries of the request's query: one `CALL () { ... }` per check, each
+ * binding the ids of its check that name nothing. Index lookups of the ids given, nothing more.
+ */
+export function knownSubqueries(b: Builder, queries: QueryRegistry, checks: readonly KnownCheck[]): { lines: string[]; outs: string[] } {
+  const lines: string[] = [];
+  const outs: string[] = [];
+  for (const check of checks) {
+    const prefix = `${b.name('p')}_`;
+    b.params[`${prefix}ids`] = check.ids;
+    const out = b.name('_v');
+    const text = prefixParameters(queries.get(`common/known/${check.kind}`), prefix);
+    if (!/AS missing$/.test(text)) throw new Error(`cypher/common/known/${check.kind}.cypher must end with "AS missing"`);
+    lines.push('CALL () {', text.replace(/AS missing$/, `AS ${out}`), '}');
+    outs.push(out);
+  }
+  return { lines, outs };
+}
+
+/**
+ * Throws BAD_USER_INPUT when a check found ids that name nothing: the message names each, with
+ * the closest id when there is one, and extensions.unknown lists them as
+ * { argument, value, suggestion }. Looking for suggestions is the error path's work only.
+ */
+export async function throwIfUnknown(ctx: Context, checks: readonly KnownCheck[], missing: readonly (readonly string[] | null)[] | null | undefined): Promise<void> {
+  const unknown: { argument: string; kind: KnownKind; value: string }[] = [];
+  checks.forEach((check, k) => {
+    for (const value of missing?.[k] ?? []) unknown.push({ argument: check.argument, kind: check.kind, value });
+  });
+  if (unknown.length) throw await unknownError(ctx, unknown);
+}
+
+export async function unknownError(ctx: Context, unknown: readonly { argument: string; kind: KnownKind; value: string }[]): Promise<GraphQLError> {
+  const parts: string[] = [];
+  const listed: { argument: string; value: string; suggestion: string | null }[] = [];
+  for (const u of unknown) {
+    const candidates = await ctx.read.named<Candidate & Record<string, unknown>>(`common/suggest/${u.kind}`, suggestParameters(u.value));
+    const suggestion = closestId(u.value, candidates);
+    listed.push({ argument: u.argument, value: u.value, suggestion });
+    const hint = suggestion ? ` Did you mean "${suggestion}"?`
+      : u.kind === 'currency' && candidates.length ? ` Fines are in ${candidates.map((c) => c.id).join(', ')}.` : '';
+    parts.push(u.kind === 'currency'
+      ? `${u.argument}: no fine is in "${u.value}".${hint}`
+      : `${u.argument}: no ${NOUNS[u.kind]} has the id "${u.value}".${hint}`);
+  }
+  return badInput(parts.join(' '), unknown[0]!.argument.split('.')[0]!, { unknown: listed });
+}
+
+type Resolver<T> = (parent: unknown, args: Record<string, any>, ctx: Context, info: GraphQLResolveInfo) => Promise<T>;
+
+/**
+ * root() (src/resolvers/fields.ts) for a root field whose arguments name things: the field and
+ * its existence checks are one subquery of the request's query.
+ */
+export function checkedRoot<T>(params: (args: Record<string, any>) => Record<string, unknown>, opts: { search?: boolean } = {}): Resolver<T> & { meta: { params: typeof params; relation: true } } {
+  const resolve: Resolver<T> = async (_parent, args, ctx, info) => {
+    const p = params(args);
+    const timeout = opts.search ? ctx.read.searchTimeoutMs : undefined;
+    const checks = knownChecks(info, args);
+    if (checks.length === 0) return ctx.read.root<T>(info, p, timeout);
+    const v = await ctx.read.block<{ value: T; missing: string[][] } | null>(`${info.parentType.name}.${info.fieldName}`, requestOf(info), (b) => {
+      const r = ctx.read.compiler.root(b, info.parentType, info.fieldNodes, p);
+      const k = knownSubqueries(b, ctx.read.queries, checks);
+      const out = b.name('_v');
+      return { call: ['CALL () {', r.call, ...k.lines, `RETURN {value: ${r.out}, missing: [${k.outs.join(', ')}]} AS ${out}`, '}'].join('\n'), out };
+    }, timeout);
+    await throwIfUnknown(ctx, checks, v?.missing);
+    return v!.value;
+  };
+  return Object.assign(resolve, { meta: { params, relation: true as const } });
+}
