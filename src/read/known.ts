@@ -38,6 +38,12 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'Query.neighbourhood.id': 'Entity',
 };
 
+/**
+ * A currency is a code, not a node: a real ISO 4217 code no fine is in yet ("EUR" before the GDPR
+ * import) is a fair question with an empty answer; only what is no currency at all ("WON") is refused.
+ */
+const ISO_4217: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
 /** Arguments that look one thing up by id: an id that names nothing there is null, as "no such thing". */
 export const LOOKUPS: ReadonlySet<string> = new Set([
   'Query.node.id', 'Query.incident.id', 'Query.company.id', 'Query.authority.id', 'Query.person.id',
@@ -64,7 +70,8 @@ export function knownChecks(info: GraphQLResolveInfo, args: Record<string, unkno
     if (value == null) return;
     const kind = KNOWN[coordinate];
     if (kind) {
-      const ids = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+      const ids = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
+        .filter((id) => kind !== 'currency' || !ISO_4217.has(id.toUpperCase()));
       const check = checks.get(path) ?? { argument: path, kind, ids: [] };
       check.ids.push(...ids.filter((id) => !check.ids.includes(id)));
       if (check.ids.length) checks.set(path, check);
@@ -128,7 +135,7 @@ export async function unknownError(ctx: Context, unknown: readonly { argument: s
     const hint = suggestion ? ` Did you mean "${suggestion}"?`
       : u.kind === 'currency' && candidates.length ? ` Fines are in ${candidates.map((c) => c.id).join(', ')}.` : '';
     parts.push(u.kind === 'currency'
-      ? `${u.argument}: no fine is in "${u.value}".${hint}`
+      ? `${u.argument}: "${u.value}" is not an ISO 4217 currency code.${hint}`
       : `${u.argument}: no ${NOUNS[u.kind]} has the id "${u.value}".${hint}`);
   }
   return badInput(parts.join(' '), unknown[0]!.argument.split('.')[0]!, { unknown: listed });
