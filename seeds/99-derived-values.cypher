@@ -20,7 +20,9 @@ CALL (i) {
   SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id,
       // Sort keys (see "Sort keys" below).
       i.sortAccounts = coalesce(e.value, -1), i.sortTitle = toLower(i.title),
-      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, '')
+      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
+      // The date relatedIncidents ranks by: when it came to light, else when it began.
+      i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // Fine.amount: the most precise report (the same decision reported with different rounding:

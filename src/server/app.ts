@@ -6,10 +6,11 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
-import { createContext } from './context.js';
+import { createContext, readServices } from './context.js';
 import { corsFor } from './cors.js';
 import { buildApiSchema, printApiSchema } from './executableSchema.js';
-import { healthRouter } from './health.js';
+import { exploreRouter } from './explore.js';
+import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 import { metricsHandler } from './metrics.js';
 import { persistedQueryCheck } from './persistedQuery.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** Origins whose pages may call /graphql and read /schema.graphql from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
+  health?: HealthOptions;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface ServerOptions {
  * /metrics (Prometheus).
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
+  // Parses and checks every field definition under cypher/ now: a broken one stops the start.
+  readServices(graph);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
@@ -53,8 +58,9 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
 
   app.use(requestContext(log));
   app.get('/metrics', metricsHandler());
-  app.use(healthRouter(graph));
+  app.use(healthRouter(graph, opts.health));
   app.use(ide);
+  app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
   // The contract as SDL, for codegen and schema checks without introspection; the ETag lets them revalidate.
   app.get('/schema.graphql', cors, (_req, res) => {
