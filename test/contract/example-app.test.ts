@@ -71,7 +71,7 @@ describe('examples/app: a typed client of the running server', () => {
     expect(out.search).toContain('Company: Coupang');
     // The mission trace reaches a fine of the investigating authority.
     expect(out.trace.length).toBeGreaterThan(0);
-    expect(out.trace.join('\n')).toMatch(/ -> .* -> .* -> .* against /);
+    expect(out.trace.join('\n')).toContain('-> Personal Information Protection Commission -> KRW 134,790,000,000 against SK Telecom');
     // A bad Decimal is refused before anything runs, naming the argument.
     expect(out.refused).toEqual({ status: 400, code: 'BAD_USER_INPUT', argumentName: 'filter' });
   }, 180_000);
