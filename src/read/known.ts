@@ -16,7 +16,7 @@ export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | '
 /**
  * Arguments and input fields (by schema coordinate) that name something in the graph. A value
  * that names nothing is BAD_USER_INPUT naming it, with the closest id when there is one, never
- * an empty answer that reads as "none". test/api/unknown-ids.test.ts keeps every ID argument of
+ * an empty answer that reads as "none". test/contract/input.test.ts keeps every ID argument of
  * the schema either here or in LOOKUPS.
  */
 export const KNOWN: Readonly<Record<string, KnownKind>> = {
@@ -36,6 +36,9 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'Query.paths.from': 'Entity',
   'Query.paths.to': 'Entity',
   'Query.neighbourhood.id': 'Entity',
+  // Nested under Query.stats: checked when their answer is empty (checkedWhenEmpty).
+  'Stats.finesByAuthorityAndYear.authority': 'Authority',
+  'Stats.incidentsByCountryAndYear.country': 'Country',
 };
 
 /**
@@ -163,4 +166,21 @@ export function checkedRoot<T>(params: (args: Record<string, any>) => Record<str
     return v!.value;
   };
   return Object.assign(resolve, { meta: { params, relation: true as const } });
+}
+
+/**
+ * A nested list field (compiled into its root's query) whose argument names something: an empty
+ * answer with that argument given is checked once, and is BAD_USER_INPUT when the id names
+ * nothing. Only the empty answer pays for the check; the field's meta (its compiled definition) is kept.
+ */
+export function checkedWhenEmpty<F extends (parent: any, args: Record<string, any>, ctx: Context, info: GraphQLResolveInfo) => unknown>(resolver: F, argumentName: string, kind: KnownKind): F {
+  const checked = async (parent: unknown, args: Record<string, any>, ctx: Context, info: GraphQLResolveInfo) => {
+    const value = await resolver(parent, args, ctx, info);
+    const id = args[argumentName];
+    if (!Array.isArray(value) || value.length > 0 || typeof id !== 'string') return value;
+    const [row] = await ctx.read.named<{ missing: string[] }>(`common/known/${kind}`, { ids: [id] });
+    if (row?.missing.length) throw await unknownError(ctx, [{ argument: argumentName, kind, value: id }]);
+    return value;
+  };
+  return Object.assign(checked, resolver) as unknown as F;
 }
