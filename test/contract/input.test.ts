@@ -81,6 +81,15 @@ describe('strict input', () => {
     }
   });
 
+  it('a cursor from another list says so, and one from another ordering says that', async () => {
+    const page = await gql('{ incidents(first: 1) { pageInfo { endCursor } } }');
+    const after = page.data.incidents.pageInfo.endCursor;
+    const fines = await gql('query($after: String) { fines(first: 1, after: $after) { totalCount } }', { after });
+    expect(fines.errors?.[0]).toMatchObject({ message: 'This cursor was issued by another list: pass it back to the list it came from.', path: ['fines'], extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    const ordered = await gql('query($after: String) { incidents(first: 1, after: $after, orderBy: [{ field: ACCOUNTS_AFFECTED, direction: DESC }]) { totalCount } }', { after });
+    expect(ordered.errors?.[0]?.message).toBe('This cursor was issued for another ordering of this list: use it with the same orderBy.');
+  });
+
   it('known ids, and a real currency no fine is in, still answer', async () => {
     const r = await gql('{ incidents(filter: { country: "KR", authority: "pipc", dataCategories: ["phone-number"] }) { totalCount } fines(filter: { currency: "CHF" }) { totalCount } paths(from: "coupang", to: "pipc") { length } }');
     expect(r.errors).toBeUndefined();
