@@ -5,7 +5,7 @@ import type { ConnectionValue, EntityRecord } from '../graph/records/index.js';
 import type { CursorValue } from '../pagination/cursor.js';
 import { pageSize } from '../pagination/pageSize.js';
 import type { Context } from '../server/context.js';
-import { knownChecks, knownSubqueries, throwIfUnknown } from './known.js';
+import { knownChecks, knownParts, throwIfUnknown } from './known.js';
 import { buildList, type ListSpec } from './lists.js';
 import { prefixParameters } from './cypherText.js';
 import { requestOf } from './reader.js';
@@ -49,27 +49,35 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
   const req = requestOf(info);
   const shape = selection(req, info);
   const checks = knownChecks(info, args as Record<string, unknown>);
-  const value = await ctx.read.block<{ page: { node: T; sortKey: CursorValue[] }[] | null; total: number | null; missing: string[][] }>(`Query.${info.fieldName}`, req, (b) => {
+  type Row = { node: T; sortKey: CursorValue[] };
+  const value = await ctx.read.block<{ page: Row[]; total: number | null; missing: string[][] }>(`Query.${info.fieldName}`, req, (b) => {
     // Several root fields share the request's query: this one's parameters get a prefix of their own.
     const prefix = `${b.name('p')}_`;
     for (const [k, v] of Object.entries(q.params)) b.params[prefix + k] = v;
-    const out = b.name('_v');
-    const page = b.name('_v');
-    const total = b.name('_v');
-    const lines = ['CALL () {'];
+    const parts: { call: string; out: string }[] = [];
     if (limit > 0) {
       const node = b.name('_x');
+      const row = b.name('_v');
       const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
-      lines.push('CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...proj.calls,
-        `RETURN collect({node: ${proj.map}, sortKey: sortKey}) AS ${page}`, '}');
+      parts.push({ out: row, call: ['CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...proj.calls,
+        `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });
     }
     if (shape.totalCount) {
-      lines.push('CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}');
+      const total = b.name('_v');
+      parts.push({ out: total, call: ['CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}'].join('\n') });
     }
-    const known = knownSubqueries(b, ctx.read.queries, checks);
-    lines.push(...known.lines);
-    lines.push(`RETURN {page: ${limit > 0 ? page : 'null'}, total: ${shape.totalCount ? total : 'null'}, missing: [${known.outs.join(', ')}]} AS ${out}`, '}');
-    return { call: lines.join('\n'), out };
+    const totalAt = shape.totalCount ? parts.length - 1 : -1;
+    const knownAt = parts.length;
+    parts.push(...knownParts(b, ctx.read.queries, checks));
+    // The page comes back a row per item, in the page's order, the count as one row after it, then one row per id check.
+    return {
+      parts,
+      assemble: (rows) => ({
+        page: limit > 0 ? rows[0] as Row[] : [],
+        total: totalAt >= 0 ? (rows[totalAt]?.[0] as number) ?? null : null,
+        missing: rows.slice(knownAt).map((r) => (r[0] as string[] | undefined) ?? []),
+      }),
+    };
   });
   await throwIfUnknown(ctx, checks, value?.missing);
   const rows = value?.page ?? [];

@@ -5,7 +5,7 @@ import {
 import { badInput } from '../errors.js';
 import type { QueryRegistry } from '../graph/queries.js';
 import type { Context } from '../server/context.js';
-import type { Builder } from './compile.js';
+import type { Block, Builder } from './compile.js';
 import { prefixParameters } from './cypherText.js';
 import { requestOf } from './reader.js';
 import { closestId, suggestParameters, type Candidate } from './suggest.js';
@@ -97,22 +97,18 @@ export function knownChecks(info: GraphQLResolveInfo, args: Record<string, unkno
 }
 
 /**
- * Existence checks as subqueries of the request's query: one `CALL () { ... }` per check, each
- * binding the ids of its check that name nothing. Index lookups of the ids given, nothing more.
+ * Existence checks as parts of the request's query: one `CALL () { ... }` per check, whose one
+ * row is the ids of its check that name nothing. Index lookups of the ids given, nothing more.
  */
-export function knownSubqueries(b: Builder, queries: QueryRegistry, checks: readonly KnownCheck[]): { lines: string[]; outs: string[] } {
-  const lines: string[] = [];
-  const outs: string[] = [];
-  for (const check of checks) {
+export function knownParts(b: Builder, queries: QueryRegistry, checks: readonly KnownCheck[]): Block[] {
+  return checks.map((check) => {
     const prefix = `${b.name('p')}_`;
     b.params[`${prefix}ids`] = check.ids;
     const out = b.name('_v');
     const text = prefixParameters(queries.get(`common/known/${check.kind}`), prefix);
     if (!/AS missing$/.test(text)) throw new Error(`cypher/common/known/${check.kind}.cypher must end with "AS missing"`);
-    lines.push('CALL () {', text.replace(/AS missing$/, `AS ${out}`), '}');
-    outs.push(out);
-  }
-  return { lines, outs };
+    return { call: ['CALL () {', text.replace(/AS missing$/, `AS ${out}`), '}'].join('\n'), out };
+  });
 }
 
 /**
@@ -158,9 +154,11 @@ export function checkedRoot<T>(params: (args: Record<string, any>) => Record<str
     if (checks.length === 0) return ctx.read.root<T>(info, p, timeout);
     const v = await ctx.read.block<{ value: T; missing: string[][] } | null>(`${info.parentType.name}.${info.fieldName}`, requestOf(info), (b) => {
       const r = ctx.read.compiler.root(b, info.parentType, info.fieldNodes, p);
-      const k = knownSubqueries(b, ctx.read.queries, checks);
-      const out = b.name('_v');
-      return { call: ['CALL () {', r.call, ...k.lines, `RETURN {value: ${r.out}, missing: [${k.outs.join(', ')}]} AS ${out}`, '}'].join('\n'), out };
+      // The field's one row, then one row per check.
+      return {
+        parts: [r, ...knownParts(b, ctx.read.queries, checks)],
+        assemble: ([value, ...missing]) => ({ value: value?.[0] ?? null, missing: missing.map((m) => (m[0] as string[] | undefined) ?? []) }),
+      };
     }, timeout);
     await throwIfUnknown(ctx, checks, v?.missing);
     return v!.value;

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -23,6 +23,8 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl in the schema: its per-field hook would only cost time on every field.
+      ApolloServerPluginCacheControlDisabled(),
       // First: later plugins (metrics, status) see the codes as the client will.
       errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
