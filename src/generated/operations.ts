@@ -93,7 +93,7 @@ export type SuspicionStatus =
 export type IncidentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } };
+export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } | null };
 
 export type ExposedDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -320,12 +320,12 @@ export type PathsCoupangToSkTelecomQuery = { paths: Array<{ length: number, node
       | { __typename: 'Source', id: string }
       | { __typename: 'Statement', id: string }
       | { __typename: 'Suspicion', id: string }
-    >, relationships: Array<{ type: string, from: string, to: string }> }> };
+    >, relationships: Array<{ type: string, from: string, to: string }> }> | null };
 
 export type AggregatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } };
+export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } | null };
 
 export type AuthorityTraceQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -335,7 +335,7 @@ export type AuthorityTraceQuery = { incident: { investigations: Array<{ title: s
 export type LargestGdprFinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } };
+export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } | null };
 
 export type IcoDecisionsQueryVariables = Exact<{ [key: string]: never; }>;
 
