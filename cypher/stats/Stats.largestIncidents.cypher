@@ -1,5 +1,8 @@
+// Largest first by the metric's best value ($records: records exposed, else accounts affected);
+// the sort keys are -1 where an incident has no estimate of the metric.
 MATCH (n:Incident)
-WHERE n.accountsAffected IS NOT NULL
+WITH n, CASE WHEN $records THEN n.sortRecords ELSE n.sortAccounts END AS size
+WHERE size >= 0
 RETURN n
-ORDER BY n.accountsAffected DESC, n.id
+ORDER BY size DESC, n.id
 LIMIT $first

@@ -12,7 +12,11 @@ export const statsResolvers: Resolvers = {
   Stats: {
     finesByAuthorityAndYear: rel<FinesByAuthorityYearValue[]>(({ authority }) => ({ authority: authority ?? null })),
     incidentsByDataCategory: rel<IncidentsByDataCategoryValue[]>(),
-    largestIncidents: rel<IncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { min: 1, fallback: 10 })) })),
+    largestIncidents: rel<IncidentRecord[]>(({ first, metric }) => ({
+      first: neo4j.int(pageSize(first, 'first', { min: 1, fallback: 10 })),
+      // The stored sort key of the metric's best value (seeds/99-derived-values.cypher).
+      records: metric === 'RECORDS_EXPOSED',
+    })),
     incidentsByCountryAndYear: rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })),
   },
   FinesByAuthorityYear: {
