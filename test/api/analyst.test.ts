@@ -54,7 +54,7 @@ describe('search forgives: prefixes and typos, ranked below exact matches', () =
   });
 
   it('matchedFields stays true: every hit, exact or forgiven, says where it matched', async () => {
-    for (const q of ['Coupnag', 'Coup', 'Telecoms', 'apologize', 'Yonhap', 'phone numbers', 'PIPC', '쿠팡', 'emergency meeting']) {
+    for (const q of ['Coupnag', 'Coup', 'Telecoms', 'apologize', 'Yonhap', 'phone numbers', 'PIPC', 'emergency meeting', 'Marriot']) {
       const edges = (await search(q, { first: 100 })).edges;
       expect(edges.length, q).toBeGreaterThan(0);
       for (const e of edges) expect(e.matchedFields.length, `${q}: ${e.node.id}`).toBeGreaterThan(0);
