@@ -43,7 +43,9 @@ CALL (i) {
       i.sortRecords = coalesce(records.e.value, -1),
       // Sort keys (see "Sort keys" below).
       i.sortAccounts = coalesce(accounts.e.value, -1), i.sortTitle = toLower(i.title),
-      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, '')
+      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
+      // The date relatedIncidents ranks by: when it came to light, else when it began.
+      i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
   WITH i, [accounts.e.id, records.e.id] AS chosen
   MATCH (i)-[:HAS_ESTIMATE]->(x:Estimate)
   SET x.isBest = x.id IN chosen

@@ -11,6 +11,8 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Every connection to Neo4j is busy: the request was not run; retry after Retry-After. */
+  OVERLOADED: 'OVERLOADED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** One client has too many requests running and waiting: HTTP 429 with Retry-After. */

@@ -13,6 +13,7 @@ import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
+import { retryAfterPlugin } from './retry-after.js';
 import { loadTypeDefs } from './schema.js';
 
 export function createApollo(httpServer: Server, log: Logger): ApolloServer<Context> {
@@ -29,6 +30,7 @@ export function createApollo(httpServer: Server, log: Logger): ApolloServer<Cont
       queryStatsPlugin(),
       metricsPlugin(),
       responseStatusPlugin() as ApolloServerPlugin<Context>,
+      retryAfterPlugin(),
     ],
     validationRules,
     parseOptions,

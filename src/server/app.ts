@@ -6,8 +6,9 @@ import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
-import { createContext } from './context.js';
-import { healthRouter } from './health.js';
+import { createContext, readServices } from './context.js';
+import { exploreRouter } from './explore.js';
+import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
 import { metricsHandler } from './metrics.js';
 import { persistedQueryCheck } from './persistedQuery.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   clientLimit?: ClientLimitOptions;
   /** Express 'trust proxy' (TRUST_PROXY): which address is the client's behind a proxy. */
   trustProxy?: boolean | number | string;
+  /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
+  health?: HealthOptions;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface ServerOptions {
  * /, /health (the process answers), /ready (Neo4j answers) and /metrics (Prometheus).
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
+  // Parses and checks every field definition under cypher/ now: a broken one stops the start.
+  readServices(graph);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
@@ -45,8 +50,9 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
 
   app.use(requestContext(log));
   app.get('/metrics', metricsHandler());
-  app.use(healthRouter(graph));
+  app.use(healthRouter(graph, opts.health));
   app.use(ide);
+  app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
     // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
