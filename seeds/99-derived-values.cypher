@@ -13,17 +13,23 @@
 // the one most estimates give. What decided (the rule), how many estimates of the unit were
 // compared and the units left out are stored with the choice (<metric>Rule, <metric>Compared,
 // <metric>OtherUnits), and each estimate says whether it was chosen (isBest).
+// Incident.peopleAffected: the same rules over the AFFECTED estimates whose unit counts people
+// (the list below); accounts, users and subscribers are not people (one holds several), so an
+// incident counted only in those has none.
 MATCH (i:Incident)
 CALL (i) {
-  UNWIND [['AFFECTED', 'accountsAffected'], ['RECORDS_EXPOSED', 'recordsExposed']] AS m
+  UNWIND [['AFFECTED', 'accountsAffected', null], ['RECORDS_EXPOSED', 'recordsExposed', null],
+          ['AFFECTED', 'peopleAffected', ['individuals', 'people', 'persons', 'consumers', 'customers', 'customers and staff',
+                                          'residents', 'patients', 'employees', 'staff']]] AS m
   OPTIONAL CALL (i, m) {
     MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: m[0]})
+    WHERE m[2] IS NULL OR toLower(trim(e.unit)) IN m[2]
     WITH e, toLower(trim(e.unit)) AS unit,
          CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END AS exactness
     ORDER BY coalesce(e.asOf, '') DESC, exactness, e.id
     WITH unit, collect({e: e, exactness: exactness}) AS ranked
     ORDER BY ranked[0].exactness, size(ranked) DESC, ranked[0].e.id
-    WITH collect(ranked) AS units
+    WITH collect(ranked) AS units WHERE size(units) > 0
     WITH units[0][0] AS top, units[0][1] AS next, size(units[0]) - 1 AS compared, [u IN units[1..] | u[0].e.unit] AS otherUnits
     RETURN top.e AS e, compared, otherUnits, CASE
       WHEN next IS NULL AND size(otherUnits) = 0 THEN 'ONLY_REPORT'
@@ -35,18 +41,21 @@ CALL (i) {
       ELSE 'TIE_BROKEN_BY_ID' END AS rule
   }
   WITH i, collect({metric: m[1], e: e, rule: rule, compared: compared, otherUnits: otherUnits}) AS best
-  WITH i, best[0] AS accounts, best[1] AS records
+  WITH i, best[0] AS accounts, best[1] AS records, best[2] AS people
   SET i.accountsAffected = accounts.e.value, i.accountsAffectedEstimate = accounts.e.id,
       i.accountsAffectedRule = accounts.rule, i.accountsAffectedCompared = accounts.compared, i.accountsAffectedOtherUnits = accounts.otherUnits,
       i.recordsExposed = records.e.value, i.recordsExposedEstimate = records.e.id,
       i.recordsExposedRule = records.rule, i.recordsExposedCompared = records.compared, i.recordsExposedOtherUnits = records.otherUnits,
       i.sortRecords = coalesce(records.e.value, -1),
+      i.peopleAffected = people.e.value, i.peopleAffectedEstimate = people.e.id,
+      i.peopleAffectedRule = people.rule, i.peopleAffectedCompared = people.compared, i.peopleAffectedOtherUnits = people.otherUnits,
+      i.sortPeople = coalesce(people.e.value, -1),
       // Sort keys (see "Sort keys" below).
       i.sortAccounts = coalesce(accounts.e.value, -1), i.sortTitle = toLower(i.title),
       i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
       // The date relatedIncidents ranks by: when it came to light, else when it began.
       i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
-  WITH i, [accounts.e.id, records.e.id] AS chosen
+  WITH i, [accounts.e.id, records.e.id, people.e.id] AS chosen
   MATCH (i)-[:HAS_ESTIMATE]->(x:Estimate)
   SET x.isBest = x.id IN chosen
 } IN TRANSACTIONS OF 5000 ROWS;

@@ -307,7 +307,7 @@ export type Estimate = Node & {
   /** The date the figure refers to, when a source gives one. */
   asOf: Maybe<PartialDate>;
   id: Scalars['ID']['output'];
-  /** True for the estimate chosen as its incident's accountsAffected or recordsExposed. */
+  /** True for the estimate chosen as its incident's accountsAffected, recordsExposed or peopleAffected. */
   isBest: Scalars['Boolean']['output'];
   metric: EstimateMetric;
   note: Maybe<Scalars['String']['output']>;
@@ -579,6 +579,13 @@ export type Incident = Node & {
   notExposedData: Array<DataExposure>;
   /** Where the access came from ("servers outside South Korea"). */
   origin: Maybe<Scalars['String']['output']>;
+  /**
+   * The current best count of people affected, by the rules of accountsAffected, among the
+   * estimates whose unit counts people (individuals, consumers, customers, residents...): accounts,
+   * users and subscribers are not people, so an incident counted only in those has none.
+   */
+  peopleAffected: Maybe<Estimate>;
+  peopleAffectedBasis: Maybe<BestValueBasis>;
   /** The current best count of records exposed, by the rules of accountsAffected. */
   recordsExposed: Maybe<Estimate>;
   recordsExposedBasis: Maybe<BestValueBasis>;
@@ -690,12 +697,13 @@ export type IncidentOrder = {
   field: IncidentSortField;
 };
 
-/**
- * A size of an incident. Accounts, users, subscribers and people affected are one metric (the
- * sources use the words for the same kind of count: AFFECTED estimates); records are another.
- */
+/** A size of an incident: which of its best values (Incident.accountsAffected, recordsExposed, peopleAffected) is compared. */
 export type IncidentSizeMetric =
+  /** Accounts, users, subscribers or people affected, whichever the sources count in (accountsAffected). */
   | 'ACCOUNTS_AFFECTED'
+  /** People affected only, in units that count people (peopleAffected): not accounts, users or subscribers. */
+  | 'PEOPLE_AFFECTED'
+  /** Records exposed (recordsExposed). */
   | 'RECORDS_EXPOSED';
 
 export type IncidentSortField =
@@ -1488,7 +1496,8 @@ export type Stats = {
   incidentsByDataCategory: Array<IncidentsByDataCategory>;
   /**
    * The largest incidents by a size metric, largest first: accounts affected (accountsAffected, the
-   * default) or records exposed (recordsExposed). Incidents with no estimate of the metric are left out.
+   * default), records exposed (recordsExposed) or people affected (peopleAffected). Incidents with no
+   * estimate of the metric are left out.
    */
   largestIncidents: Array<Incident>;
 };
@@ -2121,6 +2130,8 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  peopleAffected?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  peopleAffectedBasis?: Resolver<Maybe<ResolversTypes['BestValueBasis']>, ParentType, ContextType>;
   recordsExposed?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   recordsExposedBasis?: Resolver<Maybe<ResolversTypes['BestValueBasis']>, ParentType, ContextType>;
   relatedIncidents?: Resolver<Array<ResolversTypes['RelatedIncident']>, ParentType, ContextType, RequireFields<IncidentRelatedIncidentsArgs, 'first'>>;

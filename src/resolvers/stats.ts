@@ -15,7 +15,7 @@ export const statsResolvers: Resolvers = {
     largestIncidents: rel<IncidentRecord[]>(({ first, metric }) => ({
       first: neo4j.int(pageSize(first, 'first', { min: 1, fallback: 10 })),
       // The stored sort key of the metric's best value (seeds/99-derived-values.cypher).
-      records: metric === 'RECORDS_EXPOSED',
+      metric: metric ?? 'ACCOUNTS_AFFECTED',
     })),
     incidentsByCountryAndYear: rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })),
   },

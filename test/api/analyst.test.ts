@@ -198,6 +198,27 @@ describe('largest by metric, and fines across currencies', () => {
     expect(incidents.edges[0].node.id).toBe('marriott-starwood-breach');
   });
 
+  it('the largest by people counts only estimates in people (consumers, customers, individuals), never accounts or users', async () => {
+    const { stats, lg, coupang, kakao } = await data(`{
+      stats { byPeople: largestIncidents(metric: PEOPLE_AFFECTED, first: 100) { id peopleAffected { value unit } } }
+      lg: incident(id: "lg-uplus-breach-2023") { peopleAffected { id } peopleAffectedBasis { rule } estimates { id isBest } }
+      coupang: incident(id: "coupang-breach-2025") { accountsAffected { unit } peopleAffected { id } peopleAffectedBasis { rule } }
+      kakao: incident(id: "kakao-open-chat-leak") { recordsExposed { id } recordsExposedBasis { rule } }
+    }`);
+    expect(stats.byPeople).toEqual([
+      { id: 'equifax-breach-2017', peopleAffected: { value: 147000000, unit: 'consumers' } },
+      { id: 'british-airways-breach-2018', peopleAffected: { value: 400000, unit: 'customers and staff' } },
+      { id: 'lg-uplus-breach-2023', peopleAffected: { value: 297117, unit: 'individuals' } },
+    ]);
+    expect(lg.peopleAffected).toEqual({ id: 'lg-uplus-breach-2023-affected' });
+    expect(lg.peopleAffectedBasis).toEqual({ rule: 'ONLY_REPORT' });
+    expect(lg.estimates.filter((e: any) => e.isBest).map((e: any) => e.id).sort()).toEqual(['lg-uplus-breach-2023-affected', 'lg-uplus-breach-2023-records']);
+    // Coupang is counted in accounts and users only: no count of people.
+    expect(coupang).toEqual({ accountsAffected: { unit: 'accounts' }, peopleAffected: null, peopleAffectedBasis: null });
+    // No estimate, no basis: nothing was chosen.
+    expect(kakao).toEqual({ recordsExposed: null, recordsExposedBasis: null });
+  });
+
   it('fines compare across currencies through the USD amounts the sources give; amounts stay exact', async () => {
     const { fines, skt } = await data(`{
       fines(orderBy: [{ field: AMOUNT_IN_USD, direction: DESC }], first: 4) { edges { node { id amount { amount currency } amountInUSD { money { amount currency } basis } } } }

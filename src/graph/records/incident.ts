@@ -18,13 +18,16 @@ export interface IncidentRecord extends EntityRecord {
   /** Derived (seeds/99-derived-values.cypher): the year stats count it in, and the date it comes from. */
   year?: number;
   yearBasis?: string;
-  /** Derived: why accountsAffected and recordsExposed are the estimates they are. */
+  /** Derived: why accountsAffected, recordsExposed and peopleAffected are the estimates they are. */
   accountsAffectedRule?: string;
   accountsAffectedCompared?: number;
   accountsAffectedOtherUnits?: string[];
   recordsExposedRule?: string;
   recordsExposedCompared?: number;
   recordsExposedOtherUnits?: string[];
+  peopleAffectedRule?: string;
+  peopleAffectedCompared?: number;
+  peopleAffectedOtherUnits?: string[];
   extortionDemand?: string;
   ransomDemanded?: boolean;
 }
