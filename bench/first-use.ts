@@ -3,7 +3,8 @@
  * server, then again, timed over HTTP. With no --url it starts a fresh local Neo4j under
  * .neo4j/first-use, seeds it, runs `src/main.ts` in a child process as `npm start` does, and
  * starts the clock once the server logs that its warm-up is done (src/server/warm.ts).
- *   npx tsx bench/first-use.ts
+ *   npx tsx bench/first-use.ts            # warmed at start-up, as `npm start` does
+ *   npx tsx bench/first-use.ts --cold     # WARM_UP=false: the first use as it was before the warm-up
  *   npx tsx bench/first-use.ts --url http://127.0.0.1:4000/graphql --examples ../old/src/server/ide/examples
  * The second form measures a server started by hand (an older version, to compare), with the
  * examples that version knows. Prints, per example, the first request and the median of the
@@ -24,8 +25,9 @@ const opts = new Command()
   .option('--url <url>', 'a running API to measure instead of starting one')
   .option('--examples <dir>', 'the example queries to send (default: this checkout\'s)')
   .option('--repeats <n>', 'repeats of each example after the first', '3')
+  .option('--cold', 'start the API with WARM_UP=false and start the clock once it is ready')
   .parse()
-  .opts<{ url?: string; examples?: string; repeats: string }>();
+  .opts<{ url?: string; examples?: string; repeats: string; cold?: boolean }>();
 
 const HOME = fileURLToPath(new URL('../.neo4j/first-use', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,20 +41,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `src/main.ts` in its own process; resolves once it has logged the end of its warm-up. */
-async function startApi(neo4jUri: string): Promise<{ url: string; child: ChildProcess; warmedIn: string }> {
+/** `src/main.ts` in its own process; resolves once it has logged the end of its warm-up (cold: once it is ready). */
+async function startApi(neo4jUri: string, cold: boolean): Promise<{ url: string; child: ChildProcess; warmedIn: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1',
-      LOG_LEVEL: 'info', LOG_FORMAT: 'json', SEED_ON_EMPTY: 'false' },
+      LOG_LEVEL: 'info', LOG_FORMAT: 'json', SEED_ON_EMPTY: 'false', WARM_UP: cold ? 'false' : 'true' },
   });
   const warmedIn = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the API did not finish its warm-up within 600 s')), 600_000);
     child.once('exit', (code) => reject(new Error(`the API exited with code ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /Query plans warmed in ([\d.]+s)/.exec(line);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      const m = cold ? /Ready in ([\d.]+s)/.exec(line) : /Query plans warmed in ([\d.]+s)/.exec(line);
+      if (m) { clearTimeout(timer); resolve(cold ? `not warmed (ready in ${m[1]})` : m[1]!); }
     });
   });
   return { url: `http://127.0.0.1:${port}/graphql`, child, warmedIn };
@@ -78,7 +80,7 @@ try {
     process.stdout.write('starting Neo4j and seeding... ');
     db = await openDatabase(config, createLogger('warn', 'json'), HOME);
     await prepareDatabase(db, config, createLogger('warn', 'json'));
-    const started = await startApi(db.local!.uri);
+    const started = await startApi(db.local!.uri, Boolean(opts.cold));
     ({ url, warmedIn } = started);
     api = started.child;
     console.log(`API at ${url}, warm-up done in ${warmedIn}`);
@@ -96,7 +98,7 @@ try {
   console.log(`first use: ${Math.min(...firsts)}-${Math.max(...firsts)} ms (median ${median(firsts)}); repeats: ${Math.min(...repeats)}-${Math.max(...repeats)} ms (median ${median(repeats)})`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   const file = fileURLToPath(new URL(`./results/first-use-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
-  writeFileSync(file, JSON.stringify({ url: opts.url ?? 'own server', warmedIn, rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ url: opts.url ?? 'own server', cold: Boolean(opts.cold), warmedIn, rows }, null, 2));
   console.log(`Figures written to ${file}`);
 } finally {
   if (api && api.exitCode === null) {
