@@ -103,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+    WARM_UP: str({ default: 'true', choices: ['true', 'false'], desc: 'run the IDE examples once at start-up so their plans are ready (false: to measure a cold first use)' }),
     LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
     CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
@@ -142,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     searchTimeoutMs: c.SEARCH_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
+    warmUp: c.WARM_UP === 'true',
     cursorSecret: c.CURSOR_SECRET || undefined,
     logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
     http: {

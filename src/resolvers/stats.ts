@@ -13,7 +13,11 @@ export const statsResolvers: Resolvers = {
   Stats: {
     finesByAuthorityAndYear: checkedWhenEmpty(rel<FinesByAuthorityYearValue[]>(({ authority }) => ({ authority: authority ?? null })), 'authority', 'Authority'),
     incidentsByDataCategory: rel<IncidentsByDataCategoryValue[]>(),
-    largestIncidents: rel<IncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { fallback: 10 })) })),
+    largestIncidents: rel<IncidentRecord[]>(({ first, metric }) => ({
+      first: neo4j.int(pageSize(first, 'first', { fallback: 10 })),
+      // The stored sort key of the metric's best value (seeds/99-derived-values.cypher).
+      metric: metric ?? 'ACCOUNTS_AFFECTED',
+    })),
     incidentsByCountryAndYear: checkedWhenEmpty(rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })), 'country', 'Country'),
   },
   FinesByAuthorityYear: {
