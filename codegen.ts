@@ -16,9 +16,10 @@ for (const name of exported.filter((n) => n.endsWith('Record'))) {
   mappers[`${name.replace(/Record$/, '')}Connection`] = `${R}ConnectionValue<${name}>`;
 }
 mappers.SearchConnection = `${R}ConnectionValue<never, SearchEdgeValue>`;
-delete mappers.Connection;
-delete mappers.Entity;
 delete mappers.PageInfo;
+// Only types the schema has: a record type may serve several GraphQL types, or none of its own.
+const declared = new Set(readdirSync('schema').flatMap((f) => [...readFileSync(join('schema', f), 'utf8').matchAll(/^type (\w+)/gm)].map((m) => m[1]!)));
+for (const name of Object.keys(mappers)) if (!declared.has(name)) delete mappers[name];
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',

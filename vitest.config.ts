@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Node loads graphql's CommonJS build for Apollo; Vite would pick the ESM build for the project's
-  // own files. Two copies make graphql-js refuse types from "another realm": load one everywhere.
+  // One graphql-js for everything, as under Node: Vite would otherwise give the project's own
+  // files graphql's ESM build and Node-loaded packages (Apollo Server, graphql-query-complexity)
+  // its CommonJS one, and errors of one fail the other's instanceof checks.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],

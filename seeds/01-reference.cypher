@@ -1,6 +1,7 @@
 // Reference data: countries (ISO 3166-1 alpha-2 codes are their ids), data categories
 // (named after HIBP data classes and VERIS data varieties where one clearly matches) and the
 // publishers of the sources. Idempotent: MERGE on ids under uniqueness constraints.
+// Publishers carry the names the sources use; no source gives their countries, so none is set.
 
 UNWIND [
   {id: 'KR', name: 'South Korea'},
@@ -32,25 +33,27 @@ MERGE (n:DataCategory:Entity {id: d.id})
 SET n.name = d.name, n.hibpClass = d.hibp, n.verisVariety = d.veris;
 
 UNWIND [
-  {id: 'azzet', name: 'Azzet', country: null},
-  {id: 'yonhap', name: 'Yonhap News Agency', country: 'KR', aliases: ['Yonhap']},
-  {id: 'dong-a-ilbo', name: 'Dong-A Ilbo', country: 'KR', aliases: ['The Dong-A Ilbo']},
-  {id: 'voice7-news', name: 'Voice7 News', country: null, aliases: ['V7N']},
-  {id: 'korea-herald', name: 'The Korea Herald', country: 'KR'},
-  {id: 'menafn', name: 'MENAFN', country: null},
-  {id: 'phonearena', name: 'PhoneArena', country: null},
-  {id: 'databreaches-net', name: 'DataBreaches.net', country: null},
-  {id: 'kbs', name: 'KBS', country: 'KR', aliases: ['Korean Broadcasting System']},
-  {id: 'cambodia-tribune', name: 'Cambodia Tribune', country: null},
-  {id: 'meta-connects', name: 'Meta-Connects', country: null},
-  {id: 'korea-joongang-daily', name: 'Korea JoongAng Daily', country: 'KR'},
-  {id: 'brodies', name: 'Brodies', country: 'GB'},
-  {id: 'tlt', name: 'TLT', country: 'GB'},
-  {id: 'cfpb-newsroom', name: 'Consumer Financial Protection Bureau newsroom', country: 'US'},
-  {id: 'npr', name: 'NPR', country: 'US'}
+  {id: 'azzet', name: 'Azzet'},
+  {id: 'yonhap', name: 'Yonhap News Agency', aliases: ['Yonhap']},
+  {id: 'dong-a-ilbo', name: 'Dong-A Ilbo'},
+  {id: 'voice7-news', name: 'Voice7 News', aliases: ['V7N']},
+  {id: 'korea-herald', name: 'The Korea Herald'},
+  {id: 'menafn', name: 'MENAFN'},
+  {id: 'phonearena', name: 'PhoneArena'},
+  {id: 'databreaches-net', name: 'DataBreaches.net'},
+  {id: 'kbs', name: 'KBS'},
+  {id: 'cambodia-tribune', name: 'Cambodia Tribune'},
+  {id: 'meta-connects', name: 'Meta-Connects'},
+  {id: 'korea-joongang-daily', name: 'Korea JoongAng Daily'},
+  {id: 'brodies', name: 'Brodies'},
+  {id: 'tlt', name: 'TLT'},
+  {id: 'cfpb-newsroom', name: 'CFPB newsroom'},
+  {id: 'npr', name: 'NPR'}
 ] AS p
 MERGE (n:Publisher:Entity {id: p.id})
-SET n.name = p.name, n.aliases = coalesce(p.aliases, [])
-WITH n, p WHERE p.country IS NOT NULL
-MATCH (c:Country {id: p.country})
-MERGE (n)-[:IN_COUNTRY]->(c);
+SET n.name = p.name, n.aliases = coalesce(p.aliases, []);
+
+// Retracted: the countries earlier versions of this file gave these publishers with no source.
+UNWIND ['yonhap', 'dong-a-ilbo', 'korea-herald', 'kbs', 'korea-joongang-daily', 'brodies', 'tlt', 'cfpb-newsroom', 'npr'] AS id
+MATCH (:Publisher {id: id})-[r:IN_COUNTRY]->(:Country)
+DELETE r;

@@ -37,24 +37,32 @@ SET e.exposed = x.exposed, e.detail = x.detail
 MERGE (i)-[:HAS_EXPOSURE]->(e)
 MERGE (e)-[:OF_CATEGORY]->(d);
 
-// The size of the breach as a history of estimates, and Coupang's own size facts.
+// The size of the breach as a history of estimates, and Coupang's own size facts. asOf is the
+// date a figure refers to, only where a source gives one; reportedOn keeps when it was reported.
+// Qualifiers are the sources' own: "around" is ABOUT; a bare figure is UNQUALIFIED.
+// The article's "4,500 accounts" and Dong-A Ilbo's "4,500 customer records" are two reports.
 UNWIND [
-  {id: 'coupang-breach-2025-estimate-4500', owner: 'coupang-breach-2025', metric: 'AFFECTED', value: 4500, qualifier: 'EXACT',
-   unit: 'accounts', asOf: '2025-11-18', note: 'The company’s original estimate; Dong-A Ilbo reports 4,500 customer records found exposed on 18 November.'},
+  {id: 'coupang-breach-2025-estimate-4500', owner: 'coupang-breach-2025', metric: 'AFFECTED', value: 4500, qualifier: 'UNQUALIFIED',
+   unit: 'accounts', note: 'The company’s original estimate, before it revised the figure to 33.7 million.'},
+  {id: 'coupang-breach-2025-records-4500', owner: 'coupang-breach-2025', metric: 'RECORDS_EXPOSED', value: 4500, qualifier: 'UNQUALIFIED',
+   unit: 'customer records', asOf: '2025-11-18', asOfAsReported: 'discovered on 18 November',
+   note: 'Found exposed on 18 November and reported to the PIPC on 20 November.'},
   {id: 'coupang-breach-2025-estimate-33700000', owner: 'coupang-breach-2025', metric: 'AFFECTED', value: 33700000, qualifier: 'ABOUT',
    unit: 'accounts', asOf: '2025-11-29', asOfAsReported: 'revised on Saturday',
+   reportedOn: '2025-11-30', reportedOnAsReported: 'announced publicly on 30 November',
    note: 'Revised figure; Coupang notified the PIPC of it on 29 November and announced it publicly on 30 November (Dong-A Ilbo).'},
-  {id: 'coupang-active-users-2025-11', owner: 'coupang', metric: 'ACTIVE_USERS', value: 24700000, qualifier: 'ABOUT',
-   unit: 'users', asOf: '2025-11', asOfAsReported: 'it said in November'},
-  {id: 'coupang-active-users-2025-q3', owner: 'coupang', metric: 'ACTIVE_USERS', value: 24700000, qualifier: 'ABOUT',
-   unit: 'commercial users', asOf: '2025', asOfAsReported: 'in the third quarter'},
-  {id: 'coupang-monthly-active-users-2025-12', owner: 'coupang', metric: 'MONTHLY_ACTIVE_USERS', value: 32000000, qualifier: 'ABOUT',
-   unit: 'users', asOf: '2025-12-01', asOfAsReported: 'as reported on 1 December 2025'}
+  {id: 'coupang-active-users-2025-11', owner: 'coupang', metric: 'ACTIVE_USERS', value: 24700000, qualifier: 'UNQUALIFIED',
+   unit: 'users', reportedOn: '2025-11', reportedOnAsReported: 'it said in November'},
+  {id: 'coupang-active-users-2025-q3', owner: 'coupang', metric: 'ACTIVE_USERS', value: 24700000, qualifier: 'UNQUALIFIED',
+   unit: 'commercial users', asOf: '2025-07/2025-09', asOfAsReported: 'in the third quarter'},
+  {id: 'coupang-monthly-active-users-2025-12', owner: 'coupang', metric: 'MONTHLY_ACTIVE_USERS', value: 32000000, qualifier: 'UNQUALIFIED',
+   unit: 'users', reportedOn: '2025-12-01'}
 ] AS x
 MATCH (o:Entity {id: x.owner})
 MERGE (e:Estimate:Entity {id: x.id})
 SET e.metric = x.metric, e.value = x.value, e.qualifier = x.qualifier, e.unit = x.unit,
-    e.asOf = x.asOf, e.asOfAsReported = x.asOfAsReported, e.note = x.note
+    e.asOf = x.asOf, e.asOfAsReported = x.asOfAsReported, e.reportedOn = x.reportedOn,
+    e.reportedOnAsReported = x.reportedOnAsReported, e.note = x.note
 MERGE (o)-[:HAS_ESTIMATE]->(e);
 
 // People: the CEO, the officials at the emergency meeting, and the unnamed suspect.
@@ -87,12 +95,14 @@ MERGE (s:Suspicion:Entity {id: 'coupang-breach-2025-suspicion'})
 SET s.status = 'IDENTIFIED_AS_SUSPECT',
     s.description = 'Police identified a former Coupang employee from China as a suspect; the government said it remains open to a range of possibilities.'
 WITH s
-MATCH (p:Person {id: 'coupang-breach-2025-suspect'}), (i:Incident {id: 'coupang-breach-2025'}), (police:Authority {id: 'korean-national-police-agency'})
+MATCH (p:Person {id: 'coupang-breach-2025-suspect'}), (i:Incident {id: 'coupang-breach-2025'}), (police:Authority {id: 'south-korean-police'})
 MERGE (p)-[:SUBJECT_OF]->(s)
 MERGE (s)-[:IN_INCIDENT]->(i)
 MERGE (police)-[:IDENTIFIED]->(s);
 
-// Investigations.
+// Investigations, each OPEN as its source reports it ("is investigating", "has been
+// investigating", "launched", "opened a probe"). Dong-A Ilbo says police opened a probe, not which
+// police: it is not the Seoul agency that received Coupang's complaint, as far as any source says.
 UNWIND [
   {id: 'coupang-breach-2025-pipc-investigation', title: 'PIPC investigation into the Coupang breach', kind: 'REGULATORY',
    authorities: ['pipc'], question: 'Whether Coupang neglected to add appropriate cybersecurity measures'},
@@ -101,7 +111,7 @@ UNWIND [
   {id: 'coupang-breach-2025-joint-investigation', title: 'Joint public-private investigation into the Coupang breach', kind: 'JOINT_PUBLIC_PRIVATE',
    authorities: ['coupang-joint-investigation-team', 'pipc', 'ministry-of-science-and-ict', 'south-korea-government']},
   {id: 'coupang-breach-2025-police-investigation', title: 'Police investigation into the Coupang breach', kind: 'CRIMINAL',
-   authorities: ['korean-national-police-agency', 'seoul-metropolitan-police-agency']}
+   authorities: ['south-korean-police']}
 ] AS x
 MATCH (i:Incident {id: 'coupang-breach-2025'})
 MERGE (inv:Investigation:Entity {id: x.id})
@@ -188,10 +198,10 @@ UNWIND [
   {node: 'coupang-breach-2025--order-history', source: 'v7n-2025-11-30'},
   {node: 'coupang-breach-2025--payment-details', source: 'azzet-coupang-2025', attribution: 'Coupang said', attributedTo: 'coupang'},
   {node: 'coupang-breach-2025--login-credentials', source: 'azzet-coupang-2025', attribution: 'Coupang said', attributedTo: 'coupang'},
-  {node: 'coupang-breach-2025-estimate-4500', source: 'azzet-coupang-2025', about: ['value'], attribution: 'The company originally estimated', attributedTo: 'coupang'},
-  {node: 'coupang-breach-2025-estimate-4500', source: 'donga-2025-12-01', about: ['value', 'asOf']},
-  {node: 'coupang-breach-2025-estimate-33700000', source: 'azzet-coupang-2025', about: ['value', 'asOf']},
-  {node: 'coupang-breach-2025-estimate-33700000', source: 'donga-2025-12-01', about: ['value', 'asOf']},
+  {node: 'coupang-breach-2025-estimate-4500', source: 'azzet-coupang-2025', attribution: 'The company originally estimated', attributedTo: 'coupang'},
+  {node: 'coupang-breach-2025-records-4500', source: 'donga-2025-12-01'},
+  {node: 'coupang-breach-2025-estimate-33700000', source: 'azzet-coupang-2025', about: ['value', 'qualifier', 'asOf']},
+  {node: 'coupang-breach-2025-estimate-33700000', source: 'donga-2025-12-01', about: ['value', 'asOf', 'reportedOn']},
   {node: 'coupang-active-users-2025-11', source: 'azzet-coupang-2025', attribution: 'it said in November', attributedTo: 'coupang'},
   {node: 'coupang-active-users-2025-q3', source: 'v7n-2025-11-30'},
   {node: 'coupang-monthly-active-users-2025-12', source: 'donga-2025-12-01'},
@@ -207,12 +217,11 @@ UNWIND [
   {node: 'bae-kyung-hoon-minister-of-science-and-ict', source: 'v7n-2025-11-30'},
   {node: 'yoo-jae-sung-acting-commissioner', source: 'azzet-coupang-2025'},
   {node: 'coupang-breach-2025-suspicion', source: 'azzet-coupang-2025', attribution: 'per Yonhap', attributedTo: 'yonhap'},
-  {node: 'coupang-breach-2025-pipc-investigation', source: 'azzet-coupang-2025'},
+  {node: 'coupang-breach-2025-pipc-investigation', source: 'azzet-coupang-2025', about: ['question', 'status']},
   {node: 'coupang-breach-2025-government-investigation', source: 'azzet-coupang-2025', attribution: 'The South Korean government said', attributedTo: 'south-korea-government'},
   {node: 'coupang-breach-2025-joint-investigation', source: 'azzet-coupang-2025', about: ['kind'], attribution: 'The South Korean government said', attributedTo: 'south-korea-government'},
   {node: 'coupang-breach-2025-joint-investigation', source: 'donga-2025-12-01', about: ['authorities']},
-  {node: 'coupang-breach-2025-police-investigation', source: 'azzet-coupang-2025', attribution: 'per Yonhap', attributedTo: 'yonhap'},
-  {node: 'coupang-breach-2025-police-investigation', source: 'donga-2025-12-01'},
+  {node: 'coupang-breach-2025-police-investigation', source: 'donga-2025-12-01', attribution: 'police opened a probe'},
   {node: 'coupang-breach-2025-park-apology', source: 'azzet-coupang-2025', attribution: 'Coupang CEO Park Dae-jun wrote', attributedTo: 'park-dae-jun'},
   {node: 'coupang-breach-2025-park-cooperation', source: 'azzet-coupang-2025', attribution: 'according to Park', attributedTo: 'park-dae-jun'},
   {node: 'coupang-breach-2025-park-security-review', source: 'azzet-coupang-2025', attribution: 'according to Park', attributedTo: 'park-dae-jun'},
@@ -231,3 +240,16 @@ UNWIND [
 MATCH (n:Entity {id: l.node}), (s:Source {id: l.source})
 MERGE (n)-[r:SOURCED_FROM {claim: coalesce(l.claim, 'general')}]->(s)
 SET r.attribution = l.attribution, r.attributedTo = l.attributedTo, r.about = coalesce(l.about, []);
+
+// Retracted: links earlier versions of this file drew with no source. The article's "Police"
+// identified the suspect, not a named agency, and no source says the article reports the probe
+// or that the National Police Agency or the Seoul agency conducts it.
+MATCH (:Authority {id: 'korean-national-police-agency'})-[r:IDENTIFIED]->(:Suspicion {id: 'coupang-breach-2025-suspicion'})
+DELETE r;
+
+UNWIND ['korean-national-police-agency', 'seoul-metropolitan-police-agency'] AS id
+MATCH (:Authority {id: id})-[r:CONDUCTS]->(:Investigation {id: 'coupang-breach-2025-police-investigation'})
+DELETE r;
+
+MATCH (:Investigation {id: 'coupang-breach-2025-police-investigation'})-[r:SOURCED_FROM]->(:Source {id: 'azzet-coupang-2025'})
+DELETE r;

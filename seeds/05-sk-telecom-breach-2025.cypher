@@ -27,18 +27,22 @@ SET e.exposed = true, e.detail = x.detail
 MERGE (i)-[:HAS_EXPOSURE]->(e)
 MERGE (e)-[:OF_CATEGORY]->(d);
 
+// No source dates the counts of people affected: they carry only the date they were reported, so
+// the best figure follows from the figures themselves (the exact one), not from which outlet
+// published later. "23.2 million" is given bare: UNQUALIFIED, not ABOUT.
 UNWIND [
   {id: 'skt-breach-2025-affected-almost-27m', metric: 'AFFECTED', value: 27000000, qualifier: 'ALMOST', unit: 'users',
    note: 'The seed article gives no date for this figure.'},
-  {id: 'skt-breach-2025-affected-23.2m', metric: 'AFFECTED', value: 23200000, qualifier: 'ABOUT', unit: 'LTE and 5G subscribers', asOf: '2025-08-28'},
-  {id: 'skt-breach-2025-affected-23244649', metric: 'AFFECTED', value: 23244649, qualifier: 'EXACT', unit: 'LTE and 5G users', asOf: '2025-08-30'},
-  {id: 'skt-breach-2025-data-types', metric: 'DATA_TYPES', value: 25, qualifier: 'EXACT', unit: 'types of data', asOf: '2025-08-28'},
-  {id: 'skt-breach-2025-data-volume', metric: 'DATA_VOLUME', value: 9.82, qualifier: 'EXACT', unit: 'GB', asOf: '2025-04-18',
+  {id: 'skt-breach-2025-affected-23.2m', metric: 'AFFECTED', value: 23200000, qualifier: 'UNQUALIFIED', unit: 'LTE and 5G subscribers', reportedOn: '2025-08-28'},
+  {id: 'skt-breach-2025-affected-23244649', metric: 'AFFECTED', value: 23244649, qualifier: 'EXACT', unit: 'LTE and 5G users', reportedOn: '2025-08-30'},
+  {id: 'skt-breach-2025-data-types', metric: 'DATA_TYPES', value: 25, qualifier: 'EXACT', unit: 'types of data', reportedOn: '2025-08-28'},
+  {id: 'skt-breach-2025-data-volume', metric: 'DATA_VOLUME', value: 9.82, qualifier: 'UNQUALIFIED', unit: 'GB', asOf: '2025-04-18',
    note: 'Personal data taken on 18 April 2025.'}
 ] AS x
 MATCH (i:Incident {id: 'skt-breach-2025'})
 MERGE (e:Estimate:Entity {id: x.id})
-SET e.metric = x.metric, e.value = x.value, e.qualifier = x.qualifier, e.unit = x.unit, e.asOf = x.asOf, e.note = x.note
+SET e.metric = x.metric, e.value = x.value, e.qualifier = x.qualifier, e.unit = x.unit, e.asOf = x.asOf,
+    e.reportedOn = x.reportedOn, e.note = x.note
 MERGE (i)-[:HAS_ESTIMATE]->(e);
 
 UNWIND [
@@ -54,8 +58,9 @@ WITH ev, x WHERE x.organizer IS NOT NULL
 MATCH (o:Entity {id: x.organizer})
 MERGE (o)-[:ORGANIZED]->(ev);
 
+// No source states the investigation's status (it resulted in fines): none is set.
 MERGE (inv:Investigation:Entity {id: 'skt-breach-2025-pipc-investigation'})
-SET inv.title = 'PIPC investigation into the SK Telecom breach', inv.kind = 'REGULATORY', inv.status = 'CONCLUDED',
+SET inv.title = 'PIPC investigation into the SK Telecom breach', inv.kind = 'REGULATORY', inv.status = null,
     inv.outcome = 'A record penalty, the highest since the commission’s launch in 2020, and an extra penalty for not notifying affected customers within 72 hours.'
 WITH inv
 MATCH (i:Incident {id: 'skt-breach-2025'}), (a:Authority {id: 'pipc'})
@@ -105,6 +110,13 @@ SET st.kind = 'ASSESSMENT', st.summary = 'PIPC Chairman Ko Hak-soo explained the
 MERGE (p)-[:MADE]->(st)
 MERGE (st)-[:ON_BEHALF_OF]->(a)
 MERGE (st)-[:ABOUT]->(i);
+
+// The seed article: "The data breach follows a similar leak at South Korea’s SK Telecom this year".
+// The link carries its source and the party it is attributed to, as SOURCED_FROM links do.
+MATCH (c:Incident {id: 'coupang-breach-2025'}), (s:Incident {id: 'skt-breach-2025'})
+MERGE (c)-[r:FOLLOWS_SIMILAR]->(s)
+SET r.source = 'azzet-coupang-2025', r.attributedTo = 'azzet',
+    r.quote = 'The data breach follows a similar leak at South Korea’s SK Telecom this year';
 
 UNWIND [
   {node: 'skt-breach-2025', source: 'azzet-coupang-2025', about: ['title']},

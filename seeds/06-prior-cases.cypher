@@ -3,7 +3,7 @@
 
 UNWIND [
   {id: 'lg-uplus-breach-2023', company: 'lg-uplus', country: 'KR', title: 'LG Uplus data breach',
-   summary: 'Personal data of 297,117 LG Uplus customers leaked from its customer authentication system (CAS); about 600,000 records were exposed on an illegal marketplace.',
+   summary: 'Personal data of 297,117 individuals leaked from LG Uplus’s customer authentication system (CAS); about 600,000 records were exposed on an illegal marketplace.',
    accessStart: '2018-06', accessStartAsReported: 'around June 2018', attackVector: 'Leak from the customer authentication system (CAS)'},
   {id: 'kakao-open-chat-leak', company: 'kakao', country: 'KR', title: 'Kakao open-chat personal data leak',
    summary: 'Personal data of about 65,000 users of Kakao’s open chat rooms leaked; ad hoc IDs were not encrypted.',
@@ -31,7 +31,7 @@ OPTIONAL MATCH (k:Country {id: x.country})
 FOREACH (_ IN CASE WHEN k IS NULL THEN [] ELSE [1] END | MERGE (i)-[:IN_COUNTRY]->(k));
 
 UNWIND [
-  {incident: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12',
+  {incident: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc',
    categories: ['phone-number', 'name', 'physical-address', 'date-of-birth', 'email-address', 'user-id', 'usim-number']},
   {incident: 'british-airways-breach-2018', source: 'brodies-ba-marriott',
    categories: ['name', 'physical-address', 'payment-card-number', 'card-security-code']},
@@ -45,24 +45,26 @@ SET e.exposed = true
 MERGE (i)-[:HAS_EXPOSURE]->(e)
 MERGE (e)-[:OF_CATEGORY]->(d)
 MERGE (e)-[r:SOURCED_FROM {claim: 'general'}]->(s)
-SET r.about = [];
+SET r.about = [], r.attribution = x.attribution, r.attributedTo = x.attributedTo;
 
+// The PIPC release of 12 July 2023 dates the LG Uplus figures' report, not the figures: reportedOn.
 UNWIND [
-  {id: 'lg-uplus-breach-2023-affected', incident: 'lg-uplus-breach-2023', metric: 'AFFECTED', value: 297117, qualifier: 'EXACT', unit: 'individuals', asOf: '2023-07-12'},
-  {id: 'lg-uplus-breach-2023-records', incident: 'lg-uplus-breach-2023', metric: 'RECORDS_EXPOSED', value: 600000, qualifier: 'ABOUT', unit: 'records', asOf: '2023-07-12',
+  {id: 'lg-uplus-breach-2023-affected', incident: 'lg-uplus-breach-2023', metric: 'AFFECTED', value: 297117, qualifier: 'EXACT', unit: 'individuals', reportedOn: '2023-07-12'},
+  {id: 'lg-uplus-breach-2023-records', incident: 'lg-uplus-breach-2023', metric: 'RECORDS_EXPOSED', value: 600000, qualifier: 'ABOUT', unit: 'records', reportedOn: '2023-07-12',
    note: 'About 300,000 after removing duplicates.'},
-  {id: 'lg-uplus-breach-2023-data-types', incident: 'lg-uplus-breach-2023', metric: 'DATA_TYPES', value: 26, qualifier: 'EXACT', unit: 'types of data', asOf: '2023-07-12'},
+  {id: 'lg-uplus-breach-2023-data-types', incident: 'lg-uplus-breach-2023', metric: 'DATA_TYPES', value: 26, qualifier: 'EXACT', unit: 'types of data', reportedOn: '2023-07-12'},
   {id: 'kakao-open-chat-leak-affected-about', incident: 'kakao-open-chat-leak', metric: 'AFFECTED', value: 65000, qualifier: 'ABOUT', unit: 'users'},
   {id: 'kakao-open-chat-leak-affected-at-least', incident: 'kakao-open-chat-leak', metric: 'AFFECTED', value: 65710, qualifier: 'AT_LEAST', unit: 'users',
    note: 'Per a PIPC official.'},
   {id: 'british-airways-breach-2018-affected', incident: 'british-airways-breach-2018', metric: 'AFFECTED', value: 400000, qualifier: 'ABOUT', unit: 'customers and staff'},
-  {id: 'marriott-starwood-breach-records', incident: 'marriott-starwood-breach', metric: 'RECORDS_EXPOSED', value: 339000000, qualifier: 'EXACT', unit: 'guest records',
+  {id: 'marriott-starwood-breach-records', incident: 'marriott-starwood-breach', metric: 'RECORDS_EXPOSED', value: 339000000, qualifier: 'UNQUALIFIED', unit: 'guest records',
    note: '30.1 million of EEA residents, 7 million in the UK.'},
   {id: 'equifax-breach-2017-affected', incident: 'equifax-breach-2017', metric: 'AFFECTED', value: 147000000, qualifier: 'ABOUT', unit: 'consumers'}
 ] AS x
 MATCH (i:Incident {id: x.incident})
 MERGE (e:Estimate:Entity {id: x.id})
-SET e.metric = x.metric, e.value = x.value, e.qualifier = x.qualifier, e.unit = x.unit, e.asOf = x.asOf, e.note = x.note
+SET e.metric = x.metric, e.value = x.value, e.qualifier = x.qualifier, e.unit = x.unit, e.asOf = x.asOf,
+    e.reportedOn = x.reportedOn, e.note = x.note
 MERGE (i)-[:HAS_ESTIMATE]->(e);
 
 UNWIND [
@@ -77,9 +79,10 @@ UNWIND [
   {id: 'equifax-breach-2017-settlement-investigation', incident: 'equifax-breach-2017', authorities: ['cfpb', 'ftc'], kind: 'REGULATORY',
    title: 'CFPB, FTC and state investigation into the Equifax breach'}
 ] AS x
+// No source states these investigations' status (each resulted in a fine or settlement): none is set.
 MATCH (i:Incident {id: x.incident})
 MERGE (inv:Investigation:Entity {id: x.id})
-SET inv.title = x.title, inv.kind = x.kind, inv.status = 'CONCLUDED', inv.openedOnAsReported = x.openedOnAsReported
+SET inv.title = x.title, inv.kind = x.kind, inv.status = null, inv.openedOnAsReported = x.openedOnAsReported
 MERGE (inv)-[:INTO]->(i)
 WITH inv, x
 UNWIND x.authorities AS aid
@@ -97,9 +100,9 @@ UNWIND [
   {id: 'kakao-pipc-fine-2024', kind: 'ADMINISTRATIVE_FINE', authority: 'pipc', company: 'kakao', incident: 'kakao-open-chat-leak',
    investigation: 'kakao-open-chat-leak-pipc-investigation'},
   {id: 'ba-ico-penalty-2020', kind: 'ADMINISTRATIVE_PENALTY', authority: 'ico', company: 'british-airways', incident: 'british-airways-breach-2018',
-   investigation: 'british-airways-breach-2018-ico-investigation', reason: 'Final penalty; the notice of intent of July 2019 proposed GBP 183.39 million.'},
+   investigation: 'british-airways-breach-2018-ico-investigation', reason: 'Final penalty, after a notice of intent (July 2019).'},
   {id: 'marriott-ico-penalty-2020', kind: 'ADMINISTRATIVE_PENALTY', authority: 'ico', company: 'marriott', incident: 'marriott-starwood-breach',
-   investigation: 'marriott-starwood-breach-ico-investigation', reason: 'Final penalty; the notice of intent of July 2019 proposed GBP 99.2 million.'},
+   investigation: 'marriott-starwood-breach-ico-investigation', reason: 'Final penalty, after a notice of intent (July 2019).'},
   {id: 'equifax-cfpb-civil-penalty-2019', kind: 'CIVIL_PENALTY', authority: 'cfpb', company: 'equifax', incident: 'equifax-breach-2017',
    investigation: 'equifax-breach-2017-settlement-investigation', reason: 'Civil money penalty within the global settlement of up to USD 700 million.'},
   {id: 'google-pipc-penalty-2022', kind: 'ADMINISTRATIVE_PENALTY', authority: 'pipc', company: 'google',
@@ -147,9 +150,10 @@ SET p.name = 'Hwang Hyeon-sik', p.aliases = []
 MERGE (pos:Position:Entity {id: 'hwang-hyeon-sik-lg-uplus-ceo'})
 SET pos.title = 'CEO', pos.acting = false
 MERGE (p)-[:HOLDS]->(pos)
+// KBS reported the apology on 17 February 2023 without dating it: the statement stays undated.
 MERGE (st:Statement:Entity {id: 'lg-uplus-breach-2023-hwang-apology'})
 SET st.kind = 'APOLOGY', st.summary = 'LG U+ CEO Hwang Hyeon-sik apologised publicly.',
-    st.date = '2023-02-17', st.dateAsReported = 'reported by KBS on 17 February 2023'
+    st.date = null, st.dateAsReported = null
 MERGE (p)-[:MADE]->(st)
 WITH pos, st
 MATCH (c:Company {id: 'lg-uplus'}), (i:Incident {id: 'lg-uplus-breach-2023'})
@@ -157,34 +161,54 @@ MERGE (pos)-[:AT]->(c)
 MERGE (st)-[:ON_BEHALF_OF]->(c)
 MERGE (st)-[:ABOUT]->(i);
 
+// Money the sources give in prose is recorded as amounts with their currency (parallel lists, as
+// Neo4j properties hold no maps): the proposed penalties of the notices of intent, the settlement.
+// The settlement is announced by the parties together; no source names one organizer.
 UNWIND [
   {id: 'kakao-open-chat-leak-lawsuit', incident: 'kakao-open-chat-leak', organizer: 'kakao', kind: 'LAWSUIT_FILED', date: '2024-11-01',
    title: 'Kakao files an administrative lawsuit against the PIPC fine'},
-  {id: 'british-airways-breach-2018-notice-of-intent', incident: 'british-airways-breach-2018', organizer: 'ico', kind: 'OTHER', date: '2019-07',
-   title: 'ICO notice of intent to fine British Airways GBP 183.39 million'},
-  {id: 'marriott-starwood-breach-notice-of-intent', incident: 'marriott-starwood-breach', organizer: 'ico', kind: 'OTHER', date: '2019-07',
-   title: 'ICO notice of intent to fine Marriott GBP 99.2 million'},
-  {id: 'equifax-breach-2017-settlement', incident: 'equifax-breach-2017', organizer: 'cfpb', kind: 'OTHER', date: '2019-07-22',
+  {id: 'british-airways-breach-2018-notice-of-intent', incident: 'british-airways-breach-2018', organizer: 'ico', against: 'british-airways',
+   kind: 'NOTICE_OF_INTENT', date: '2019-07', title: 'ICO notice of intent to fine British Airways GBP 183.39 million',
+   amounts: ['183390000'], amountCurrencies: ['GBP'], amountLabels: ['proposed penalty']},
+  {id: 'marriott-starwood-breach-notice-of-intent', incident: 'marriott-starwood-breach', organizer: 'ico', against: 'marriott',
+   kind: 'NOTICE_OF_INTENT', date: '2019-07', title: 'ICO notice of intent to fine Marriott GBP 99.2 million',
+   amounts: ['99200000'], amountCurrencies: ['GBP'], amountLabels: ['proposed penalty']},
+  {id: 'equifax-breach-2017-settlement', incident: 'equifax-breach-2017', kind: 'OTHER', date: '2019-07-22',
    title: 'Global settlement of up to USD 700 million announced',
-   description: 'With the CFPB, the FTC, 48 states, the District of Columbia and Puerto Rico; USD 175 million to the states and USD 100 million to the CFPB in civil penalties.'}
+   description: 'With the CFPB, the FTC, 48 states, the District of Columbia and Puerto Rico; USD 175 million to the states and USD 100 million to the CFPB in civil penalties.',
+   amounts: ['700000000', '175000000', '100000000'], amountCurrencies: ['USD', 'USD', 'USD'],
+   amountLabels: ['up to, in total', 'to the states, in civil penalties', 'to the CFPB, in civil penalties']}
 ] AS x
-MATCH (i:Incident {id: x.incident}), (o:Entity {id: x.organizer})
+MATCH (i:Incident {id: x.incident})
 MERGE (ev:Event:Entity {id: x.id})
-SET ev.kind = x.kind, ev.title = x.title, ev.description = x.description, ev.date = x.date
+SET ev.kind = x.kind, ev.title = x.title, ev.description = x.description, ev.date = x.date,
+    ev.amounts = coalesce(x.amounts, []), ev.amountCurrencies = coalesce(x.amountCurrencies, []), ev.amountLabels = coalesce(x.amountLabels, [])
 MERGE (ev)-[:CONCERNS]->(i)
-MERGE (o)-[:ORGANIZED]->(ev);
+WITH ev, x
+CALL (ev, x) {
+  MATCH (o:Entity {id: x.organizer})
+  MERGE (o)-[:ORGANIZED]->(ev)
+}
+CALL (ev, x) {
+  MATCH (c:Company {id: x.against})
+  MERGE (ev)-[:AGAINST]->(c)
+};
+
+// Retracted: earlier versions of this file named the CFPB as the settlement's organizer.
+MATCH (:Authority {id: 'cfpb'})-[r:ORGANIZED]->(:Event {id: 'equifax-breach-2017-settlement'})
+DELETE r;
 
 UNWIND [
-  {node: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-breach-2023-affected', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-breach-2023-records', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-breach-2023-data-types', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-breach-2023-pipc-investigation', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-pipc-penalty-2023', source: 'pipc-lguplus-2023-07-12'},
+  {node: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023-affected', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023-records', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023-data-types', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023-pipc-investigation', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-pipc-penalty-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-pipc-penalty-2023', source: 'menafn-2025-08-30', about: ['amount'], attribution: 'previous telecom record'},
-  {node: 'lg-uplus-pipc-penalty-2023-report', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-pipc-fine-2023', source: 'pipc-lguplus-2023-07-12'},
-  {node: 'lg-uplus-pipc-fine-2023-report', source: 'pipc-lguplus-2023-07-12'},
+  {node: 'lg-uplus-pipc-penalty-2023-report', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-pipc-fine-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-pipc-fine-2023-report', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'hwang-hyeon-sik', source: 'kbs-2023-02-17'},
   {node: 'hwang-hyeon-sik-lg-uplus-ceo', source: 'kbs-2023-02-17'},
   {node: 'lg-uplus-breach-2023-hwang-apology', source: 'kbs-2023-02-17'},

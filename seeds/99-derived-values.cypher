@@ -5,21 +5,24 @@
 //
 // Incident.accountsAffected: the AFFECTED estimate with the latest as-of date (figures are
 // revised over time); ties go to the more precise date, then to an exact figure over an
-// approximate one; undated estimates lose to dated ones.
+// approximate one (a bare figure, UNQUALIFIED, in between); undated estimates lose to dated ones.
+// The date a figure was reported (reportedOn) plays no part: a later article is not a later figure.
 MATCH (i:Incident)
 CALL (i) {
   OPTIONAL CALL (i) {
     MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: 'AFFECTED'})
     RETURN e
     ORDER BY coalesce(e.asOf, '') DESC,
-             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
+             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
              e.id
     LIMIT 1
   }
   SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id,
       // Sort keys (see "Sort keys" below).
       i.sortAccounts = coalesce(e.value, -1), i.sortTitle = toLower(i.title),
-      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, '')
+      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
+      // The date relatedIncidents ranks by: when it came to light, else when it began.
+      i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // Fine.amount: the most precise report (the same decision reported with different rounding:
@@ -59,7 +62,11 @@ CALL (f) {
 // names and titles compare case-insensitively.
 MATCH (n:Investigation)
 CALL (n) { SET n.sortOpenedOn = coalesce(n.openedOn, ''), n.sortTitle = toLower(n.title) } IN TRANSACTIONS OF 5000 ROWS;
-MATCH (n) WHERE n:Company OR n:Authority OR n:Person
+MATCH (n:Company)
+CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) } IN TRANSACTIONS OF 5000 ROWS;
+MATCH (n:Authority)
+CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) } IN TRANSACTIONS OF 5000 ROWS;
+MATCH (n:Person)
 CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) } IN TRANSACTIONS OF 5000 ROWS;
 MATCH (n:Source)
 CALL (n) { SET n.sortPublishedOn = coalesce(n.publishedOn, '') } IN TRANSACTIONS OF 5000 ROWS;

@@ -1,53 +1,94 @@
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
+import { Availability } from './graph/availability.js';
+import { settlesWithin } from './graph/deadline.js';
 import { createDriver } from './graph/driver.js';
 import { Graph } from './graph/graph.js';
+import { Prober } from './graph/probe.js';
 import { QueryRegistry } from './graph/queries.js';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j/start.js';
+import { startLocalNeo4j, type LocalNeo4j, type StopOutcome } from './local-neo4j/start.js';
 import type { Logger } from './logger.js';
-import { applySchema, loadFile, seedFiles } from './seed/load.js';
+import { applySchema, planFiles, runPlans, seedFiles } from './seed/load.js';
+import { recordLocalNeo4jRestart } from './server/metrics.js';
 
+/** The default store of the local Neo4j (NEO4J_LOCAL_HOME). */
 export const LOCAL_DATA_DIR = fileURLToPath(new URL('../.neo4j/data', import.meta.url));
 
 export interface Database {
   driver: Driver;
   graph: Graph;
+  /** Whether Neo4j answers, as the probe and the supervisor see it. */
+  availability: Availability;
   /** The local Neo4j this process started, if any. */
   local?: LocalNeo4j;
-  close(): Promise<void>;
+  /** Stops the probe, closes the driver (at most a second), stops the local Neo4j (killing it past its stop timeout). */
+  close(): Promise<{ neo4j: StopOutcome }>;
 }
 
-/** Connects to NEO4J_URI, or starts the project's local Neo4j when none is given. */
-export async function openDatabase(config: Config, log: Logger, localHome = LOCAL_DATA_DIR): Promise<Database> {
+const DRIVER_CLOSE_MS = 1000;
+
+/**
+ * Connects to NEO4J_URI, or starts the project's local Neo4j (supervised: restarted when it
+ * dies) when none is given; starts the probe that tells queries whether Neo4j answers.
+ */
+export async function openDatabase(config: Config, log: Logger, localHome = config.neo4j.localHome): Promise<Database> {
+  const c = config.neo4j;
   let local: LocalNeo4j | undefined;
-  let uri = config.neo4j.uri;
+  let uri = c.uri;
   if (!uri) {
     log.info('NEO4J_URI is not set: starting the local Neo4j Community 5.26');
-    local = await startLocalNeo4j({
-      home: localHome, port: config.neo4j.localPort, pageCacheMb: config.neo4j.localPageCacheMb,
-      log: (m) => log.info(m),
-    });
+    local = await startLocalNeo4j({ home: localHome, port: c.localPort, pageCacheMb: c.localPageCacheMb, log: (m) => log.info(m) });
     uri = local.uri;
   }
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  const driver = createDriver({
+    uri, user: c.user, password: c.password, poolSize: c.poolSize,
+    connectionTimeoutMs: c.connectionTimeoutMs, acquisitionTimeoutMs: c.acquisitionTimeoutMs, maxRetryTimeMs: c.maxRetryTimeMs,
+  });
   try {
-    await driver.verifyConnectivity({ database: config.neo4j.database });
+    await driver.verifyConnectivity({ database: c.database });
   } catch (e) {
     await driver.close();
-    await local?.stop();
+    await local?.stop(c.localStopTimeoutMs);
     throw new Error(`Cannot reach Neo4j at ${uri}: ${(e as Error).message.split('\n')[0]}`);
   }
+  const availability = new Availability();
+  const prober = new Prober({
+    uri, auth: neo4j.auth.basic(c.user, c.password), database: c.database,
+    intervalMs: c.probeIntervalMs, timeoutMs: c.probeTimeoutMs, log,
+  }, availability);
+  if (local) superviseLogs(local, availability, log);
+  availability.on('down', (reason) => log.warn({ reason }, 'Neo4j unavailable: queries fail fast until it answers'));
+  availability.on('up', () => log.info('Neo4j answers again'));
+  await prober.warmUp(30_000);
+  prober.start();
   const graph = new Graph(driver, new QueryRegistry(), {
-    database: config.neo4j.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs,
-  });
+    database: c.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs, deadlineMarginMs: config.deadlineMarginMs,
+  }, availability);
   return {
-    driver, graph, local,
+    driver, graph, availability, local,
     close: async () => {
-      await driver.close();
-      await local?.stop();
+      await prober.stop();
+      // A driver waiting on a frozen Neo4j must not hold up shutdown; its sockets die with the process.
+      await settlesWithin(driver.close(), DRIVER_CLOSE_MS);
+      return { neo4j: local ? await local.stop(c.localStopTimeoutMs) : 'not-running' };
     },
   };
+}
+
+/** The supervisor's news, told to the availability (down at once on exit) and to the log. */
+function superviseLogs(local: LocalNeo4j, availability: Availability, log: Logger): void {
+  local.on('exit', ({ code, signal }: { code: number | null; signal: string | null }) => {
+    availability.hold('restarting');
+    log.error({ code, signal }, 'The local Neo4j exited: restarting it');
+  });
+  local.on('restarting', ({ attempt, delayMs }: { attempt: number; delayMs: number }) => log.info({ attempt, delayMs }, 'Restarting the local Neo4j'));
+  local.on('restart-failed', (e: Error) => log.error(`The local Neo4j failed to restart: ${e.message.split('\n')[0]}`));
+  local.on('ready', ({ restarts }: { restarts: number }) => {
+    recordLocalNeo4jRestart();
+    log.info({ restarts }, 'The local Neo4j is back');
+    availability.release();
+  });
 }
 
 /** Applies constraints and indexes, then loads seeds/ when the database holds no entity yet. */
@@ -57,8 +98,7 @@ export async function prepareDatabase(db: Database, config: Config, log: Logger)
   const { records } = await db.driver.executeQuery('MATCH (n:Entity) RETURN count(n) > 0 AS seeded', {}, { database: config.neo4j.database });
   if (records[0]?.get('seeded')) return;
   log.info('Empty database: loading seeds/');
-  for (const file of seedFiles()) {
-    const r = await loadFile(db.driver, config.neo4j.database, file);
-    log.info(`  ${r.file}: ${r.statements} statements, +${r.nodesCreated} nodes, +${r.relationshipsCreated} relationships`);
-  }
+  // Every file is checked before any runs: a refused file stops the start with nothing loaded.
+  const results = await runPlans(db.driver, config.neo4j.database, planFiles(seedFiles()));
+  for (const r of results) log.info(`  ${r.file}: ${r.statements} statements, +${r.nodesCreated} nodes, +${r.relationshipsCreated} relationships`);
 }

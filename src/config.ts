@@ -1,3 +1,5 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanEnv, port, str, url, num, makeValidator, EnvError } from 'envalid';
 
 const neo4jUri = makeValidator<string>((input) => {
@@ -23,6 +25,31 @@ const portOrZero = makeValidator<number>((input) => {
   return n;
 });
 
+const wholeNumber = makeValidator<number>((input) => {
+  if (!/^\d+$/.test(input)) throw new EnvError('must be a whole number (0 or more)');
+  return Number(input);
+});
+
+/** Express's 'trust proxy' setting from its text form. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+/** Whole milliseconds within [min, max]: every wait has a ceiling. */
+const ms = (min: number, max: number) => makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!/^\d+$/.test(input) || n < min || n > max) throw new EnvError(`must be a whole number of milliseconds from ${min} to ${max}`);
+  return n;
+});
+
+const positiveInt = (max: number) => makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!/^\d+$/.test(input) || n < 1 || n > max) throw new EnvError(`must be a whole number from 1 to ${max}`);
+  return n;
+});
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = cleanEnv(env, {
     PORT: port({ default: 4000, desc: 'HTTP port of the GraphQL server' }),
@@ -33,11 +60,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     NEO4J_DATABASE: str({ default: 'neo4j' }),
     NEO4J_LOCAL_PORT: portOrZero({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts (0: any free port)' }),
     NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
+    NEO4J_LOCAL_HOME: str({ default: '.neo4j/data', desc: 'store of the local Neo4j (relative to the project)' }),
+    NEO4J_LOCAL_STOP_TIMEOUT_MS: ms(500, 300_000)({ default: 20_000, desc: 'how long the local Neo4j may take to stop cleanly before it is killed (at once when it is stopped by a signal)' }),
+    NEO4J_POOL_SIZE: positiveInt(1000)({ default: 50, desc: 'most connections the driver opens' }),
+    NEO4J_CONNECTION_TIMEOUT_MS: ms(100, 120_000)({ default: 3000, desc: 'TCP connect to Neo4j' }),
+    NEO4J_ACQUISITION_TIMEOUT_MS: ms(100, 120_000)({ default: 5000, desc: 'wait for a free connection; past it the request is OVERLOADED' }),
+    NEO4J_MAX_RETRY_TIME_MS: ms(0, 120_000)({ default: 3000, desc: 'how long the driver retries transient failures' }),
+    NEO4J_PROBE_INTERVAL_MS: ms(100, 60_000)({ default: 1000, desc: 'how often a background query checks that Neo4j answers' }),
+    NEO4J_PROBE_TIMEOUT_MS: ms(100, 60_000)({ default: 3000, desc: 'a probe slower than this marks Neo4j unavailable' }),
+    QUERY_DEADLINE_MARGIN_MS: ms(100, 60_000)({ default: 2000, desc: 'client-side grace past a query budget before the API gives up on Neo4j' }),
+    READY_TIMEOUT_MS: ms(100, 60_000)({ default: 1000, desc: 'how long /ready waits for Neo4j' }),
+    SHUTDOWN_DRAIN_MS: ms(0, 300_000)({ default: 10_000, desc: 'how long SIGTERM lets requests in flight finish' }),
     QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),
     SEARCH_TIMEOUT_MS: num({ default: 5000, desc: 'budget of path and neighbourhood searches' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+    LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
+    CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
+    CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
+    TRUST_PROXY: str({ default: 'false', desc: "Express 'trust proxy': false, true, loopback, a hop count or addresses; says which address is the client's" }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -56,12 +98,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       database: c.NEO4J_DATABASE,
       localPort: c.NEO4J_LOCAL_PORT,
       localPageCacheMb: c.NEO4J_LOCAL_PAGECACHE_MB,
+      localHome: isAbsolute(c.NEO4J_LOCAL_HOME) ? c.NEO4J_LOCAL_HOME : resolve(PROJECT_ROOT, c.NEO4J_LOCAL_HOME),
+      localStopTimeoutMs: c.NEO4J_LOCAL_STOP_TIMEOUT_MS,
+      poolSize: c.NEO4J_POOL_SIZE,
+      connectionTimeoutMs: c.NEO4J_CONNECTION_TIMEOUT_MS,
+      acquisitionTimeoutMs: c.NEO4J_ACQUISITION_TIMEOUT_MS,
+      maxRetryTimeMs: c.NEO4J_MAX_RETRY_TIME_MS,
+      probeIntervalMs: c.NEO4J_PROBE_INTERVAL_MS,
+      probeTimeoutMs: c.NEO4J_PROBE_TIMEOUT_MS,
     },
+    deadlineMarginMs: c.QUERY_DEADLINE_MARGIN_MS,
+    readyTimeoutMs: c.READY_TIMEOUT_MS,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     queryTimeoutMs: c.QUERY_TIMEOUT_MS,
     searchTimeoutMs: c.SEARCH_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
     cursorSecret: c.CURSOR_SECRET || undefined,
+    logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
+    http: {
+      clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
+      trustProxy: trustProxy(c.TRUST_PROXY),
+    },
   };
 }
 

@@ -11,8 +11,12 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Every connection to Neo4j is busy: the request was not run; retry after Retry-After. */
+  OVERLOADED: 'OVERLOADED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** One client has too many requests running and waiting: HTTP 429 with Retry-After. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -25,4 +29,25 @@ export function badInput(message: string, argumentName: string, extensions: Reco
 /** A cursor this API did not issue, or one that was altered. */
 export function badCursor(argumentName = 'after'): GraphQLError {
   return badInput('The cursor is not one this API issued: pass a pageInfo cursor unchanged.', argumentName);
+}
+
+/**
+ * The limits a query can exceed before it runs, in extensions.limit of the error (with the
+ * maximum in extensions.allowed). The code stays GRAPHQL_VALIDATION_FAILED, TOKENS excepted:
+ * the parser enforces it, so that one is GRAPHQL_PARSE_FAILED.
+ */
+export const QueryLimit = {
+  DEPTH: 'DEPTH',
+  ALIASES: 'ALIASES',
+  DIRECTIVES: 'DIRECTIVES',
+  COST: 'COST',
+  TOKENS: 'TOKENS',
+} as const;
+
+export type QueryLimit = (typeof QueryLimit)[keyof typeof QueryLimit];
+
+/** A query over a limit: the message names the limit and its maximum, never the query's own figure. */
+export function limitExceeded(limit: QueryLimit, allowed: number, message: string): GraphQLError {
+  const code = limit === QueryLimit.TOKENS ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+  return new GraphQLError(message, { extensions: { code, limit, allowed } });
 }

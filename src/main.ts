@@ -1,9 +1,10 @@
-import { loadConfig, ConfigError } from './config.js';
-import { openDatabase, prepareDatabase } from './bootstrap.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase, prepareDatabase, type Database } from './bootstrap.js';
+import { settlesWithin } from './graph/deadline.js';
 import { LocalNeo4jUnavailable } from './local-neo4j/prerequisites.js';
-import { createLogger } from './logger.js';
-import { SeedError } from './seed/load.js';
-import { startServer } from './server/app.js';
+import { createLogger, type Logger } from './logger.js';
+import { SeedError, SeedRunError } from './seed/load.js';
+import { startServer, type RunningServer } from './server/app.js';
 import { warmUp } from './server/warm.js';
 
 async function main(): Promise<void> {
@@ -17,41 +18,69 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const started = performance.now();
-  const db = await openDatabase(config, log);
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    log.info(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 30_000).unref();
-    try {
-      await server?.close();
-      await db.close();
-    } finally {
-      clearTimeout(force);
-      process.exit(0);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const state: ShutdownState = { draining: false };
+  process.on('SIGINT', () => void shutdown('SIGINT', state, config, log));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', state, config, log));
 
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  state.db = await openDatabase(config, log);
   try {
-    await prepareDatabase(db, config, log);
-    server = await startServer(db.graph, log, { port: config.port, host: config.host });
+    await prepareDatabase(state.db, config, log);
+    state.server = await startServer(state.db.graph, log, {
+      port: config.port, host: config.host, ...config.http,
+      health: { readyTimeoutMs: config.readyTimeoutMs, draining: () => state.draining },
+    });
   } catch (e) {
-    await db.close();
+    await state.db.close();
     throw e;
   }
   log.info(`Ready in ${((performance.now() - started) / 1000).toFixed(1)}s`);
-  console.log(`\nGraphQL API and IDE: ${server.url}\n`);
-  void warmUp(server.url, log);
+  console.log(`\nGraphQL API and IDE: ${state.server.url}\n`);
+  void warmUp(state.server.url, log);
+}
+
+interface ShutdownState {
+  draining: boolean;
+  signalledAt?: number;
+  db?: Database;
+  server?: RunningServer;
+}
+
+/**
+ * SIGTERM/SIGINT: /ready turns 503, the HTTP server stops accepting and lets requests in flight
+ * finish (at most SHUTDOWN_DRAIN_MS), the probe and the driver close (at most a second each),
+ * then the local Neo4j is asked to stop and killed past NEO4J_LOCAL_STOP_TIMEOUT_MS. The process
+ * exits only after Neo4j has: no orphan keeps the store lock. A second signal exits at once.
+ */
+async function shutdown(signal: string, state: ShutdownState, config: Config, log: Logger): Promise<void> {
+  // Ctrl-C under `npm start` reaches this process up to three times at once (the terminal, npm
+  // and tsx each pass it on): only a signal well after the first means "now".
+  if (state.signalledAt !== undefined && performance.now() - state.signalledAt < 2000) return;
+  // A later signal, or one before the database is open: the exit hook of
+  // src/local-neo4j/start.ts kills the local Neo4j on the way out.
+  if (state.draining || !state.db) {
+    log.warn(`${signal}: exiting now`);
+    process.exit(1);
+  }
+  state.signalledAt = performance.now();
+  state.draining = true;
+  const t0 = performance.now();
+  log.info(`${signal}: shutting down`);
+  // Only if a bounded step below overran its bound; the exit hook still kills Neo4j.
+  setTimeout(() => {
+    log.error('Shutdown overran its bound: exiting');
+    process.exit(1);
+  }, config.shutdownDrainMs + config.neo4j.localStopTimeoutMs + 10_000).unref();
+  const drained = state.server ? await settlesWithin(state.server.close(), config.shutdownDrainMs) : true;
+  const drainMs = Math.round(performance.now() - t0);
+  const { neo4j } = await state.db.close();
+  log.info({ ms: Math.round(performance.now() - t0), drainMs, drained, neo4j }, 'Stopped');
+  process.exit(0);
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError) console.error(`\n${e.message}\n`);
+  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError || e instanceof SeedRunError) console.error(`\n${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

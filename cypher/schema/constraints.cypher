@@ -39,6 +39,7 @@ CREATE INDEX incident_sort_title IF NOT EXISTS FOR (n:Incident) ON (n.sortTitle)
 CREATE INDEX incident_sort_accounts IF NOT EXISTS FOR (n:Incident) ON (n.sortAccounts);
 CREATE INDEX incident_sort_disclosed IF NOT EXISTS FOR (n:Incident) ON (n.sortDisclosedOn);
 CREATE INDEX incident_sort_access_start IF NOT EXISTS FOR (n:Incident) ON (n.sortAccessStart);
+CREATE INDEX incident_sort_rel_date IF NOT EXISTS FOR (n:Incident) ON (n.sortRelDate);
 CREATE INDEX fine_sort_amount IF NOT EXISTS FOR (n:Fine) ON (n.sortAmount);
 CREATE INDEX fine_sort_date IF NOT EXISTS FOR (n:Fine) ON (n.sortDate);
 CREATE INDEX investigation_sort_opened IF NOT EXISTS FOR (n:Investigation) ON (n.sortOpenedOn);

@@ -1,11 +1,15 @@
 import type { PartialDateValue } from '../graph/records/index.js';
 
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
+export type DatePrecision = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** A quarter as the ISO 8601 interval of its months: "2025-07/2025-09" (sorts as its first month). */
+const QUARTER = /^(\d{4})-(01|04|07|10)\/\1-(03|06|09|12)$/;
 
-/** The precision of a stored date follows from its form: "2025", "2025-08", "2025-08-28". */
+/** The precision of a stored date follows from its form: "2025", "2025-08", "2025-08-28", "2025-07/2025-09". */
 export function parsePartialDate(iso: string): { precision: DatePrecision; year: number; month: number | null; day: number | null } {
+  const q = QUARTER.exec(iso);
+  if (q && Number(q[3]) === Number(q[2]) + 2) return { precision: 'QUARTER', year: Number(q[1]), month: null, day: null };
   const m = ISO.exec(iso);
   if (!m) throw new Error(`Not an ISO partial date: "${iso}"`);
   const month = m[2] ? Number(m[2]) : null;

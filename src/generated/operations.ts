@@ -14,24 +14,39 @@ export type AuthorityKind =
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
+  /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
+  | 'QUARTER'
   | 'YEAR';
 
 export type EstimateQualifier =
   | 'ABOUT'
   | 'ALMOST'
   | 'AT_LEAST'
+  /** The figure to the unit ("23,244,649"). */
   | 'EXACT'
-  | 'MORE_THAN';
+  | 'MORE_THAN'
+  /** Given with no qualifier and possibly rounded ("339 million"): neither exact nor approximate. */
+  | 'UNQUALIFIED';
 
 export type EventKind =
   | 'COMPLAINT_FILED'
+  /** An authority's decision reported without an amount (a catalogue's fine of 0): never a fine of 0. */
+  | 'DECISION'
   | 'ESTIMATE_REVISED'
   | 'LAWSUIT_FILED'
   | 'MEETING'
+  /** An authority's notice that it intends to fine (a proposed penalty, not final). */
+  | 'NOTICE_OF_INTENT'
   | 'OTHER'
   | 'PUBLIC_WARNING'
   | 'REPORT_TO_AUTHORITY'
   | 'WARNING_RECEIVED';
+
+export type FineKind =
+  | 'ADMINISTRATIVE_FINE'
+  | 'ADMINISTRATIVE_PENALTY'
+  | 'CIVIL_PENALTY'
+  | 'SETTLEMENT';
 
 export type InvestigationKind =
   | 'CRIMINAL'
@@ -47,7 +62,19 @@ export type RelationReason =
   | 'SAME_COMPANY'
   | 'SAME_COUNTRY'
   | 'SAME_INVESTIGATING_AUTHORITY'
-  | 'SAME_SECTOR';
+  | 'SAME_SECTOR'
+  /** A source links the two (FOLLOWS_SIMILAR: "follows a similar leak"). */
+  | 'SIMILAR_INCIDENT';
+
+export type SourceKind =
+  | 'ANALYSIS'
+  /** A table of records, such as a public catalogue of fines. */
+  | 'DATASET'
+  | 'NEWS_ARTICLE'
+  /** Not classified: a link a catalogue gives for a record, not read here. */
+  | 'OTHER'
+  | 'PRESS_RELEASE'
+  | 'TRANSLATION';
 
 export type StatementKind =
   | 'APOLOGY'
@@ -304,3 +331,13 @@ export type AuthorityTraceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AuthorityTraceQuery = { incident: { investigations: Array<{ title: string, authorities: Array<{ id: string, name: string, investigations: Array<{ id: string, incident: { id: string, title: string } }>, finesImposed: Array<{ id: string, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, company: { name: string }, incident: { id: string, title: string } | null }> }> }> } | null };
+
+export type LargestGdprFinesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } };
+
+export type IcoDecisionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IcoDecisionsQuery = { authority: { id: string, name: string, finesImposed: Array<{ id: string, kind: FineKind, reason: string | null, company: { id: string, name: string }, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, reports: Array<{ amount: { display: string } | null, date: { iso: string, precision: DatePrecision } | null, sources: Array<{ attribution: string | null, source: { id: string, url: string | null } }> }> }>, decisions: Array<{ id: string, kind: EventKind, title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, against: { id: string, name: string } | null, amounts: Array<{ label: string | null, money: { display: string } }>, sources: Array<{ attribution: string | null, source: { id: string, url: string | null } }> }> } | null };

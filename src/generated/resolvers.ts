@@ -22,7 +22,8 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
   /**
    * A calendar date as precise as the source gives it, in ISO 8601 form:
-   * "2025" (year), "2025-08" (month) or "2025-08-28" (day).
+   * "2025" (year), "2025-08" (month) or "2025-08-28" (day); a quarter is the interval of its
+   * months, "2025-07/2025-09" (output only).
    */
   PartialDateString: { input: string; output: string; }
 };
@@ -42,6 +43,11 @@ export type Authority = Node & {
   __typename?: 'Authority';
   aliases: Array<Scalars['String']['output']>;
   country: Maybe<Country>;
+  /**
+   * Its decisions that are not fines with a known amount: notices of intent to fine and decisions
+   * reported without an amount (events of kind NOTICE_OF_INTENT or DECISION), oldest first.
+   */
+  decisions: Array<Event>;
   description: Maybe<Scalars['String']['output']>;
   finesImposed: Array<Fine>;
   id: Scalars['ID']['output'];
@@ -165,6 +171,8 @@ export type DataExposure = Node & {
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
+  /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
+  | 'QUARTER'
   | 'YEAR';
 
 /**
@@ -180,11 +188,14 @@ export type DateRange = {
 /** A reported figure with its date and source; a history of these is how a size is known. */
 export type Estimate = Node & {
   __typename?: 'Estimate';
+  /** The date the figure refers to, when a source gives one. */
   asOf: Maybe<PartialDate>;
   id: Scalars['ID']['output'];
   metric: EstimateMetric;
   note: Maybe<Scalars['String']['output']>;
   qualifier: EstimateQualifier;
+  /** When the figure was reported (the source's date), kept apart from asOf. */
+  reportedOn: Maybe<PartialDate>;
   sources: Array<SourceRef>;
   /** What is counted (accounts, users, individuals, records, GB, types). */
   unit: Scalars['String']['output'];
@@ -205,12 +216,19 @@ export type EstimateQualifier =
   | 'ABOUT'
   | 'ALMOST'
   | 'AT_LEAST'
+  /** The figure to the unit ("23,244,649"). */
   | 'EXACT'
-  | 'MORE_THAN';
+  | 'MORE_THAN'
+  /** Given with no qualifier and possibly rounded ("339 million"): neither exact nor approximate. */
+  | 'UNQUALIFIED';
 
 /** A dated happening on an incident's timeline that is none of the other types. */
 export type Event = Node & {
   __typename?: 'Event';
+  /** The company a decision or notice is against. */
+  against: Maybe<Company>;
+  /** Sums the event is about, as its sources give them (a proposed fine, a settlement). */
+  amounts: Array<EventAmount>;
   attendees: Array<Attendance>;
   date: Maybe<PartialDate>;
   description: Maybe<Scalars['String']['output']>;
@@ -222,11 +240,23 @@ export type Event = Node & {
   title: Scalars['String']['output'];
 };
 
+/** A sum of money an event is about, with what it is in the source's words. */
+export type EventAmount = {
+  __typename?: 'EventAmount';
+  /** What the sum is ("proposed penalty", "up to, in total"). */
+  label: Maybe<Scalars['String']['output']>;
+  money: Money;
+};
+
 export type EventKind =
   | 'COMPLAINT_FILED'
+  /** An authority's decision reported without an amount (a catalogue's fine of 0): never a fine of 0. */
+  | 'DECISION'
   | 'ESTIMATE_REVISED'
   | 'LAWSUIT_FILED'
   | 'MEETING'
+  /** An authority's notice that it intends to fine (a proposed penalty, not final). */
+  | 'NOTICE_OF_INTENT'
   | 'OTHER'
   | 'PUBLIC_WARNING'
   | 'REPORT_TO_AUTHORITY'
@@ -377,8 +407,9 @@ export type Incident = Node & {
   /** Where the access came from ("servers outside South Korea"). */
   origin: Maybe<Scalars['String']['output']>;
   /**
-   * Other incidents linked to this one through a shared investigating authority, the same company,
-   * sector or country. Incidents investigated by the same authority come first; within each reason,
+   * Other incidents linked to this one: by a source that calls them similar, or through a shared
+   * investigating authority, the same company, sector or country. A link a source states comes
+   * first, then incidents investigated by the same authority; within each reason,
    * the incidents before this one come first, latest first (the last case that body handled).
    * At most `first` (1 to 100); each reason contributes at most its 200 best candidates.
    */
@@ -941,7 +972,7 @@ export type RelatedBy = {
   /** The chain of nodes and relationships from this incident to the related one. */
   path: GraphPath;
   reason: RelationReason;
-  /** The shared node: the authority, company or country. */
+  /** The shared node: the authority, company or country (null when the incidents are linked directly). */
   via: Maybe<Node>;
 };
 
@@ -955,7 +986,9 @@ export type RelationReason =
   | 'SAME_COMPANY'
   | 'SAME_COUNTRY'
   | 'SAME_INVESTIGATING_AUTHORITY'
-  | 'SAME_SECTOR';
+  | 'SAME_SECTOR'
+  /** A source links the two (FOLLOWS_SIMILAR: "follows a similar leak"). */
+  | 'SIMILAR_INCIDENT';
 
 /** The relationship types of the graph, for paths and neighbourhoods. */
 export type RelationshipType =
@@ -966,6 +999,8 @@ export type RelationshipType =
   | 'ATTENDED'
   | 'CONCERNS'
   | 'CONDUCTS'
+  /** An incident follows a similar earlier one, as a source says ("follows a similar leak"). */
+  | 'FOLLOWS_SIMILAR'
   | 'FORMERLY_EMPLOYED_BY'
   | 'FOR_INCIDENT'
   | 'HAS_ESTIMATE'
@@ -1054,7 +1089,11 @@ export type SourceFilter = {
 
 export type SourceKind =
   | 'ANALYSIS'
+  /** A table of records, such as a public catalogue of fines. */
+  | 'DATASET'
   | 'NEWS_ARTICLE'
+  /** Not classified: a link a catalogue gives for a record, not read here. */
+  | 'OTHER'
   | 'PRESS_RELEASE'
   | 'TRANSLATION';
 
@@ -1308,6 +1347,7 @@ export type ResolversTypes = {
   EstimateMetric: EstimateMetric;
   EstimateQualifier: EstimateQualifier;
   Event: ResolverTypeWrapper<EventRecord>;
+  EventAmount: ResolverTypeWrapper<Omit<EventAmount, 'money'> & { money: ResolversTypes['Money'] }>;
   EventKind: EventKind;
   Extortion: ResolverTypeWrapper<Extortion>;
   Fine: ResolverTypeWrapper<FineRecord>;
@@ -1409,6 +1449,7 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   Estimate: EstimateRecord;
   Event: EventRecord;
+  EventAmount: Omit<EventAmount, 'money'> & { money: ResolversParentTypes['Money'] };
   Extortion: Extortion;
   Fine: FineRecord;
   FineConnection: ConnectionValue<FineRecord>;
@@ -1482,6 +1523,7 @@ export type AttendanceResolvers<ContextType = Context, ParentType extends Resolv
 export type AuthorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Authority'] = ResolversParentTypes['Authority']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finesImposed?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1570,6 +1612,7 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   metric?: Resolver<ResolversTypes['EstimateMetric'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<ResolversTypes['EstimateQualifier'], ParentType, ContextType>;
+  reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1577,6 +1620,8 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  against?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
+  amounts?: Resolver<Array<ResolversTypes['EventAmount']>, ParentType, ContextType>;
   attendees?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1587,6 +1632,11 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventAmount'] = ResolversParentTypes['EventAmount']> = {
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  money?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type ExtortionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Extortion'] = ResolversParentTypes['Extortion']> = {
@@ -1957,6 +2007,7 @@ export type Resolvers<ContextType = Context> = {
   Decimal?: GraphQLScalarType;
   Estimate?: EstimateResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventAmount?: EventAmountResolvers<ContextType>;
   Extortion?: ExtortionResolvers<ContextType>;
   Fine?: FineResolvers<ContextType>;
   FineConnection?: FineConnectionResolvers<ContextType>;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNeo4jJars, LIB_DIR } from './fetch.js';
 import { requireJava } from './prerequisites.js';
-import { JVM_FLAGS } from './start.js';
+import { JVM_FLAGS } from './launch.js';
 
 /** CSV files for the importer: per node group its labels, per relationship group its type; header file first. */
 export interface ImportFiles {

@@ -1,99 +1,187 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { ensureNeo4jJars, LAUNCHER_DIR, LIB_DIR } from './fetch.js';
-import { LocalNeo4jUnavailable, requireJava } from './prerequisites.js';
-
-export interface LocalNeo4j {
-  uri: string;
-  stop(): Promise<void>;
-}
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { settlesWithin } from '../graph/deadline.js';
+import { launchNeo4j, prepareLaunch } from './launch.js';
 
 export interface StartOptions {
   /** Folder holding the store; created when missing, kept between runs. */
   home: string;
-  /** Bolt port on 127.0.0.1; 0 picks a free one. */
+  /** Bolt port on 127.0.0.1; 0 picks a free one (kept across restarts). */
   port: number;
   pageCacheMb?: number;
   log?: (msg: string) => void;
   startTimeoutMs?: number;
+  /** Restart backoff: first delay, ceiling, and how long a run must last to reset it. */
+  restart?: { initialDelayMs?: number; maxDelayMs?: number; stableAfterMs?: number };
 }
 
-// Neo4j 5 on Java 17 reaches into these JDK internals; the same flags as its own neo4j.conf.
-export const JVM_FLAGS = [
-  '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow', '-XX:+ExitOnOutOfMemoryError',
-  '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
-  '--add-opens=java.base/java.lang=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED', '--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED',
-  '-Dio.netty.tryReflectionSetAccessible=true', '--enable-native-access=ALL-UNNAMED',
-];
+/**
+ * The local Neo4j, supervised: when its process exits unasked, it is started again on the same
+ * port and store, after 0.5 s, then 1, 2, 4 ... up to 30 s while restarts keep failing.
+ *
+ * Events: 'exit' ({ code, signal }) the moment the process dies; 'restarting' ({ attempt,
+ * delayMs }); 'ready' ({ uri, restarts }) when a restart answers on Bolt; 'restart-failed' (Error).
+ */
+export interface LocalNeo4j extends EventEmitter {
+  readonly uri: string;
+  /** The running Java process, if any. */
+  readonly pid: number | undefined;
+  /** Restarts begun since start (the metrics' counter: see also localNeo4jRestarts()). */
+  readonly restarts: number;
+  /** Ends supervision; asks Neo4j to stop, kills it past timeoutMs; resolves once it has exited. */
+  stop(timeoutMs?: number): Promise<StopOutcome>;
+  /** Ends supervision and kills the process now (synchronous: safe in an 'exit' handler). */
+  kill(): void;
+}
 
-/** Starts Neo4j Community embedded (neo4j-local/Launcher.java) on loopback and waits for Bolt. */
+export type StopOutcome = 'stopped' | 'killed' | 'not-running';
+
+let restartsInProcess = 0;
+/** Restarts of local Neo4j processes begun by this Node process, for /metrics. */
+export function localNeo4jRestarts(): number {
+  return restartsInProcess;
+}
+
+// Whatever ends this process, a Neo4j it started must not outlive it holding the store lock.
+const live = new Set<SupervisedNeo4j>();
+let exitHook = false;
+
 export async function startLocalNeo4j(o: StartOptions): Promise<LocalNeo4j> {
   const log = o.log ?? (() => {});
-  requireJava();
-  await ensureNeo4jJars(log);
-  mkdirSync(o.home, { recursive: true });
-  const port = o.port === 0 ? await freePort() : o.port;
-  const heap = process.env.NEO4J_LOCAL_HEAP ?? '1g';
-  const child = spawn('java', [`-Xmx${heap}`, ...JVM_FLAGS, '-cp', join(LIB_DIR, '*'), join(LAUNCHER_DIR, 'Launcher.java'),
-    o.home, String(port), String(o.pageCacheMb ?? 512)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    cwd: LAUNCHER_DIR,
-  });
-  const uri = await waitForReady(child, o.startTimeoutMs ?? 180_000, o.home, port);
-  log(`Local Neo4j ready at ${uri} (data in ${o.home})`);
-  return { uri, stop: () => stopChild(child) };
+  const prepared = await prepareLaunch(o, log);
+  const neo = new SupervisedNeo4j({ ...o, ...prepared }, log);
+  await neo.start();
+  log(`Local Neo4j ready at ${neo.uri} (data in ${o.home})`);
+  return neo;
 }
 
-function waitForReady(child: ChildProcess, timeoutMs: number, home: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new LocalNeo4jUnavailable(`The local Neo4j did not start within ${timeoutMs / 1000}s.\n${tail(err)}`));
-    }, timeoutMs);
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /NEO4J_READY (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-20_000); });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const hint = /lock|Lock/.test(err) ? `\nIs another process already using ${home}? Stop it, or set NEO4J_URI to use it.`
-        : /Address already in use|BindException/.test(err) ? `\nPort ${port} is taken: set NEO4J_LOCAL_PORT to another port.` : '';
-      reject(new LocalNeo4jUnavailable(`The local Neo4j exited (code ${code}) before it was ready.${hint}\n${tail(err)}`));
-    });
-  });
+class SupervisedNeo4j extends EventEmitter implements LocalNeo4j {
+  uri = '';
+  restarts = 0;
+  #child: ChildProcess | undefined;
+  #readyAt = 0;
+  #failures = 0;
+  #stopping = false;
+  #restartTimer: NodeJS.Timeout | undefined;
+  readonly #backoff: Required<NonNullable<StartOptions['restart']>>;
+
+  constructor(private readonly o: StartOptions & { launcherClasses: string | null }, private readonly log: (msg: string) => void) {
+    super();
+    this.#backoff = { initialDelayMs: 500, maxDelayMs: 30_000, stableAfterMs: 60_000, ...o.restart };
+  }
+
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  async start(): Promise<void> {
+    live.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => { for (const n of live) n.kill(); });
+    }
+    try {
+      await this.#launch();
+    } catch (e) {
+      live.delete(this);
+      throw e;
+    }
+  }
+
+  async #launch(): Promise<void> {
+    const { child, ready } = launchNeo4j(this.o);
+    this.#child = child;
+    this.#readyAt = 0;
+    child.once('exit', (code, signal) => this.#onExit(child, code, signal));
+    this.uri = await ready;
+    this.#readyAt = Date.now();
+  }
+
+  #onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (child !== this.#child) return;
+    this.#child = undefined;
+    // Died while starting: the launch's rejection decides what comes next.
+    if (this.#stopping || this.#readyAt === 0) return;
+    if (Date.now() - this.#readyAt >= this.#backoff.stableAfterMs) this.#failures = 0;
+    this.emit('exit', { code, signal });
+    this.#scheduleRestart();
+  }
+
+  #scheduleRestart(): void {
+    if (this.#stopping) return;
+    const delayMs = Math.min(this.#backoff.maxDelayMs, this.#backoff.initialDelayMs * 2 ** this.#failures);
+    this.#failures += 1;
+    this.emit('restarting', { attempt: this.#failures, delayMs });
+    this.#restartTimer = setTimeout(() => void this.#restart(), delayMs);
+  }
+
+  async #restart(): Promise<void> {
+    if (this.#stopping) return;
+    this.restarts += 1;
+    restartsInProcess += 1;
+    try {
+      await this.#launch();
+    } catch (e) {
+      if (this.#stopping) return;
+      this.emit('restart-failed', e);
+      this.#scheduleRestart();
+      return;
+    }
+    if (this.#stopping) return;
+    this.emit('ready', { uri: this.uri, restarts: this.restarts });
+  }
+
+  async stop(timeoutMs = 20_000): Promise<StopOutcome> {
+    this.#stopping = true;
+    clearTimeout(this.#restartTimer);
+    try {
+      const child = this.#child;
+      if (!child || !running(child)) return 'not-running';
+      const outcome = await stopChild(child, timeoutMs);
+      if (outcome === 'killed') this.log(`The local Neo4j did not stop within ${timeoutMs} ms: killed it`);
+      return outcome;
+    } finally {
+      live.delete(this);
+    }
+  }
+
+  kill(): void {
+    this.#stopping = true;
+    clearTimeout(this.#restartTimer);
+    if (this.#child && running(this.#child)) this.#child.kill('SIGKILL');
+    live.delete(this);
+  }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.stdin!.end(); // the launcher shuts the DBMS down cleanly on end of stdin
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
+function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * End of stdin asks the launcher for a clean shutdown. Past the timeout, or at once if the
+ * process is stopped (SIGSTOP: it cannot shut down until someone resumes it), SIGKILL, which
+ * works on a stopped process too.
+ */
+async function stopChild(child: ChildProcess, timeoutMs: number): Promise<'stopped' | 'killed'> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdin!.end();
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await settlesWithin(exited, Math.min(250, deadline - performance.now()))) return 'stopped';
+    if (child.pid !== undefined && isStopped(child.pid)) break;
+  }
+  child.kill('SIGKILL');
+  await settlesWithin(exited, 5000);
+  return 'killed';
 }
 
-function tail(s: string): string {
-  return s.split('\n').filter((l) => l.trim()).slice(-15).join('\n');
+/** Linux: the process is stopped by a signal (state T in /proc/<pid>/stat). Elsewhere: unknown, false. */
+function isStopped(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] === 'T';
+  } catch {
+    return false;
+  }
 }

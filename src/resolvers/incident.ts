@@ -96,6 +96,7 @@ export const incidentResolvers: Resolvers = {
   },
   Estimate: {
     asOf: date('asOf', 'asOfAsReported'),
+    reportedOn: date('reportedOn', 'reportedOnAsReported'),
     sources,
   },
   Query: {

@@ -1,5 +1,5 @@
 import type { AuthorityFilter, CompanyFilter, Resolvers } from '../generated/resolvers.js';
-import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records/index.js';
+import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../graph/records/index.js';
 import { connection } from '../read/connection.js';
 import type { ListSpec } from '../read/lists.js';
 import { byId, list, reads, rel, root, sources } from './fields.js';
@@ -44,6 +44,7 @@ export const organizationResolvers: Resolvers = {
     parent: rel<AuthorityRecord | null>(),
     investigations: rel<InvestigationRecord[]>(),
     finesImposed: rel<FineRecord[]>(),
+    decisions: rel<EventRecord[]>(),
     positions: rel<PositionRecord[]>(),
     sources,
   },

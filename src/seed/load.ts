@@ -1,25 +1,24 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { splitCypherScript, ScriptSyntaxError, type ScriptItem } from './split.js';
+import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
+import { SeedError } from './errors.js';
+import { planFile, type FilePlan } from './plan.js';
+import { messageOf, newResult, runEachOnItsOwn, runInTransaction, toSeedError, type FileResult } from './run.js';
+
+export { SeedError, MixedSeedFileError, type Written } from './errors.js';
+export type { FileResult } from './run.js';
+export { planFile, type FilePlan } from './plan.js';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 export const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema/constraints.cypher', import.meta.url));
 
-export interface FileResult {
-  file: string;
-  statements: number;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  propertiesSet: number;
-}
+/** Budget of one file's transaction. */
+const FILE_TIMEOUT_MS = 120_000;
 
-/** A seed file that failed: names the file and the line in it, with Neo4j's own message. */
-export class SeedError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly reason: string) {
-    super(`${file}:${line}: ${reason}`);
-  }
+export interface LoadOptions {
+  /** Write nothing: run one-transaction files and roll back, only plan (EXPLAIN) the others. */
+  dryRun?: boolean;
 }
 
 /** The seed files in load order: NN-topic.cypher sorted by name. */
@@ -27,134 +26,153 @@ export function seedFiles(dir: string = SEEDS_DIR): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => join(dir, f));
 }
 
-export function parseFile(file: string): ScriptItem[] {
-  try {
-    return splitCypherScript(readFileSync(file, 'utf8'));
-  } catch (e) {
-    if (e instanceof ScriptSyntaxError) throw new SeedError(basename(file), e.line, e.message);
-    throw e;
-  }
+/**
+ * Constraints and indexes. Schema commands cannot share a transaction with data, so each commits
+ * on its own (the file holds nothing else: a data statement in it is refused as a mix); all are
+ * IF NOT EXISTS, so applying them again is a no-op. A dry run only plans them.
+ */
+export async function applySchema(driver: Driver, database: string, file: string = SCHEMA_FILE, opts: LoadOptions = {}): Promise<number> {
+  return (await loadFile(driver, database, file, opts)).statements;
 }
 
 /**
- * Constraints and indexes. Schema changes cannot share a transaction with data, so each runs on
- * its own; all are IF NOT EXISTS, so applying them again is a no-op.
+ * Loads one file, checked first (planFile): a one-transaction file commits every statement or
+ * none (a dry run rolls it back); a file whose statements must commit on their own runs them one
+ * by one (a dry run only plans them). A failure is a SeedError whose `written` says what stayed.
  */
-export async function applySchema(driver: Driver, database: string, file: string = SCHEMA_FILE): Promise<number> {
-  const items = parseFile(file);
+export async function loadFile(driver: Driver, database: string, file: string, opts: LoadOptions = {}): Promise<FileResult> {
+  return runPlan(driver, database, planFile(file), opts);
+}
+
+/**
+ * A run of several files that stopped: the failure, the files done before it, those not run, and
+ * whether it stopped while checking the files (then none ran) or while running them.
+ */
+export class SeedRunError extends Error {
+  constructor(
+    readonly failure: SeedError,
+    readonly stage: 'check' | 'run',
+    readonly done: FileResult[],
+    readonly notRun: string[],
+    readonly dryRun: boolean,
+  ) {
+    super(failure.message);
+  }
+}
+
+/** Checks every file before any runs: a file that cannot be read, split or planned stops them all. */
+export function planFiles(files: string[], opts: LoadOptions = {}): FilePlan[] {
+  const plans: FilePlan[] = [];
+  for (const f of files) {
+    try {
+      plans.push(planFile(f));
+    } catch (e) {
+      if (e instanceof SeedError) throw new SeedRunError(e, 'check', [], files.map((x) => basename(x)), !!opts.dryRun);
+      throw e;
+    }
+  }
+  return plans;
+}
+
+/**
+ * Runs checked files in order, each its own unit: a failure stops the run and says what was
+ * written. A dry run writes nothing (see dryRunPlans).
+ */
+export async function runPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions = {}): Promise<FileResult[]> {
+  if (opts.dryRun) return dryRunPlans(driver, database, plans, opts);
+  const done: FileResult[] = [];
+  for (const [index, plan] of plans.entries()) {
+    opts.onFile?.(plan.file, index);
+    try {
+      done.push(await runPlan(driver, database, plan, {}));
+    } catch (e) {
+      throw runError(e, plans, index, done, false);
+    }
+  }
+  return done;
+}
+
+export interface RunOptions extends LoadOptions {
+  onFile?: (file: string, index: number) => void;
+}
+
+/**
+ * All one-transaction files run in one transaction, rolled back at the end, so a file sees what
+ * the files before it would have written and the figures are those of a real load. Files whose
+ * statements commit on their own are only planned (EXPLAIN) in a session of their own.
+ */
+async function dryRunPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions): Promise<FileResult[]> {
+  const done: FileResult[] = [];
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const planning = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  let tx: Transaction | undefined;
   try {
-    for (const item of items) {
-      if (item.kind !== 'cypher') continue;
+    for (const [index, plan] of plans.entries()) {
+      opts.onFile?.(plan.file, index);
       try {
-        await session.run(item.text);
+        if (plan.mode === 'autocommit') {
+          done.push(await runEachOnItsOwn(planning, plan, true));
+          continue;
+        }
+        tx ??= await session.beginTransaction({ timeout: FILE_TIMEOUT_MS * plans.length });
+        const result = newResult(plan, 'rolled-back');
+        await runInTransaction(tx, plan, result);
+        done.push(result);
       } catch (e) {
-        throw new SeedError(basename(file), lineOf(item, e), messageOf(e));
+        throw runError(e, plans, index, done, true);
       }
     }
+    return done;
   } finally {
+    if (tx?.isOpen()) await tx.rollback().catch(() => {});
     await session.close();
+    await planning.close();
   }
-  return items.length;
 }
 
-/**
- * Loads one file in one write transaction: either every statement commits or none does.
- * With dryRun the transaction is always rolled back, so syntax, constraints and types are
- * checked by Neo4j itself without writing.
- */
-export async function loadFile(driver: Driver, database: string, file: string, opts: { dryRun?: boolean } = {}): Promise<FileResult> {
-  const items = parseFile(file);
-  if (items.some((i) => i.kind === 'cypher' && BATCHED.test(i.text))) return loadBatchedFile(driver, database, file, items, opts);
-  const result: FileResult = { file: basename(file), statements: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  const tx = await session.beginTransaction({ timeout: 120_000 });
-  let params: Record<string, unknown> = {};
-  try {
-    for (const item of items) {
-      if (item.kind === 'command') {
-        params = await applyCommand(tx, item, params, result.file);
-        continue;
-      }
-      await runStatement(tx, item.text, item, params, result);
-    }
-    if (opts.dryRun) await tx.rollback();
-    else await tx.commit();
-  } catch (e) {
-    if (tx.isOpen()) await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    await session.close();
-  }
-  return result;
+function runError(e: unknown, plans: FilePlan[], index: number, done: FileResult[], dryRun: boolean): SeedRunError {
+  const plan = plans[index]!;
+  let failure = toSeedError(e, plan, plan.statementLines[0] ?? 1);
+  if (dryRun) failure = new SeedError(failure.file, failure.line, failure.reason, { kind: 'nothing', because: 'this is a dry run: everything was rolled back' });
+  return new SeedRunError(failure, 'run', done, plans.slice(index + 1).map((p) => p.file), dryRun);
 }
 
-const BATCHED = /\bIN\s+TRANSACTIONS\b/i;
-
-/**
- * A file that commits in batches (CALL ... IN TRANSACTIONS) cannot run inside one transaction.
- * Only recomputable files may do this (seeds/99-derived-values.cypher): each statement runs in
- * auto-commit, exactly as cypher-shell runs it. A dry run only asks Neo4j to plan it (EXPLAIN).
- */
-async function loadBatchedFile(driver: Driver, database: string, file: string, items: ScriptItem[], opts: { dryRun?: boolean }): Promise<FileResult> {
-  const result: FileResult = { file: basename(file), statements: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+async function runPlan(driver: Driver, database: string, plan: FilePlan, opts: LoadOptions): Promise<FileResult> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    for (const item of items) {
-      if (item.kind === 'command') throw new SeedError(result.file, item.line, 'a file that batches with IN TRANSACTIONS cannot use cypher-shell commands');
-      await runStatement(session, opts.dryRun ? `EXPLAIN ${item.text}` : item.text, item, {}, result);
-    }
+    if (plan.mode === 'autocommit') return await runEachOnItsOwn(session, plan, !!opts.dryRun);
+    return await runOneTransaction(session, plan, !!opts.dryRun);
   } finally {
     await session.close();
   }
+}
+
+/** All or nothing: every statement of the file in one transaction, committed (or rolled back). */
+async function runOneTransaction(session: Session, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
+  const first = plan.statementLines[0] ?? 1;
+  const result = newResult(plan, dryRun ? 'rolled-back' : 'committed');
+  let tx: Transaction;
+  try {
+    tx = await session.beginTransaction({ timeout: FILE_TIMEOUT_MS });
+  } catch (e) {
+    throw new SeedError(plan.file, first, `could not start its transaction: ${messageOf(e)}`, { kind: 'nothing', because: 'its transaction never started' });
+  }
+  try {
+    await runInTransaction(tx, plan, result);
+  } catch (e) {
+    await tx.rollback().catch(() => {});
+    const err = toSeedError(e, plan, first);
+    throw new SeedError(err.file, err.line, err.reason, { kind: 'nothing', because: 'its transaction was rolled back' });
+  }
+  if (dryRun) {
+    await tx.rollback();
+    return result;
+  }
+  try {
+    await tx.commit();
+  } catch (e) {
+    throw new SeedError(plan.file, plan.statementLines.at(-1) ?? first, `the commit of its transaction failed: ${messageOf(e)}`,
+      { kind: 'unknown', because: 'the commit failed, so Neo4j may or may not have written it' });
+  }
   return result;
-}
-
-/** Runs one statement, adds its counters to the file's result, and names its line on failure. */
-async function runStatement(runner: { run: ManagedTransaction['run'] }, text: string, item: ScriptItem, params: Record<string, unknown>, result: FileResult) {
-  let summary;
-  try {
-    summary = (await runner.run(text, params)).summary;
-  } catch (e) {
-    throw new SeedError(result.file, lineOf(item, e), messageOf(e));
-  }
-  const u = summary.counters.updates();
-  result.statements++;
-  result.nodesCreated += u.nodesCreated;
-  result.relationshipsCreated += u.relationshipsCreated;
-  result.propertiesSet += u.propertiesSet;
-}
-
-async function applyCommand(tx: ManagedTransaction | { run: ManagedTransaction['run'] }, item: ScriptItem, params: Record<string, unknown>, file: string) {
-  const param = /^:params?\s+(.*)$/is.exec(item.text);
-  if (!param) {
-    if (/^:(begin|commit|rollback|use)\b/i.test(item.text)) {
-      throw new SeedError(file, item.line, `"${item.text}": the loader runs each file as one transaction; remove transaction and :use commands`);
-    }
-    throw new SeedError(file, item.line, `unsupported cypher-shell command "${item.text}" (only :param is supported)`);
-  }
-  const body = param[1]!.trim();
-  const arrow = /^([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.+)$/s.exec(body);
-  const expr = arrow ? arrow[2]! : body;
-  try {
-    // Neo4j evaluates the value, exactly as cypher-shell does.
-    const rec = (await tx.run(`RETURN ${expr} AS v`, params)).records[0]!;
-    const v = rec.get('v');
-    if (arrow) return { ...params, [arrow[1]!]: v };
-    if (v && typeof v === 'object' && !Array.isArray(v)) return { ...params, ...v };
-    throw new Error('":param {...}" needs a map');
-  } catch (e) {
-    if (e instanceof SeedError) throw e;
-    throw new SeedError(file, item.line, `bad :param: ${messageOf(e)}`);
-  }
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message.split('\n')[0]!.trim() : String(e);
-}
-
-/** Neo4j reports "(line L, column C ...)" inside the statement; map it to the file's line. */
-function lineOf(item: ScriptItem, e: unknown): number {
-  const m = /\(line (\d+), column \d+/.exec(e instanceof Error ? e.message : '');
-  return m ? item.line + Number(m[1]) - 1 : item.line;
 }

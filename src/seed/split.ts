@@ -1,7 +1,13 @@
+import { Lexer, type Token } from './lexer.js';
+
+export { ScriptSyntaxError } from './lexer.js';
+
 /**
  * Splits a cypher-shell script into statements, keeping the line each starts on so an error
- * from Neo4j can be reported against the file. Semicolons inside strings, backquoted names and
- * comments do not end a statement. Lines starting with ":" are cypher-shell client commands.
+ * from Neo4j can be reported against the file. The Cypher lexer decides what is code: semicolons
+ * inside strings, backquoted names and comments do not end a statement, and comments are left
+ * out of the statement's text (their line breaks kept, so lines inside it still match the file).
+ * Lines starting with ":" are cypher-shell client commands.
  */
 export interface ScriptItem {
   kind: 'cypher' | 'command';
@@ -11,66 +17,29 @@ export interface ScriptItem {
 }
 
 export function splitCypherScript(source: string): ScriptItem[] {
+  const lexer = new Lexer(source);
   const items: ScriptItem[] = [];
-  let buf = '';
-  let startLine = 0;
-  let line = 1;
-  let i = 0;
-  const n = source.length;
-  const atLineStart = () => buf.trim() === '';
-
+  let first: Token | undefined;
+  let last: Token | undefined;
   const flush = () => {
-    const text = buf.trim();
-    if (text) items.push({ kind: 'cypher', text, line: startLine });
-    buf = '';
-    startLine = 0;
-  };
-  const push = (s: string) => {
-    if (startLine === 0 && s.trim() !== '') startLine = line;
-    buf += s;
+    if (first && last) items.push({ kind: 'cypher', text: withoutComments(source, first.start, last.end, lexer.comments), line: first.line });
+    first = last = undefined;
   };
 
-  while (i < n) {
-    const c = source[i]!;
-    const next = source[i + 1];
-    if (c === '\n') { buf += c; line++; i++; continue; }
-    if (c === '/' && next === '/') { // line comment
-      while (i < n && source[i] !== '\n') i++;
+  for (;;) {
+    lexer.skipTrivia();
+    if (lexer.pos >= source.length) break;
+    if (!first && source[lexer.pos] === ':' && isLineStart(source, lexer.pos)) { // client command, one line
+      const end = source.indexOf('\n', lexer.pos);
+      const stop = end < 0 ? source.length : end;
+      items.push({ kind: 'command', text: source.slice(lexer.pos, stop).trim().replace(/;$/, ''), line: lexer.line });
+      lexer.pos = stop;
       continue;
     }
-    if (c === '/' && next === '*') { // block comment
-      i += 2;
-      while (i < n && !(source[i] === '*' && source[i + 1] === '/')) { if (source[i] === '\n') { buf += '\n'; line++; } i++; }
-      if (i >= n) throw new ScriptSyntaxError('unterminated /* comment', line);
-      i += 2;
-      continue;
-    }
-    if (c === ':' && atLineStart() && isLineStart(source, i)) { // client command, one line
-      let j = i;
-      while (j < n && source[j] !== '\n') j++;
-      items.push({ kind: 'command', text: source.slice(i, j).trim().replace(/;$/, ''), line });
-      buf = '';
-      startLine = 0;
-      i = j;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') {
-      const quoteLine = line;
-      let j = i + 1;
-      while (j < n && source[j] !== c) {
-        if (source[j] === '\\' && c !== '`') j++;
-        if (source[j] === '\n') line++;
-        j++;
-      }
-      if (j >= n) throw new ScriptSyntaxError(`unterminated ${c === '`' ? 'backquoted name' : 'string'}`, quoteLine);
-      if (startLine === 0) startLine = quoteLine;
-      buf += source.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === ';') { flush(); i++; continue; }
-    push(c);
-    i++;
+    const token = lexer.next()!;
+    if (token.type === 'symbol' && token.text === ';') { flush(); continue; }
+    first ??= token;
+    last = token;
   }
   flush();
   return items;
@@ -82,8 +51,14 @@ function isLineStart(s: string, i: number): boolean {
   return j < 0 || s[j] === '\n';
 }
 
-export class ScriptSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
-    super(message);
+/** source[start, end) with each comment in it replaced by the line breaks it spans. */
+function withoutComments(source: string, start: number, end: number, comments: [number, number][]): string {
+  let text = '';
+  let at = start;
+  for (const [from, to] of comments) {
+    if (to <= start || from >= end) continue;
+    text += source.slice(at, from) + source.slice(from, to).replace(/[^\n]/g, '');
+    at = to;
   }
+  return text + source.slice(at, end);
 }

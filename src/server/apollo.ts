@@ -1,7 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
@@ -10,37 +9,31 @@ import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
 import { resolvers } from '../resolvers/index.js';
 import type { Context } from './context.js';
+import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
+import { metricsPlugin } from './metrics.js';
+import { operationLogPlugin } from './requestContext.js';
+import { responseStatusPlugin } from './responseStatus.js';
+import { retryAfterPlugin } from './retry-after.js';
 import { loadTypeDefs } from './schema.js';
 
-/**
- * Limits a hostile query hits before any resolver runs. Depth allows the deepest analyst
- * trace (incident -> related -> incident -> fines -> reports -> sources -> source -> publisher).
- */
-const armor = new ApolloArmor({
-  maxDepth: { n: 14 },
-  maxAliases: { n: 30 },
-  maxDirectives: { n: 20 },
-  // Token counting is graphql-js's own parse option below: armor's version parses inside a
-  // plugin hook, which turns every syntax error into an HTTP 500.
-  maxTokens: { enabled: false },
-  costLimit: { maxCost: 20000 },
-  blockFieldSuggestion: { enabled: false },
-});
-
 export function createApollo(httpServer: Server, log: Logger): ApolloServer<Context> {
-  const protection = armor.protect();
+  const { validationRules, parseOptions } = queryLimits();
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
     introspection: true,
     plugins: [
-      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      operationLogPlugin(),
+      queryCostPlugin(log) as ApolloServerPlugin<Context>,
       queryStatsPlugin(),
+      metricsPlugin(),
+      responseStatusPlugin() as ApolloServerPlugin<Context>,
+      retryAfterPlugin(),
     ],
-    validationRules: protection.validationRules,
-    parseOptions: { maxTokens: 5000 },
+    validationRules,
+    parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
@@ -75,7 +68,14 @@ function queryStatsPlugin(): ApolloServerPlugin<Context> {
  * answered as INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const tokens = tokenLimitError(formatted);
+  if (tokens) return tokens;
   const original = unwrapResolverError(error);
+  // Apollo's own refusals of a request (a persisted-query hash that does not match its query)
+  // carry an HTTP 400 and no code: they are bad requests, not server faults.
+  if (original instanceof GraphQLError && formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && httpStatusOf(original) === 400) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
+  }
   if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   const fault = databaseFault(original);
   if (fault) {
@@ -84,4 +84,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   log.error({ err: original, path: formatted.path }, 'unexpected resolver error');
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function httpStatusOf(error: GraphQLError): number | undefined {
+  const http = error.extensions.http as { status?: number } | undefined;
+  return http?.status;
 }

@@ -5,9 +5,14 @@ import express from 'express';
 import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
-import { createContext } from './context.js';
-import { healthRouter } from './health.js';
+import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
+import { createContext, readServices } from './context.js';
+import { exploreRouter } from './explore.js';
+import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
+import { metricsHandler } from './metrics.js';
+import { persistedQueryCheck } from './persistedQuery.js';
+import { requestContext } from './requestContext.js';
 
 export interface RunningServer {
   url: string;
@@ -15,13 +20,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  port: number;
+  host: string;
+  /** Per-client concurrency and queue of GraphQL requests (CLIENT_MAX_CONCURRENT, CLIENT_MAX_QUEUED). */
+  clientLimit?: ClientLimitOptions;
+  /** Express 'trust proxy' (TRUST_PROXY): which address is the client's behind a proxy. */
+  trustProxy?: boolean | number | string;
+  /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
+  health?: HealthOptions;
+}
+
 /**
  * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
- * /, /health (the process answers) and /ready (Neo4j answers).
+ * /, /health (the process answers), /ready (Neo4j answers) and /metrics (Prometheus).
  */
-export async function startServer(graph: Graph, log: Logger, opts: { port: number; host: string }): Promise<RunningServer> {
+export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
+  // Parses and checks every field definition under cypher/ now: a broken one stops the start.
+  readServices(graph);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? false);
   const server = createServer(app);
   const apollo = createApollo(server, log);
   await apollo.start();
@@ -29,15 +48,18 @@ export async function startServer(graph: Graph, log: Logger, opts: { port: numbe
   const { router: ide, page } = ideRouter();
   const sendIde = (res: express.Response) => { res.set('Content-Security-Policy', IDE_CSP).type('html').send(page); };
 
-  app.use(healthRouter(graph));
+  app.use(requestContext(log));
+  app.get('/metrics', metricsHandler());
+  app.use(healthRouter(graph, opts.health));
   app.use(ide);
+  app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
   app.get('/graphql', (req, res, next) => {
     // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
     if (wantsHtml(req.get('accept')) && req.query.query === undefined) sendIde(res);
     else next();
   });
-  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, {
+  app.use('/graphql', clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), express.json({ limit: '256kb' }), persistedQueryCheck(), expressMiddleware(apollo, {
     context: async () => createContext(graph),
   }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

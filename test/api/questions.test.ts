@@ -24,14 +24,18 @@ describe('the questions of the domain, over HTTP against the seeded Neo4j', () =
 
   it('2: the estimate went from 4,500 to 33.7 million accounts, with dates and reporters', async () => {
     const { incident } = await data<EstimateHistoryQuery>(example('estimate-history'));
-    const e = incident!.estimates.map((x) => ({ value: x.value, asOf: x.asOf?.iso, precision: x.asOf?.precision }));
+    const e = incident!.estimates.map((x) => ({ value: x.value, unit: x.unit, asOf: x.asOf?.iso ?? null, precision: x.asOf?.precision ?? null }));
+    // The article's undated "4,500 accounts" and Dong-A Ilbo's "4,500 customer records" found on
+    // 18 November are two reports; undated figures come last.
     expect(e).toEqual([
-      { value: 4500, asOf: '2025-11-18', precision: 'DAY' },
-      { value: 33700000, asOf: '2025-11-29', precision: 'DAY' },
+      { value: 4500, unit: 'customer records', asOf: '2025-11-18', precision: 'DAY' },
+      { value: 33700000, unit: 'accounts', asOf: '2025-11-29', precision: 'DAY' },
+      { value: 4500, unit: 'accounts', asOf: null, precision: null },
     ]);
     expect(incident!.estimates[1]!.asOf!.asReported).toBe('revised on Saturday');
-    expect(sourceIds(incident!.estimates[0]!.sources)).toEqual(['azzet-coupang-2025', 'donga-2025-12-01']);
-    expect(incident!.estimates[0]!.sources.find((s) => s.source.id === 'azzet-coupang-2025')!.attributedTo).toMatchObject({ id: 'coupang' });
+    expect(sourceIds(incident!.estimates[0]!.sources)).toEqual(['donga-2025-12-01']);
+    expect(sourceIds(incident!.estimates[2]!.sources)).toEqual(['azzet-coupang-2025']);
+    expect(incident!.estimates[2]!.sources[0]!.attributedTo).toMatchObject({ id: 'coupang' });
     expect(incident!.accountsAffected).toMatchObject({ id: 'coupang-breach-2025-estimate-33700000', value: 33700000 });
   });
 
@@ -60,7 +64,8 @@ describe('the questions of the domain, over HTTP against the seeded Neo4j', () =
     expect(s.person.name).toBeNull();
     expect(s.person.nationality).toEqual({ code: 'CN', name: 'China' });
     expect(s.person.formerEmployers).toEqual([{ id: 'coupang', name: 'Coupang' }]);
-    expect(s.identifiedBy).toEqual([{ __typename: 'Authority', id: 'korean-national-police-agency', name: 'Korean National Police Agency', kind: 'LAW_ENFORCEMENT' }]);
+    // The article says "Police", not which agency.
+    expect(s.identifiedBy).toEqual([{ __typename: 'Authority', id: 'south-korean-police', name: 'Police', kind: 'LAW_ENFORCEMENT' }]);
     expect(s.sources[0]).toMatchObject({ attribution: 'per Yonhap', attributedTo: { id: 'yonhap' }, source: { id: 'azzet-coupang-2025' } });
   });
 

@@ -38,6 +38,10 @@ export async function setup(project: TestProject): Promise<void> {
     NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
     NEO4J_LOCAL_PORT: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Generous budgets: a busy machine must not fail a test. Budgets themselves are tested with
+    // deterministic ones (test/api/graph.test.ts, test/faults/).
+    QUERY_TIMEOUT_MS: process.env.QUERY_TIMEOUT_MS ?? '60000',
+    SEARCH_TIMEOUT_MS: process.env.SEARCH_TIMEOUT_MS ?? '30000',
   });
   const log = createLogger(config.logLevel);
   db = await openDatabase(config, log, TEST_HOME);

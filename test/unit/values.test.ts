@@ -8,6 +8,8 @@ describe('value rules', () => {
     expect(parsePartialDate('2025')).toEqual({ precision: 'YEAR', year: 2025, month: null, day: null });
     expect(parsePartialDate('2025-08')).toEqual({ precision: 'MONTH', year: 2025, month: 8, day: null });
     expect(parsePartialDate('2025-08-28')).toEqual({ precision: 'DAY', year: 2025, month: 8, day: 28 });
+    expect(parsePartialDate('2025-07/2025-09')).toEqual({ precision: 'QUARTER', year: 2025, month: null, day: null });
+    expect(() => parsePartialDate('2025-07/2025-10')).toThrow();
     expect(() => parsePartialDate('August')).toThrow();
   });
 

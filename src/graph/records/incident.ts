@@ -30,6 +30,9 @@ export interface EstimateRecord extends EntityRecord {
   unit: string;
   asOf?: string;
   asOfAsReported?: string;
+  /** When a source first reported the figure (asOf is the date the figure refers to). */
+  reportedOn?: string;
+  reportedOnAsReported?: string;
   note?: string;
 }
 

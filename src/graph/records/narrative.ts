@@ -14,4 +14,8 @@ export interface EventRecord extends EntityRecord {
   description?: string;
   date?: string;
   dateAsReported?: string;
+  /** Sums the event is about as parallel lists, like FineReport conversions. */
+  amounts?: string[];
+  amountCurrencies?: string[];
+  amountLabels?: string[];
 }

@@ -7,5 +7,5 @@
     fetcher,
     defaultEditorToolsVisibility: true,
     defaultTabs: examples.map((e) => ({ query: e.query })),
-  }));
+  }, React.createElement(GraphiQL.Logo, null, 'GraphiQL · ', React.createElement('a', { href: '/explore', id: 'explore-link' }, 'Graph explorer'))));
 })();

@@ -1,0 +1,229 @@
+/**
+ * Side-by-side benchmark (issue 7), not a test: the same questions asked of this API, of
+ * @neo4j/graphql (Neo4j's general-purpose library) and of one hand-written Cypher query each,
+ * over one Neo4j holding the curated seeds plus N synthetic incidents.
+ *   npm run compare -- --sizes 10000,100000
+ * For each size and query kind it checks that the three answers agree (after normalise.ts),
+ * then times each server over HTTP: sequential p50/p95 after a warm-up, and throughput with
+ * autocannon (10 connections, a fixed number of requests sized to take about --duration
+ * seconds). Servers are interleaved (request by request, and run by run under load, rotating
+ * the order) so that the noise of a shared machine falls on all three alike. Prints a markdown
+ * table for the README and writes JSON to bench/results/. Exit code 1 when an answer disagrees
+ * or a request fails. Uses its own Neo4j under .neo4j/compare (or BENCH_NEO4J_URI, which it clears).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { openDatabase, prepareDatabase } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { generateGraph } from '../src/generate/load.js';
+import { createLogger } from '../src/logger.js';
+import { startServer } from '../src/server/app.js';
+import { kinds, type Kind, type KindParams } from './compare/kinds.js';
+import { autocannon, inFlight, percentile, post, type Answer, type Target } from './compare/measure.js';
+import { canon, countObjects, firstDifference, type Json } from './compare/normalise.js';
+import { consoleRows, markdownTable, meetsBar, type KindFigures, type ServerName } from './compare/report.js';
+import { startHandWritten, startNeo4jGraphQL } from './compare/servers.js';
+
+const opts = new Command()
+  .option('--sizes <list>', 'synthetic incident counts', '10000,100000')
+  .option('--iterations <n>', 'timed sequential requests per kind and server', '40')
+  .option('--warmup <n>', 'untimed requests per kind and server first', '10')
+  .option('--duration <s>', 'seconds each autocannon run aims at (its request count is sized from earlier figures)', '5')
+  .option('--rounds <n>', 'autocannon runs per kind and server (interleaved)', '3')
+  .option('--connections <n>', 'autocannon connections', '10')
+  .option('--kinds <list>', 'only these kinds (keys, comma-separated)')
+  .option('--reuse', 'keep the local graph under .neo4j/compare when it already holds this size (skips the load; trusts the curated data it finds)')
+  .parse()
+  .opts<{ sizes: string; iterations: string; warmup: string; duration: string; rounds: string; connections: string; kinds?: string; reuse?: boolean }>();
+const sizes = opts.sizes.split(',').map(Number);
+const [iterations, warmup, duration, rounds, connections] = [opts.iterations, opts.warmup, opts.duration, opts.rounds, opts.connections].map(Number) as [number, number, number, number, number];
+const HOME = fileURLToPath(new URL('../.neo4j/compare', import.meta.url));
+const SERVERS: ServerName[] = ['api', 'lib', 'cypher'];
+const LABEL: Record<ServerName, string> = { api: 'this API', lib: '@neo4j/graphql', cypher: 'hand-written Cypher' };
+/** The installed @neo4j/graphql (its exports hide package.json: found from its entry point). */
+const libEntry = createRequire(import.meta.url).resolve('@neo4j/graphql');
+const libPackage = `${libEntry.slice(0, libEntry.lastIndexOf('/node_modules/@neo4j/graphql/'))}/node_modules/@neo4j/graphql/package.json`;
+const libVersion = (JSON.parse(readFileSync(libPackage, 'utf8')) as { version: string }).version;
+/** A synthetic incident present at any size above 42 (kinds 1 and 3). */
+const SYNTHETIC_INCIDENT = 'syn-incident-0000042';
+const FINE_THRESHOLD = { currency: 'KRW', minAmount: '1000000000' };
+
+const failed = (a: Answer) => a.status !== 200 || Boolean(a.body.errors?.length);
+const canonical = (kind: Kind, server: ServerName, a: Answer): Json => {
+  const data = a.body.data;
+  if (server === 'cypher') return canon(kind.pickCypher(data as unknown[]), kind.ordered);
+  return canon(server === 'api' ? kind.pickApi(data as Record<string, unknown>) : kind.pickLib(data as Record<string, unknown>), kind.ordered);
+};
+
+const setupQuery = (name: string) => readFileSync(fileURLToPath(new URL(`./compare/cypher/setup/${name}.cypher`, import.meta.url)), 'utf8');
+
+async function holdsSize(driver: Driver, database: string, size: number): Promise<boolean> {
+  const { records } = await driver.executeQuery(setupQuery('holds-size'), { size: neo4j.int(size) }, { database });
+  return records[0]?.get('holds') === true;
+}
+
+async function graphSize(driver: Driver, database: string): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery(setupQuery('graph-size'), {}, { database });
+  return records[0]!.toObject() as { nodes: number; relationships: number };
+}
+
+let problems = 0;
+const results: Record<string, unknown>[] = [];
+for (const size of sizes) {
+  const external = process.env.BENCH_NEO4J_URI;
+  if (!external && !opts.reuse) rmSync(HOME, { recursive: true, force: true });
+  const config = loadConfig({ ...process.env, NEO4J_URI: external ?? '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn' });
+  const log = createLogger('warn');
+  const db = await openDatabase(config, log, HOME);
+  const database = config.neo4j.database;
+  if (external) await db.driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database });
+  await prepareDatabase(db, config, log);
+  process.stdout.write(`\n== ${size.toLocaleString('en-US')} synthetic incidents ==\n`);
+  let loaded: { nodes: number; relationships: number; seconds: number } | null = null;
+  if (opts.reuse && !external && await holdsSize(db.driver, database, size)) {
+    console.log('reusing the graph under .neo4j/compare: it holds this size, derived values included');
+  } else {
+    process.stdout.write('loading... ');
+    const gen = await generateGraph(db.driver, database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000 },
+      (n) => { if (n % 20000 === 0) process.stdout.write(`${n} `); });
+    loaded = { nodes: gen.nodesCreated, relationships: gen.relationshipsCreated, seconds: gen.seconds };
+    console.log(`\nload: ${loaded.nodes.toLocaleString('en-US')} synthetic nodes, ${loaded.relationships.toLocaleString('en-US')} relationships in ${loaded.seconds.toFixed(1)} s`);
+  }
+  const graph = await graphSize(db.driver, database);
+  console.log(`graph: ${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships`);
+
+  const picked = (await db.driver.executeQuery(setupQuery('params'), {}, { database })).records[0]!.toObject() as { company: string; authority: string };
+  const params: KindParams = { incident: SYNTHETIC_INCIDENT, ...picked, ...FINE_THRESHOLD };
+  const selected = kinds(params).filter((k) => !opts.kinds || opts.kinds.split(',').includes(k.key));
+
+  const api = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
+  const lib = await startNeo4jGraphQL(db.driver, database);
+  const cypher = await startHandWritten(db.driver, database);
+  const busy: Record<ServerName, ReturnType<typeof inFlight>> = { api: inFlight(api.server), lib: inFlight(lib.server), cypher: inFlight(cypher.server) };
+  const targets = (k: Kind): Record<ServerName, Target> => ({
+    api: { url: api.url, body: JSON.stringify(k.api) },
+    lib: { url: lib.url, body: JSON.stringify(k.lib) },
+    cypher: { url: cypher.url, body: JSON.stringify({ query: k.cypher.file, params: k.cypher.params }) },
+  });
+
+  // 1. The three answers must agree, else the timings compare different work.
+  const agreement = new Map<string, { agree: boolean; objects: number }>();
+  for (const k of selected) {
+    const t = targets(k);
+    const answers = {} as Record<ServerName, Answer>;
+    for (const s of SERVERS) answers[s] = await post(t[s]);
+    const broken = SERVERS.filter((s) => failed(answers[s]));
+    let agree = broken.length === 0;
+    let objects = 0;
+    if (agree) {
+      const [a, l, c] = SERVERS.map((s) => canonical(k, s, answers[s])) as [Json, Json, Json];
+      objects = countObjects(c);
+      for (const [name, x] of [['this API', a], ['@neo4j/graphql', l]] as const) {
+        const d = firstDifference(x, c);
+        if (d) { agree = false; console.log(`DISAGREE ${k.key}: ${name} vs hand-written Cypher at ${d}`); }
+      }
+      if (agree && objects === 0) { agree = false; console.log(`EMPTY ${k.key}: all three answer nothing, so this kind measures nothing`); }
+    }
+    for (const s of broken) console.log(`FAILED ${k.key} on ${LABEL[s]} (HTTP ${answers[s].status}): ${JSON.stringify(answers[s].body.errors ?? answers[s].body).slice(0, 400)}`);
+    if (!agree) problems++;
+    agreement.set(k.key, { agree, objects });
+    console.log(`${agree ? 'agree   ' : 'MISMATCH'} ${k.key}: ${objects} objects`);
+  }
+
+  // 2. Sequential latency, request by request in rotating server order.
+  const times = new Map<string, Record<ServerName, number[]>>();
+  const failures = new Map<string, Record<ServerName, number>>();
+  const apiQueries = new Map<string, number[]>();
+  for (const k of selected) {
+    const t = targets(k);
+    const ts: Record<ServerName, number[]> = { api: [], lib: [], cypher: [] };
+    const fs: Record<ServerName, number> = { api: 0, lib: 0, cypher: 0 };
+    const qs: number[] = [];
+    for (let i = 0; i < warmup + iterations; i++) {
+      for (let j = 0; j < SERVERS.length; j++) {
+        const s = SERVERS[(i + j) % SERVERS.length]!;
+        const a = await post(t[s]);
+        if (failed(a)) fs[s]++;
+        if (i < warmup) continue;
+        ts[s].push(a.ms);
+        if (s === 'api') qs.push(a.body.extensions?.neo4j?.queries ?? -1);
+      }
+    }
+    times.set(k.key, ts);
+    failures.set(k.key, fs);
+    apiQueries.set(k.key, qs);
+    console.log(`sequential ${k.key}: p50 ${SERVERS.map((s) => `${s} ${percentile(ts[s], 50).toFixed(1)}`).join(', ')} ms`);
+  }
+
+  // 3. Throughput under autocannon, run by run in rotating server order.
+  // Each run then waits until its server is idle (a request autocannon timed out may still run).
+  type Load = { requests: number; seconds: number; runs: number[]; drainMs: number };
+  const load = new Map<string, Record<ServerName, Load>>();
+  const fresh = (): Load => ({ requests: 0, seconds: 0, runs: [], drainMs: 0 });
+  for (const k of selected) load.set(k.key, { api: fresh(), lib: fresh(), cypher: fresh() });
+  for (let r = 0; r < rounds; r++) {
+    for (const k of selected) {
+      const t = targets(k);
+      for (let j = 0; j < SERVERS.length; j++) {
+        const s = SERVERS[(r + j) % SERVERS.length]!;
+        const acc = load.get(k.key)![s];
+        // Aim at `duration` seconds: from the runs so far, else from the sequential p50 (10
+        // connections on this 2-core machine give about twice the sequential rate).
+        const rate = acc.seconds > 0 ? acc.requests / acc.seconds : 2000 / percentile(times.get(k.key)![s], 50);
+        const x = await autocannon(t[s], connections, Math.min(20_000, Math.max(4 * connections, Math.round(duration * rate))));
+        acc.requests += x.requests;
+        acc.seconds += x.seconds;
+        acc.runs.push(+(x.requests / x.seconds).toFixed(1));
+        acc.drainMs += await busy[s].idle();
+        failures.get(k.key)![s] += x.non2xx + x.errors;
+      }
+      console.log(`load round ${r + 1}/${rounds} ${k.key}: ${SERVERS.map((s) => `${s} ${load.get(k.key)![s].runs.at(-1)}`).join(', ')} req/s`);
+    }
+  }
+
+  const rows: KindFigures[] = selected.map((k) => {
+    const ts = times.get(k.key)!;
+    const qs = apiQueries.get(k.key)!;
+    const servers = Object.fromEntries(SERVERS.map((s) => {
+      const l = load.get(k.key)![s];
+      return [s, { p50: percentile(ts[s], 50), p95: percentile(ts[s], 95), rps: l.requests / l.seconds, failures: failures.get(k.key)![s] }];
+    })) as KindFigures['servers'];
+    return { key: k.key, title: k.title, ...agreement.get(k.key)!, apiQueries: [Math.min(...qs), Math.max(...qs)], servers };
+  });
+  for (const k of rows) {
+    for (const s of SERVERS) {
+      if (k.servers[s].failures) { problems++; console.log(`FAILED ${k.key} on ${LABEL[s]}: ${k.servers[s].failures} failed responses while timing`); }
+    }
+  }
+  console.log(`\n${size.toLocaleString('en-US')} synthetic incidents (${graph.nodes.toLocaleString('en-US')} nodes, ${graph.relationships.toLocaleString('en-US')} relationships):`);
+  console.table(consoleRows(rows));
+  console.log(`\n${markdownTable(rows, libVersion)}\n`);
+  console.log(`issue 7's bar (req/s >= 1.5x @neo4j/graphql's and p50 <= 1.5x hand-written): met by ${rows.filter(meetsBar).length} of ${rows.length} kinds`);
+  results.push({
+    incidents: size, ...graph, load: loaded, params,
+    kinds: rows.map((k) => ({
+      ...k,
+      throughputRuns: Object.fromEntries(SERVERS.map((s) => [s, load.get(k.key)![s].runs])),
+      drainMs: Object.fromEntries(SERVERS.map((s) => [s, Math.round(load.get(k.key)![s].drainMs)])),
+    })),
+  });
+  await api.close();
+  await lib.close();
+  await cypher.close();
+  await db.close();
+}
+
+mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+const file = fileURLToPath(new URL(`./results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
+writeFileSync(file, JSON.stringify({
+  machine: `${process.platform} ${process.arch}, node ${process.version}`, neo4jGraphql: libVersion,
+  options: { iterations, warmup, duration, rounds, connections }, results,
+}, null, 2));
+console.log(`\nFigures written to ${file}`);
+if (problems) {
+  console.log(`${problems} problem(s): answers that disagree or requests that failed (see above)`);
+  process.exitCode = 1;
+}

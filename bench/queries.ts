@@ -1,0 +1,18 @@
+/** The query kinds the benchmark times (a unit test keeps them within the query limits). */
+export const BENCH_QUERIES: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  'incident by id, deep': { query: `{ incident(id: "coupang-breach-2025") { title accountsAffected { value } exposedData { category { name } }
+    investigations { authorities { name } } suspicions { person { description } } sources { source { url } } } }` },
+  'incidents page, filtered by country, by accounts': { query: `{ incidents(filter: { country: "KR" }, orderBy: [{ field: ACCOUNTS_AFFECTED, direction: DESC }], first: 20) {
+    edges { node { id title company { name } } } pageInfo { endCursor } } }` },
+  'incidents page, filtered by company': { query: '{ incidents(filter: { company: "syn-company-0000042" }, first: 20) { totalCount edges { node { id } } } }' },
+  'incidents with investigations, authorities, fines (depth 4)': { query: `{ incidents(first: 50) { edges { node { id
+    investigations { authorities { id finesImposed { id company { name } } } } } } } }` },
+  'fines, minimum amount': { query: '{ fines(filter: { minAmount: { amount: "1000000000000", currency: "KRW" } }, orderBy: [{ field: AMOUNT, direction: DESC }], first: 20) { edges { node { id amount { display } } } } }' },
+  'search': { query: '{ search(query: "Falcon breach", first: 20) { edges { score node { __typename } } } }' },
+  'paths Coupang -> SK Telecom': { query: '{ paths(from: "coupang", to: "sk-telecom", maxHops: 5, relationshipTypes: [AFFECTED, INTO, CONDUCTS, IMPOSED, AGAINST]) { length } }' },
+  'neighbourhood depth 2': { query: '{ neighbourhood(id: "pipc", depth: 2, limit: 200) { nodes { id } } }' },
+  'trace: related incidents and fines': { query: '{ incident(id: "coupang-breach-2025") { relatedIncidents { incident { id fines { amount { display } } } } } }' },
+  'stats: fines by authority and year': { query: '{ stats { finesByAuthorityAndYear(authority: "pipc") { year totals { sum { display } } } } }' },
+  'stats: largest incidents': { query: '{ stats { largestIncidents(first: 10) { id } } }' },
+  'stats: incidents by data category': { query: '{ stats { incidentsByDataCategory { incidents } } }' },
+};

@@ -1,0 +1,6 @@
+// What an earlier run imported from these rows of the catalogue: the report or decision of each
+// row, and the fine a report belongs to.
+UNWIND $rows AS row
+MATCH (n:Entity {catalogue: $catalogue, row: row})
+RETURN row, n.id AS id, CASE WHEN n:FineReport THEN 'report' ELSE 'decision' END AS kind,
+       COLLECT { MATCH (f:Fine)-[:REPORTED_AS]->(n) RETURN f.id }[0] AS fine

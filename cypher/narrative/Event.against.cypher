@@ -1,0 +1,3 @@
+MATCH (this)-[:AGAINST]->(n:Company)
+RETURN n
+ORDER BY n.id

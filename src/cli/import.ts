@@ -1,0 +1,97 @@
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, ConfigError } from '../config.js';
+import { openDatabase } from '../bootstrap.js';
+import { catalogues } from '../import/catalogues/index.js';
+import { formatProblem, readCatalogue } from '../import/read.js';
+import { importRecords, removeCatalogue } from '../import/run.js';
+import { summarize } from '../import/summary.js';
+import { LocalNeo4jUnavailable } from '../local-neo4j/prerequisites.js';
+import { createLogger } from '../logger.js';
+
+const program = new Command()
+  .name('npm run import --')
+  .description('Import a public catalogue of decisions (fines) into the graph, resolving authorities and companies against it.\n'
+    + `Catalogues: ${[...catalogues.values()].map((c) => `${c.name} (${c.description})`).join('; ')}.`)
+  .argument('<catalogue>', 'catalogue name', (v) => {
+    if (!catalogues.has(v)) throw new InvalidArgumentError(`one of ${[...catalogues.keys()].join(', ')}`);
+    return v;
+  })
+  .argument('[file]', 'the catalogue file')
+  .option('--skip-invalid', 'import the valid rows when some rows have errors (they are listed and counted)')
+  .option('--dry-run', 'validate, resolve and write inside a transaction, then roll back: reports what would change')
+  .option('--batch <n>', 'rows per write statement', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('an integer from 1 to 10000');
+    return n;
+  }, 100)
+  .option('--remove', 'remove everything this catalogue imported (curated data stays)')
+  .showHelpAfterError()
+  .parse();
+
+async function main(): Promise<number> {
+  const opts = program.opts<{ skipInvalid?: boolean; dryRun?: boolean; batch: number; remove?: boolean }>();
+  const catalogue = catalogues.get(program.args[0]!)!;
+  const file = program.args[1];
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+
+  if (opts.remove) {
+    const db = await openDatabase(config, log);
+    try {
+      console.log(`Removed ${await removeCatalogue(db.driver, config.neo4j.database, db.graph.queries, catalogue)} nodes imported from ${catalogue.name}.`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  }
+  if (!file) return program.error('error: missing required argument \'file\'');
+
+  // Every row is checked before anything is written.
+  const name = basename(file);
+  const read = readCatalogue(file, catalogue);
+  for (const p of [...read.fileProblems, ...read.rowProblems]) console.error(formatProblem(name, p));
+  if (read.fileProblems.length) {
+    console.error(`\n${name} is unusable as a ${catalogue.name} catalogue: nothing was imported.`);
+    return 1;
+  }
+  const errors = read.rowProblems.filter((p) => p.severity === 'error').length;
+  console.error(`${name}: ${read.rows} rows, ${read.records.length} valid, ${read.invalidRows} invalid (${errors} errors), `
+    + `${read.rowProblems.length - errors} warnings.`);
+  if (read.invalidRows && !opts.skipInvalid) {
+    console.error(`Nothing was imported: fix the rows above, or pass --skip-invalid to import the ${read.records.length} valid rows.`);
+    return 1;
+  }
+  if (!read.records.length) {
+    console.error('No valid row: nothing was imported.');
+    return 1;
+  }
+
+  const db = await openDatabase(config, log);
+  try {
+    const bar = new cliProgress.SingleBar({
+      format: '{bar} {value}/{total} rows', hideCursor: true, noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 5000,
+    }, cliProgress.Presets.shades_classic);
+    let started = false;
+    const result = await importRecords(db.driver, config.neo4j.database, db.graph.queries, catalogue, read.records, {
+      dryRun: opts.dryRun,
+      batchSize: opts.batch,
+      onProgress: (done, total) => {
+        if (!started) { bar.start(total, 0); started = true; }
+        bar.update(done);
+      },
+    });
+    if (started) bar.stop();
+    console.log(summarize(result, { read: read.rows, valid: read.records.length, skipped: read.invalidRows }).join('\n'));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  if (e instanceof ConfigError || e instanceof LocalNeo4jUnavailable) console.error(`\n${e.message}\n`);
+  else console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+import type { Catalogue, DecisionRecord } from './catalogue.js';
+import { IdAllocator, nameSlug, slug, sourceId } from './ids.js';
+import { isGeneric, parseName } from './names.js';
+import { mentionKey, resolveEntities, type KnownEntity, type Mention, type Resolution } from './resolve.js';
+
+/** What the graph already holds that the plan depends on, read in the import's transaction. */
+export interface GraphState {
+  entities: KnownEntity[];
+  /** Rows an earlier run imported: the report or decision node, and the report's fine. */
+  imported: Map<string, { id: string; kind: 'report' | 'decision'; fine: string | null }>;
+  /** Existing Sources by URL. */
+  sourcesByUrl: Map<string, string>;
+  countries: Set<string>;
+}
+
+export interface Plan {
+  resolution: Resolution;
+  countries: { code: string; name: string }[];
+  organizations: { id: string; label: string; name: string; aliases: string[]; kind: string | null; country: string | null; about: string[]; generic: boolean }[];
+  links: { id: string; url: string }[];
+  fines: FineRow[];
+  decisions: DecisionRow[];
+  counts: Counts;
+}
+
+export interface FineRow {
+  id: string; row: string; fine: string; authority: string; company: string; link: string;
+  amount: string; currency: string; date: string | null; dateAsReported: string | null;
+  articles: string[]; violationType: string | null; kind: string; reason: string | null;
+}
+
+export interface DecisionRow {
+  id: string; row: string; authority: string; company: string; link: string; title: string; description: string | null;
+  date: string | null; dateAsReported: string | null; articles: string[]; violationType: string | null;
+}
+
+export interface Counts {
+  authorities: Tally; companies: Tally; countries: Tally; sources: Tally;
+  fines: Tally & { reportsAdded: number }; reports: Tally; decisions: Tally;
+}
+/** created: new nodes; matched: nodes already in the graph that rows resolved to. */
+export interface Tally { created: number; matched: number }
+const tally = (): Tally => ({ created: 0, matched: 0 });
+
+/**
+ * Turns valid rows into the writes of one run, given the graph's state: entity resolution, ids
+ * for what is new (readable, stable: an earlier run's nodes are found again by their row, so a
+ * second run plans no creation), and, per row, a report of a fine or a decision without amount.
+ * `taken(ids)` tells which ids (and their "-N" variants) are in use; it is asked twice, for new
+ * entities and then for new fines and decisions whose ids are built from the entities'.
+ */
+export async function planImport(catalogue: Catalogue, records: DecisionRecord[], state: GraphState,
+  taken: (wanted: string[]) => Promise<Set<string>>,
+  candidateFines: (pairs: { authority: string; company: string }[]) => Promise<Map<string, { fine: string; dates: string[] }[]>>): Promise<Plan> {
+  const src = catalogue.source.id;
+  const counts: Counts = {
+    authorities: tally(), companies: tally(), countries: tally(), sources: tally(),
+    fines: { ...tally(), reportsAdded: 0 }, reports: tally(), decisions: tally(),
+  };
+
+  // Entities: resolve every party the rows name.
+  const mentions: Mention[] = records.flatMap((r) => [
+    { label: 'Authority' as const, name: r.authority.name, country: r.authority.country.code, row: r.row },
+    { label: 'Company' as const, name: r.company.name, country: null, row: r.row },
+  ]);
+  const resolution = resolveEntities(mentions, state.entities);
+  const knownIds = new Set(state.entities.map((e) => e.id));
+  // Generic parties get an id of their row: a later run finds the same node by it.
+  const wantedOf = (e: Resolution['created'][number]) => e.generic
+    ? `${nameSlug(e.name)}-${src}-row-${e.firstRow}`
+    : e.label === 'Authority' && e.abbreviation ? slug(e.abbreviation) : nameSlug(e.name);
+  const abbreviationClash = new Map<string, number>();
+  for (const e of resolution.created) if (e.label === 'Authority') abbreviationClash.set(wantedOf(e), (abbreviationClash.get(wantedOf(e)) ?? 0) + 1);
+  const organizations: Plan['organizations'] = [];
+  {
+    const wanted = resolution.created.map((e) => {
+      const w = wantedOf(e);
+      // The same abbreviation in two countries ("Datatilsynet"): both get their country in the id.
+      return e.label === 'Authority' && (abbreviationClash.get(w) ?? 0) > 1 && e.country ? `${w}-${e.country.toLowerCase()}` : w;
+    });
+    const inUse = await taken(wanted);
+    const ids = new IdAllocator((id) => inUse.has(id));
+    resolution.created.forEach((e, k) => {
+      const w = wanted[k]!;
+      if (e.generic && knownIds.has(w)) {
+        // Created by an earlier run of this catalogue: the same party, found by its id.
+        for (const mk of e.mentionKeys) resolution.idOf.set(mk, w);
+        counts.companies.matched++;
+        return;
+      }
+      e.id = e.generic && !inUse.has(w) ? w : ids.allocate(w);
+      for (const mk of e.mentionKeys) resolution.idOf.set(mk, e.id);
+      organizations.push({
+        id: e.id, label: e.label, name: e.name, aliases: e.aliases, kind: e.label === 'Authority' ? 'REGULATOR' : null,
+        country: e.label === 'Authority' ? e.country : null, generic: e.generic,
+        about: e.label === 'Authority' ? ['name', 'aliases', 'kind', 'country'] : ['name', 'aliases'],
+      });
+      (e.label === 'Authority' ? counts.authorities : counts.companies).created++;
+    });
+  }
+  for (const m of resolution.matched) (m.label === 'Authority' ? counts.authorities : counts.companies).matched++;
+  const idOf = (m: Mention) => resolution.idOf.get(mentionKey(m, m.label === 'Company' && isGeneric(parseName(m.name))))!;
+
+  // Countries and the Sources behind the rows' links.
+  const countries = new Map<string, string>();
+  for (const r of records) countries.set(r.authority.country.code, r.authority.country.name);
+  const newCountries = [...countries].filter(([code]) => !state.countries.has(code)).map(([code, name]) => ({ code, name }));
+  counts.countries = { created: newCountries.length, matched: countries.size - newCountries.length };
+  const linkOf = new Map<string, string>();
+  const links: Plan['links'] = [];
+  for (const r of records) {
+    if (linkOf.has(r.url)) continue;
+    const existing = state.sourcesByUrl.get(r.url);
+    if (existing) { linkOf.set(r.url, existing); counts.sources.matched++; continue; }
+    const id = sourceId(r.url);
+    linkOf.set(r.url, id);
+    links.push({ id, url: r.url });
+    counts.sources.created++;
+  }
+
+  // Per row: the party ids, then a report of a fine or a decision.
+  const rows = records.map((r) => ({
+    r,
+    authority: idOf({ label: 'Authority', name: r.authority.name, country: r.authority.country.code, row: r.row }),
+    company: idOf({ label: 'Company', name: r.company.name, country: null, row: r.row }),
+  }));
+  const pairs = [...new Map(rows.filter((x) => x.r.amount && !state.imported.has(x.r.row))
+    .map((x) => [`${x.authority}|${x.company}`, { authority: x.authority, company: x.company }])).values()];
+  const candidates = await candidateFines(pairs);
+  // A fine's or decision's id names its company by the company's id, or for a generic party
+  // (whose id is its row's) by the name: "hdpa-fine-telecommunication-service-provider-2019-10-07".
+  const genericIds = new Set([...organizations.filter((o) => o.generic).map((o) => o.id),
+    ...rows.filter((x) => isGeneric(parseName(x.r.company.name))).map((x) => x.company)]);
+  const slugOfCompany = (id: string, name: string) => (genericIds.has(id) ? nameSlug(parseName(name).base) : id);
+  const wantedIds = rows.filter((x) => !state.imported.has(x.r.row)).map((x) =>
+    `${x.authority}-${x.r.amount ? 'fine' : 'decision'}-${slugOfCompany(x.company, x.r.company.name)}-${x.r.date?.iso ?? 'undated'}`);
+  const inUse = await taken([...new Set(wantedIds)]);
+  const ids = new IdAllocator((id) => inUse.has(id));
+  const fines: FineRow[] = [];
+  const decisions: DecisionRow[] = [];
+  const authorityName = new Map([...state.entities.map((e) => [e.id, e.name] as const), ...organizations.map((o) => [o.id, o.name] as const)]);
+  const reason = (r: DecisionRecord) => [r.violationType, r.articles.length ? `(${r.articles.join(', ')})` : null].filter(Boolean).join(' ') || null;
+  for (const { r, authority, company } of rows) {
+    const before = state.imported.get(r.row);
+    const base = { row: r.row, authority, company, link: linkOf.get(r.url)!, date: r.date?.iso ?? null,
+      dateAsReported: r.date?.asReported ?? null, articles: r.articles, violationType: r.violationType };
+    if (r.amount) {
+      let fine = before?.fine ?? null;
+      if (before) { counts.reports.matched++; counts.fines.matched++; }
+      else {
+        counts.reports.created++;
+        // Another source's report of the same decision: same authority and company, dates that agree.
+        const fits = (candidates.get(`${authority}|${company}`) ?? []).filter((c) => r.date && c.dates.some((d) => d.startsWith(r.date!.iso) || r.date!.iso.startsWith(d)));
+        if (fits.length === 1) { fine = fits[0]!.fine; counts.fines.matched++; counts.fines.reportsAdded++; }
+        else { fine = ids.allocate(`${authority}-fine-${slugOfCompany(company, r.company.name)}-${r.date?.iso ?? 'undated'}`); counts.fines.created++; }
+      }
+      fines.push({ ...base, id: before?.id ?? `${src}-row-${r.row}`, fine: fine!, amount: r.amount.amount, currency: r.amount.currency,
+        kind: r.fineKind, reason: reason(r) });
+    } else {
+      if (before) counts.decisions.matched++;
+      else counts.decisions.created++;
+      const id = before?.id ?? ids.allocate(`${authority}-decision-${slugOfCompany(company, r.company.name)}-${r.date?.iso ?? 'undated'}`);
+      decisions.push({ ...base, id,
+        title: `Decision of ${authorityName.get(authority) ?? r.authority.name} against ${r.company.name}, reported without an amount`,
+        description: reason(r) });
+    }
+  }
+  return { resolution, countries: newCountries, organizations, links, fines, decisions, counts };
+}

@@ -1,0 +1,118 @@
+import { fileURLToPath } from 'node:url';
+import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import type { QueryRegistry } from '../graph/queries.js';
+import { applySchema, loadFile, seedFiles } from '../seed/load.js';
+import type { Catalogue, DecisionRecord } from './catalogue.js';
+import { planImport, type GraphState, type Plan } from './plan.js';
+
+const IMPORT_SCHEMA = fileURLToPath(new URL('../../cypher/import/schema.cypher', import.meta.url));
+const derivedValuesFile = () => seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!;
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Rows per write statement (the progress bar moves once per batch). */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportResult {
+  plan: Plan;
+  dryRun: boolean;
+  /** Neo4j's own counters over the run's writes. */
+  nodesCreated: number;
+  relationshipsCreated: number;
+  seconds: number;
+}
+
+/**
+ * Imports validated rows in ONE write transaction: entity resolution reads the graph inside it,
+ * every write follows in batches of UNWIND rows, and the run commits whole or not at all (a dry
+ * run always rolls back, after doing every write). The derived values (seeds/99-derived-values
+ * .cypher) are then recomputed, as they batch on their own; rerunning that file repairs them if
+ * the process dies in between.
+ */
+export async function importRecords(driver: Driver, database: string, queries: QueryRegistry, catalogue: Catalogue,
+  records: DecisionRecord[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const started = performance.now();
+  await applySchema(driver, database);
+  await applySchema(driver, database, IMPORT_SCHEMA);
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const totals = { nodesCreated: 0, relationshipsCreated: 0 };
+  let plan: Plan;
+  const tx = await session.beginTransaction({ timeout: 600_000, metadata: { import: catalogue.name } });
+  try {
+    const run = async (name: string, params: Record<string, unknown>) => {
+      const r = await tx.run(queries.get(`import/${name}`), { catalogue: catalogue.source.id, ...params });
+      const u = r.summary.counters.updates();
+      totals.nodesCreated += u.nodesCreated;
+      totals.relationshipsCreated += u.relationshipsCreated;
+      return r.records.map((x) => x.toObject());
+    };
+    plan = await planImport(catalogue, records, await readState(run, records),
+      async (ids) => new Set((await run('taken', { ids })).map((r) => r.id as string)),
+      async (pairs) => {
+        const out = new Map<string, { fine: string; dates: string[] }[]>();
+        for (const r of await run('candidateFines', { pairs })) {
+          const k = `${r.authority}|${r.company}`;
+          out.set(k, [...(out.get(k) ?? []), { fine: r.fine as string, dates: r.dates as string[] }]);
+        }
+        return out;
+      });
+    const { publisher, ...source } = catalogue.source;
+    await run('catalogue', { publisher, source });
+    await run('countries', { rows: plan.countries });
+    await inBatches(plan.organizations, opts.batchSize, (rows) => run('organizations', { rows, source: source.id }));
+    await inBatches(plan.links, opts.batchSize, (rows) => run('links', { rows }));
+    const total = plan.fines.length + plan.decisions.length;
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const writeRows = (name: string) => async (rows: unknown[]) => {
+      await run(name, { rows, source: source.id, publisher: publisher.id });
+      opts.onProgress?.(done += rows.length, total);
+    };
+    await inBatches(plan.fines, opts.batchSize, writeRows('fines'));
+    await inBatches(plan.decisions, opts.batchSize, writeRows('decisions'));
+    if (opts.dryRun) await tx.rollback();
+    else await tx.commit();
+  } catch (e) {
+    if (tx.isOpen()) await tx.rollback().catch(() => {});
+    throw e;
+  } finally {
+    await session.close();
+  }
+  if (!opts.dryRun) await loadFile(driver, database, derivedValuesFile());
+  return { plan, dryRun: !!opts.dryRun, ...totals, seconds: (performance.now() - started) / 1000 };
+}
+
+type Run = (name: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+async function readState(run: Run, records: DecisionRecord[]): Promise<GraphState> {
+  const entities = (await run('entities', {})).map((r) => ({
+    id: r.id as string, label: r.label as 'Authority' | 'Company', name: (r.name as string | null) ?? '', aliases: r.aliases as string[], country: r.country as string | null,
+  }));
+  const imported = new Map((await run('imported', { rows: records.map((r) => r.row) }))
+    .map((r) => [r.row as string, { id: r.id as string, kind: r.kind as 'report' | 'decision', fine: r.fine as string | null }]));
+  const urls = [...new Set(records.map((r) => r.url))];
+  const sourcesByUrl = new Map((await run('sourcesByUrl', { urls })).map((r) => [r.url as string, r.id as string]));
+  const codes = [...new Set(records.map((r) => r.authority.country.code))];
+  const countries = new Set((await run('taken', { ids: codes })).map((r) => r.id as string).filter((id) => codes.includes(id)));
+  return { entities, imported, sourcesByUrl, countries };
+}
+
+async function inBatches<T>(items: T[], size = 100, write: (rows: T[]) => Promise<unknown>) {
+  for (let k = 0; k < items.length; k += size) await write(items.slice(k, k + size));
+}
+
+/** Removes what a catalogue imported (tests, or undoing an import), then recomputes derived values. */
+export async function removeCatalogue(driver: Driver, database: string, queries: QueryRegistry, catalogue: Catalogue): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  let removed = 0;
+  try {
+    removed = await session.executeWrite(async (tx: ManagedTransaction | Transaction) =>
+      (await tx.run(queries.get('import/remove'), { catalogue: catalogue.source.id })).records[0]?.get('removed') as number ?? 0);
+  } finally {
+    await session.close();
+  }
+  await loadFile(driver, database, derivedValuesFile());
+  return removed;
+}

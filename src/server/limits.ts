@@ -1,0 +1,96 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import { ErrorCode, QueryLimit, limitExceeded } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { COST_LIMIT, queryCost } from './cost.js';
+
+/**
+ * The limits a query meets before any resolver runs, and their errors: GRAPHQL_VALIDATION_FAILED
+ * (HTTP 400) with extensions.limit naming the limit and extensions.allowed its maximum.
+ * Depth allows the deepest analyst trace (incident -> related -> incident -> fines -> reports ->
+ * sources -> source -> publisher).
+ */
+export const LIMITS = {
+  depth: 14,
+  aliases: 30,
+  directives: 20,
+  tokens: 5000,
+  cost: COST_LIMIT,
+} as const;
+
+const MESSAGES: Record<Exclude<QueryLimit, 'TOKENS'>, string> = {
+  DEPTH: `The query is nested too deeply: at most ${LIMITS.depth} levels are allowed.`,
+  ALIASES: `The query has too many aliases: at most ${LIMITS.aliases} are allowed (__typename included).`,
+  DIRECTIVES: `The query has too many directives: at most ${LIMITS.directives} are allowed.`,
+  COST: `The query can return too much: its cost limit is ${LIMITS.cost}. Each value the response can hold counts 1, and lists multiply what is under them by their first, last or limit (neighbourhood also by depth): ask for fewer items or fields, or page.`,
+};
+
+/** Armor counts; the error it would throw starts with "Syntax Error:" and gives the count, so ours replaces it. */
+function rejectWith(limit: Exclude<QueryLimit, 'TOKENS'>, allowed: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null) => ctx?.reportError(limitExceeded(limit, allowed, MESSAGES[limit]))],
+  };
+}
+
+const armor = new ApolloArmor({
+  maxDepth: { n: LIMITS.depth, ...rejectWith(QueryLimit.DEPTH, LIMITS.depth) },
+  // Every alias counts: 1,000 aliases of __typename are 1,000 fields to answer.
+  maxAliases: { n: LIMITS.aliases, allowList: [], ...rejectWith(QueryLimit.ALIASES, LIMITS.aliases) },
+  maxDirectives: { n: LIMITS.directives, ...rejectWith(QueryLimit.DIRECTIVES, LIMITS.directives) },
+  // Tokens are counted by graphql-js's own parser (parseOptions below): armor's version parses
+  // inside a plugin hook, which turns every syntax error into an HTTP 500.
+  maxTokens: { enabled: false },
+  // Armor's cost counts fields, not what lists return: queryCostPlugin does that.
+  costLimit: { enabled: false },
+  blockFieldSuggestion: { enabled: false },
+});
+
+/** This API only reads: a mutation or subscription is a validation error, not a server fault. */
+const readOnly: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'query' || context.getSchema().getRootType(node.operation)) return;
+    context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation}s: send a query.`, { nodes: node }));
+  },
+});
+
+export function queryLimits(): { validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+  return { validationRules: [...armor.protect().validationRules, readOnly], parseOptions: { maxTokens: LIMITS.tokens } };
+}
+
+/**
+ * The cost limit, once the operation and its variables are known and before execution. Invalid
+ * variables are answered here as execution would answer them (BAD_USER_INPUT, HTTP 400).
+ */
+export function queryCostPlugin(log: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, operationName ?? request.operationName);
+          } catch (e) {
+            if (!(e instanceof GraphQLError)) throw e;
+            // graphql-query-complexity caps the selections it evaluates (fragments spread many times).
+            if (/maximum allowed number of nodes/.test(e.message)) cost = Infinity;
+            else throw new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+          }
+          log.debug({ cost }, 'query cost');
+          if (cost > LIMITS.cost) {
+            const error = limitExceeded(QueryLimit.COST, LIMITS.cost, MESSAGES.COST);
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-js words the token limit as a syntax error ("more that 5000 tokens"): it becomes a limit error like the others. */
+export function tokenLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  if (formatted.extensions?.code !== ErrorCode.GRAPHQL_PARSE_FAILED || !/Document contains more tha[nt] \d+ tokens/.test(formatted.message)) return undefined;
+  const error = limitExceeded(QueryLimit.TOKENS, LIMITS.tokens, `The document is too long: at most ${LIMITS.tokens} tokens are allowed.`);
+  return { message: error.message, extensions: error.extensions };
+}
