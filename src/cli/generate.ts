@@ -1,11 +1,10 @@
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
-import { LOCAL_DATA_DIR, openDatabase } from '../bootstrap.js';
-import { bulkLoad, BulkRefused, type BulkProgress } from '../generate/bulk.js';
+import { openDatabase, prepareDatabase } from '../bootstrap.js';
+import { bulkLoad, BulkRefused, bulkUnavailable, type BulkProgress } from '../generate/bulk.js';
 import { generateGraph } from '../generate/load.js';
 import { createLogger } from '../logger.js';
-import { applySchema } from '../seed/load.js';
 
 const int = (min: number, max: number) => (v: string) => {
   const n = Number(v);
@@ -34,11 +33,14 @@ const rate = (r: { nodesCreated: number; relationshipsCreated: number; incidents
   `Created ${r.nodesCreated.toLocaleString('en-US')} nodes and ${r.relationshipsCreated.toLocaleString('en-US')} relationships in ${r.seconds.toFixed(1)} s `
   + `(${Math.round(r.nodesCreated / r.seconds).toLocaleString('en-US')} entities/s, ${Math.round(r.incidents / r.seconds).toLocaleString('en-US')} incidents/s).`;
 
-if (opts.bulk) {
-  if (opts.clear) program.error('--bulk and --clear do not go together');
+if (opts.bulk && opts.clear) program.error('--bulk and --clear do not go together');
+const unavailable = opts.bulk ? bulkUnavailable(config) : undefined;
+if (unavailable) console.error(`--bulk: ${unavailable}\nLoading online instead: UNWIND batches into the running database (slower).`);
+
+if (opts.bulk && !unavailable) {
   const bars = phaseBars();
   try {
-    const { db, result } = await bulkLoad(config, log, { incidents: opts.incidents, seed: opts.seed, home: LOCAL_DATA_DIR, replace: opts.replace, workers: opts.workers }, bars.update);
+    const { db, result } = await bulkLoad(config, log, { incidents: opts.incidents, seed: opts.seed, home: config.neo4j.localHome, replace: opts.replace, workers: opts.workers }, bars.update);
     bars.stop(true);
     await db.close();
     console.log(rate(result));
@@ -54,7 +56,9 @@ if (opts.bulk) {
 } else {
   const db = await openDatabase(config, log);
   try {
-    await applySchema(db.driver, config.neo4j.database);
+    // Schema, and the curated seeds when the database is empty: synthetic incidents point at
+    // curated countries and data categories, and an incident whose country is missing is not written.
+    await prepareDatabase(db, config, log);
     if (opts.clear) {
       const session = db.driver.session({ database: config.neo4j.database });
       await session.run(db.graph.queries.get('generate/clear')).finally(() => session.close()); // batches: implicit transaction

@@ -7,12 +7,29 @@ import { startLocalNeo4j } from '../local-neo4j/start.js';
 import type { Logger } from '../logger.js';
 import { createDriver } from '../graph/driver.js';
 import { QueryRegistry } from '../graph/queries.js';
-import { applySchema, loadFile, seedFiles } from '../seed/load.js';
+import { loadFile, planFile, runPlans, SCHEMA_FILE, seedFiles, type FilePlan } from '../seed/load.js';
+import type { PlannedItem } from '../seed/plan.js';
 import type { SyntheticOptions } from './synthetic.js';
 import { writeSyntheticCsv } from './write-csv.js';
 
 /** The bulk path cannot load this target; the message says why and what to do instead. */
 export class BulkRefused extends Error {}
+
+/**
+ * Why the bulk path cannot load the database this config names, or undefined when it can. The
+ * importer writes the store files of a stopped Neo4j: only the local Neo4j this project starts
+ * (and stops) qualifies, not one behind NEO4J_URI (Docker, a server).
+ */
+export function bulkUnavailable(config: Config): string | undefined {
+  if (config.neo4j.uri) {
+    return `The bulk load imports offline into the local Neo4j's store files, but NEO4J_URI is set (${config.neo4j.uri}): `
+      + 'the importer can neither stop that database nor reach its files.';
+  }
+  if (config.neo4j.database !== 'neo4j') {
+    return `The local Neo4j serves only the database "neo4j"; NEO4J_DATABASE is "${config.neo4j.database}".`;
+  }
+  return undefined;
+}
 
 export interface BulkOptions extends SyntheticOptions {
   /** Home of the local Neo4j to load (.neo4j/data for the CLI). */
@@ -49,14 +66,8 @@ export async function bulkLoad(config: Config, log: Logger, o: BulkOptions,
   let mark = performance.now();
   const done = (phase: BulkPhase) => { const now = performance.now(); phases[phase] = (now - mark) / 1000; mark = now; };
 
-  if (config.neo4j.uri) {
-    throw new BulkRefused(`--bulk imports offline into the local Neo4j's store, but NEO4J_URI is set (${config.neo4j.uri}): `
-      + 'this command can neither stop that database nor write its files. Load it online instead (without --bulk), '
-      + 'or unset NEO4J_URI to load the local Neo4j.');
-  }
-  if (config.neo4j.database !== 'neo4j') {
-    throw new BulkRefused(`The local Neo4j serves only the database "neo4j"; NEO4J_DATABASE is "${config.neo4j.database}".`);
-  }
+  const unavailable = bulkUnavailable(config);
+  if (unavailable) throw new BulkRefused(`${unavailable} Load it online instead (without --bulk).`);
   onProgress({ phase: 'check', detail: 'is the local database empty?', done: 0, total: 1 });
   const existing = await storeHolds(config, o.home);
   if (existing > 0 && !o.replace) {
@@ -105,12 +116,23 @@ export async function bulkLoad(config: Config, log: Logger, o: BulkOptions,
   }
 }
 
-/** Schema, curated seeds and derived values on the freshly imported graph; then checks the seeds completed it. */
+/**
+ * Schema, curated seeds and derived values on the freshly imported graph; then checks the seeds
+ * completed it. The uniqueness constraints come first (the seeds MERGE on ids); the other indexes
+ * only after the derived values, so each is populated once from the final values instead of
+ * being updated by every write of the derived-values pass.
+ */
 async function completeGraph(db: Database, config: Config, refs: { Country: string[]; DataCategory: string[] },
   onProgress: (p: BulkProgress) => void, done: (phase: BulkPhase) => void): Promise<void> {
   const database = config.neo4j.database;
-  onProgress({ phase: 'schema', detail: 'constraints and indexes', done: 0, total: 1 });
-  await applySchema(db.driver, database);
+  const schema = planFile(SCHEMA_FILE);
+  const constraint = (i: PlannedItem) => i.kind === 'cypher' && /^\s*CREATE\s+CONSTRAINT\b/i.test(i.text);
+  const part = (keep: (i: PlannedItem) => boolean): FilePlan => {
+    const items = schema.items.filter(keep);
+    return { ...schema, items, statementLines: items.filter((i) => i.kind === 'cypher').map((i) => i.line) };
+  };
+  onProgress({ phase: 'schema', detail: 'uniqueness constraints', done: 0, total: 1 });
+  await runPlans(db.driver, database, [part(constraint)]);
   done('schema');
 
   const files = seedFiles();
@@ -127,7 +149,8 @@ async function completeGraph(db: Database, config: Config, refs: { Country: stri
   }
   done('derived');
 
-  onProgress({ phase: 'indexes', detail: 'indexes coming online', done: 0, total: 1 });
+  onProgress({ phase: 'indexes', detail: 'indexes populated', done: 0, total: 1 });
+  await runPlans(db.driver, database, [part((i) => !constraint(i))]);
   await db.driver.executeQuery(db.graph.queries.get('generate/await-indexes'), { seconds: 3600 }, { database });
   const { records } = await db.driver.executeQuery(db.graph.queries.get('generate/unnamed-references'),
     { refs: Object.entries(refs).flatMap(([label, ids]) => ids.map((id) => ({ label, id }))) }, { database });
