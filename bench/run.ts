@@ -60,7 +60,10 @@ interface LoadFigures { nodes: number; relationships: number; seconds: number; e
 async function load(path: LoadPath, size: number): Promise<{ db: Database; figures: LoadFigures }> {
   if (!external) rmSync(HOME, { recursive: true, force: true });
   if (path === 'bulk') {
-    const { db, result } = await bulkLoad(config, log, { incidents: size, seed: 1, home: HOME });
+    let phase = '';
+    const { db, result } = await bulkLoad(config, log, { incidents: size, seed: 1, home: HOME },
+      (p) => { if (p.phase !== phase) process.stdout.write(`${(phase = p.phase)} `); });
+    process.stdout.write('\n');
     return { db, figures: figuresOf(result) };
   }
   const db = await openDatabase(config, log, HOME);
@@ -68,6 +71,7 @@ async function load(path: LoadPath, size: number): Promise<{ db: Database; figur
   await prepareDatabase(db, config, log);
   const gen = await generateGraph(db.driver, config.neo4j.database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000, parallel: 2 },
     (n) => { if (n % 100_000 === 0) process.stdout.write(`${n} `); });
+  process.stdout.write('\n');
   return { db, figures: figuresOf(gen) };
 }
 

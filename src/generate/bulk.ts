@@ -83,7 +83,7 @@ export async function bulkLoad(config: Config, log: Logger, o: BulkOptions,
     done('csv');
     const imported = await runImport({
       home: o.home, database: config.neo4j.database, files: csv.files, overwrite: existing >= 0,
-      reportFile: join(csvDir, 'import.report'), offHeapMb: Math.max(1024, config.neo4j.localPageCacheMb),
+      reportFile: join(csvDir, 'import.report'), logFile: join(o.home, 'logs', 'import.log'), offHeapMb: Math.max(1024, config.neo4j.localPageCacheMb),
       onProgress: (stage, pct) => onProgress({ phase: 'import', detail: `neo4j-admin import ${stage}`, done: pct, total: 100 }),
     });
     const refs = csv.references.Country.length + csv.references.DataCategory.length;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ensureNeo4jJars, LIB_DIR } from './fetch.js';
 import { requireJava } from './prerequisites.js';
 import { JVM_FLAGS } from './launch.js';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   overwrite: boolean;
   /** Where the importer writes its report of bad entries (there should be none). */
   reportFile: string;
+  /** Where its output goes (stage times, memory), kept for a look at a slow import. */
+  logFile?: string;
   /** Memory for the importer's own structures (id mapping, relationship linking), in MiB. */
   offHeapMb?: number;
   onProgress?: (stage: string, percent: number) => void;
@@ -57,6 +59,8 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
   ];
   const started = performance.now();
   const child = spawn('java', args, { env: { ...process.env, NEO4J_HOME: o.home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (o.logFile) mkdirSync(dirname(o.logFile), { recursive: true });
+  const log = o.logFile ? createWriteStream(o.logFile).on('error', () => {}) : undefined; // a lost log never fails the import
   let out = '';
   let stage = 'starting';
   let pending = '';
@@ -70,16 +74,18 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     if (p) o.onProgress?.(stage, Number(p[1]));
   };
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    log?.write(d);
     out = (out + d).slice(-200_000);
     const lines = (pending + d).split('\n');
     pending = lines.pop()!;
     lines.forEach(onLine);
   });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { out = (out + d).slice(-200_000); });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { log?.write(d); out = (out + d).slice(-200_000); });
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
   });
+  await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
   if (code !== 0) {
     const report = existsSync(o.reportFile) ? readFileSync(o.reportFile, 'utf8').trim().split('\n').slice(0, 10).join('\n') : '';
     const lock = /lock|Lock/.test(out) ? `\nIs the local Neo4j running on ${o.home}? Stop it first.` : '';
