@@ -25,6 +25,20 @@ export interface Block {
   out: string;
 }
 
+/**
+ * What a root field adds to its request's query: subqueries whose rows (each binding its `out`)
+ * are streamed back as they are, and how those rows make the field's value. A page of a list
+ * comes back a row per item: one row holding the whole page costs Neo4j and the driver far more
+ * than the same items as rows.
+ */
+export interface RootBlock {
+  parts: Block[];
+  assemble(rows: unknown[][]): unknown;
+}
+
+/** A block whose one row is the value. */
+export const single = (block: Block): RootBlock => ({ parts: [block], assemble: ([rows]) => rows?.[0] ?? null });
+
 export interface CompiledQuery {
   text: string;
   params: Record<string, unknown>;

@@ -45,25 +45,28 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
 
   const req = requestOf(info);
   const shape = selection(req, info);
-  const value = await ctx.read.block<{ page: { node: T; sortKey: CursorValue[] }[] | null; total: number | null }>(`Query.${info.fieldName}`, req, (b) => {
+  type Row = { node: T; sortKey: CursorValue[] };
+  const value = await ctx.read.block<{ page: Row[]; total: number | null }>(`Query.${info.fieldName}`, req, (b) => {
     // Several root fields share the request's query: this one's parameters get a prefix of their own.
     const prefix = `${b.name('p')}_`;
     for (const [k, v] of Object.entries(q.params)) b.params[prefix + k] = v;
-    const out = b.name('_v');
-    const page = b.name('_v');
-    const total = b.name('_v');
-    const lines = ['CALL () {'];
+    const parts: { call: string; out: string }[] = [];
     if (limit > 0) {
       const node = b.name('_x');
+      const row = b.name('_v');
       const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
-      lines.push('CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...proj.calls,
-        `RETURN collect({node: ${proj.map}, sortKey: sortKey}) AS ${page}`, '}');
+      parts.push({ out: row, call: ['CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...proj.calls,
+        `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });
     }
     if (shape.totalCount) {
-      lines.push('CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}');
+      const total = b.name('_v');
+      parts.push({ out: total, call: ['CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}'].join('\n') });
     }
-    lines.push(`RETURN {page: ${limit > 0 ? page : 'null'}, total: ${shape.totalCount ? total : 'null'}} AS ${out}`, '}');
-    return { call: lines.join('\n'), out };
+    // The page comes back a row per item, in the page's order, and the count as one row after it.
+    return {
+      parts,
+      assemble: (rows) => ({ page: limit > 0 ? rows[0] as Row[] : [], total: shape.totalCount ? (rows.at(-1)?.[0] as number) ?? null : null }),
+    };
   });
   const rows = value?.page ?? [];
   const page = rows.slice(0, limit);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
-import type { Block, Builder, Compiler } from './compile.js';
+import { single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
 import type { Request } from './selection.js';
 
@@ -23,7 +23,7 @@ export const PLAN_BUDGET_MS = 60_000;
 interface Pending {
   name: string;
   req: Request;
-  build: (b: Builder) => Block;
+  build: (b: Builder) => RootBlock;
   timeoutMs: number | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -46,7 +46,7 @@ export class Reader {
   /** A root field compiled with its whole selection; its value once the request's query has run. */
   root<T>(info: GraphQLResolveInfo, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
     return this.block(`${info.parentType.name}.${info.fieldName}`, requestOf(info),
-      (b) => this.compiler.root(b, info.parentType, info.fieldNodes, params), timeoutMs);
+      (b) => single(this.compiler.root(b, info.parentType, info.fieldNodes, params)), timeoutMs);
   }
 
   /**
@@ -54,7 +54,7 @@ export class Reader {
    * same tick, so the query goes out once they all have had their turn. Subqueries with another
    * time budget (searches) go as a query of their own.
    */
-  block<T>(name: string, req: Request, build: (b: Builder) => Block, timeoutMs?: number): Promise<T> {
+  block<T>(name: string, req: Request, build: (b: Builder) => RootBlock, timeoutMs?: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.pending.length === 0) void Promise.resolve().then(() => process.nextTick(() => this.flush()));
       this.pending.push({ name, req, build, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
@@ -71,21 +71,28 @@ export class Reader {
 
   private async send(group: Pending[], timeoutMs: number | undefined): Promise<void> {
     const b = this.compiler.builder(group[0]!.req);
-    const built: { p: Pending; block: Block }[] = [];
+    const built: { p: Pending; block: RootBlock; first: number }[] = [];
+    let parts = 0;
     for (const p of group) {
       try {
-        built.push({ p, block: p.build(b) });
+        const block = p.build(b);
+        built.push({ p, block, first: parts });
+        parts += block.parts.length;
       } catch (e) {
         p.reject(e);
       }
     }
     if (built.length === 0) return;
-    const text = `${built.map((x) => x.block.call).join('\n')}\nRETURN ${built.map((x, i) => `${x.block.out} AS r${i}`).join(', ')}`;
+    // Each part's rows, tagged with the part's number: UNION ALL streams them one part after another.
+    const text = built.flatMap((x) => x.block.parts.map((part, j) => `${part.call}\nRETURN ${x.first + j} AS k, ${part.out} AS v`)).join('\nUNION ALL\n');
     try {
-      const name = built.map((x) => x.p.name).join(' + ');
-      await this.plan(name, text, b.params);
-      const [row] = await this.graph.read<Record<string, unknown>>({ name, text }, b.params, this.stats, timeoutMs);
-      built.forEach((x, i) => x.p.resolve(row?.[`r${i}`] ?? null));
+      const rows: unknown[][] = Array.from({ length: parts }, () => []);
+      if (parts > 0) {
+        const name = built.map((x) => x.p.name).join(' + ');
+        await this.plan(name, text, b.params);
+        for (const r of await this.graph.read<{ k: number; v: unknown }>({ name, text }, b.params, this.stats, timeoutMs)) rows[r.k]!.push(r.v);
+      }
+      for (const x of built) x.p.resolve(x.block.assemble(rows.slice(x.first, x.first + x.block.parts.length)));
     } catch (e) {
       for (const x of built) x.p.reject(e);
     }

@@ -5,6 +5,7 @@ import type { EntityRecord } from '../graph/records/index.js';
 import { badCursor } from '../errors.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { prefixParameters } from '../read/cypherText.js';
+import { single } from '../read/compile.js';
 import { requestOf } from '../read/reader.js';
 import { collectSubfields } from '../read/selection.js';
 import type { Context } from '../server/context.js';
@@ -57,7 +58,7 @@ export const searchResolvers: Resolvers = {
         }
         if (shape.totalCount) lines.push('CALL () {', q('search/count').replace(/AS total$/, `AS ${total}`), '}');
         lines.push(`RETURN {hits: ${paging ? hits : 'null'}, total: ${shape.totalCount ? total : 'null'}} AS ${out}`, '}');
-        return { call: lines.join('\n'), out };
+        return single({ call: lines.join('\n'), out });
       });
       const rows = value?.hits ?? [];
       const hits = rows.slice(0, limit);

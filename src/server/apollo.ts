@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -25,6 +25,8 @@ export function createApollo(httpServer: Server, log: Logger): ApolloServer<Cont
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl in the schema: its per-field hook would only cost time on every field.
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
       queryCostPlugin(log) as ApolloServerPlugin<Context>,
       queryStatsPlugin(),

@@ -99,30 +99,33 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
   });
 
   it('focuses on the Coupang breach, lists what it draws, expands the PIPC on a click, exports', async () => {
+    const LATER = 'kakao-open-chat-leak-pipc-investigation';
     const { page, context, problems, offsite } = await open(browser, '/explore?focus=coupang-breach-2025');
     const first = await drawn(page);
     const before = await listed(page);
     const byId = new Map(before.map((n) => [n.id, n]));
     expect(byId.get('pipc')).toMatchObject({ type: 'Authority', text: expect.stringContaining('Personal Information Protection Commission') });
-    expect(byId.get('korean-national-police-agency')).toMatchObject({ type: 'Authority', text: expect.stringContaining('Korean National Police Agency') });
+    // The police as the sources name them (the seeds do not guess which agency investigates).
+    expect(byId.get('south-korean-police')).toMatchObject({ type: 'Authority', text: expect.stringContaining('Police') });
     expect(byId.get('coupang')).toMatchObject({ type: 'Company', text: expect.stringContaining('Coupang') });
     expect(byId.get('coupang-breach-2025')).toMatchObject({ type: 'Incident' });
-    expect(byId.has('skt-breach-2025')).toBe(false);
+    // The PIPC's investigation of an earlier case is three steps away: not drawn until the PIPC is expanded.
+    expect(byId.has(LATER)).toBe(false);
     expect(await page.locator('#node-count').textContent()).toBe(String(before.length));
     expect(first.nodes).toBe(before.length);
-    for (const id of ['pipc', 'korean-national-police-agency', 'coupang']) expect(await isDrawn(page, id), id).toBe(true);
+    for (const id of ['pipc', 'south-korean-police', 'coupang']) expect(await isDrawn(page, id), id).toBe(true);
     // Relationship types are the edge labels.
     expect(await page.evaluate(() => (window as any).explorer.cy.$id('coupang-breach-2025|AFFECTED|coupang').style('label'))).toBe('AFFECTED');
 
     // A click on the PIPC where it is drawn on the canvas: it is selected, and its neighbourhood
-    // (the SK Telecom breach among it) is added to the picture.
+    // (its investigation of the Kakao leak among it) is added to the picture.
     const at = await page.evaluate(() => (window as any).explorer.cy.$id('pipc').renderedPosition() as { x: number; y: number });
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + 1 + at.x, box.y + 1 + at.y);
-    await expect.poll(async () => (await listed(page)).find((n) => n.id === 'skt-breach-2025')?.text, { timeout: 60_000 })
-      .toContain('SK Telecom data breach (2025)');
+    await expect.poll(async () => (await listed(page)).find((n) => n.id === LATER)?.type, { timeout: 60_000 })
+      .toBe('Investigation');
     await drawn(page);
-    expect(await isDrawn(page, 'skt-breach-2025')).toBe(true);
+    expect(await isDrawn(page, LATER)).toBe(true);
     expect((await listed(page)).length).toBeGreaterThan(before.length);
     expect(await page.locator('#node-list li[aria-current] ').getAttribute('data-id')).toBe('pipc');
 
@@ -149,7 +152,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
     expect((await pixels(page, pngBytes)).colours).toBeGreaterThan(20);
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
     const exported = JSON.parse(await readFile((await json.path())!, 'utf8'));
-    expect(exported.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['pipc', 'coupang', 'skt-breach-2025']));
+    expect(exported.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['pipc', 'coupang', 'skt-breach-2025', LATER]));
     expect(exported.relationships).toContainEqual({ type: 'AFFECTED', from: 'coupang-breach-2025', to: 'coupang' });
     expect(exported.nodes).toHaveLength((await listed(page)).length);
 

@@ -1,3 +1,3 @@
-// The sortAmount range lets a walk in amount order seek to the currency and minimum.
-n.currency = $f.currency AND n.amountKey >= $f.minAmountKey
-  AND n.sortAmount >= $f.sortAmountFrom AND n.sortAmount < $f.sortAmountTo
+// sortAmount is currency + ' ' + amountKey: its range is "this currency, at least this amount", and
+// the only index this predicate offers, so a walk in amount order seeks straight to it and stops.
+n.sortAmount >= $f.sortAmountFrom AND n.sortAmount < $f.sortAmountTo

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
+import type { BuiltQuery } from '../../src/graph/graph.js';
+import { QueryRegistry } from '../../src/graph/queries.js';
+import { generateGraph } from '../../src/generate/load.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server/app.js';
+import { loadFile, seedFiles } from '../../src/seed/load.js';
+import { BENCH_QUERIES } from '../../bench/queries.js';
+import { testDriver } from '../support/api.js';
+
+// The shapes that grew with the graph (issue 8): a country-wide list sorted by accounts, the depth-4
+// list, related incidents. Each benchmark kind is sent to a server of this process whose queries
+// are recorded as sent, and Neo4j's plan of each is checked: no scan of a whole label, and a
+// sorted page walks its index in order instead of sorting what it found. A graph of a few thousand
+// incidents makes the planner weigh scans against indexes as at scale.
+const driver = testDriver();
+const registry = new QueryRegistry();
+const dbName = () => inject('database');
+let db: Database;
+let server: RunningServer;
+const sent: { query: BuiltQuery; params: Record<string, unknown> }[] = [];
+
+// The labels that grow with the catalogue. Authorities are bounded by the world's (hundreds to a
+// few thousand), so a scan of them stays cheap at any size.
+const LABELS = ['Incident', 'Fine', 'Investigation', 'Company', 'Person', 'Source', 'Entity', 'DataExposure', 'Estimate', 'Suspicion', 'Statement', 'Event'];
+
+interface Operator { op: string; details: string }
+
+async function plan(query: BuiltQuery, params: Record<string, unknown>): Promise<Operator[]> {
+  const r = await driver.executeQuery(`EXPLAIN ${query.text}`, params, { database: dbName() });
+  const ops: Operator[] = [];
+  const visit = (p: any) => { ops.push({ op: p.operatorType.split('@')[0], details: String(p.arguments?.Details ?? '') }); (p.children ?? []).forEach(visit); };
+  visit(r.summary.plan);
+  return ops;
+}
+
+/** The compiled queries one request sends (its planning EXPLAINs left out), with their plans. */
+async function plansOf(body: { query: string; variables?: Record<string, unknown> }): Promise<Operator[][]> {
+  sent.length = 0;
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { errors?: unknown[] };
+  expect(json.errors).toBeUndefined();
+  const queries = sent.filter((s) => !s.query.text.startsWith('EXPLAIN'));
+  expect(queries.length).toBeGreaterThan(0);
+  return Promise.all(queries.map((s) => plan(s.query, s.params)));
+}
+
+const labelScans = (ops: Operator[]) => ops.filter((o) => o.op === 'AllNodesScan'
+  || (o.op === 'NodeByLabelScan' && LABELS.some((l) => new RegExp(`:${l}\\b`).test(o.details))));
+/** A sort that leads with the property: what a walk in that property's index order never needs (a partial sort only orders ties). */
+const sortsOn = (ops: Operator[], property: string) => ops.filter((o) => /^(Sort|Top)$/.test(o.op) && new RegExp(`^\`\\w+\\.${property}\``).test(o.details));
+const indexWalksOn = (ops: Operator[], property: string) => ops.filter((o) => /^NodeIndex(Scan|SeekByRange|Seek)$/.test(o.op) && o.details.includes(property));
+
+beforeAll(async () => {
+  await generateGraph(driver, dbName(), registry, { incidents: 3000, seed: 11, batchSize: 1000 });
+  await loadFile(driver, dbName(), seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!);
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: dbName() });
+  const config = loadConfig({
+    ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_DATABASE: dbName(),
+    NEO4J_USER: process.env.TEST_NEO4J_USER ?? 'neo4j', NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
+    QUERY_TIMEOUT_MS: '60000', SEARCH_TIMEOUT_MS: '30000',
+  });
+  db = await openDatabase(config, createLogger('warn'));
+  const read = db.graph.read.bind(db.graph);
+  // Records what is sent and passes it on unchanged: the plans below are of the real queries.
+  db.graph.read = ((query: string | BuiltQuery, params: Record<string, unknown> = {}, ...rest: unknown[]) => {
+    sent.push({ query: typeof query === 'string' ? { name: query, text: db.graph.queries.get(query) } : query, params });
+    return (read as (...a: unknown[]) => Promise<never>)(query, params, ...rest);
+  }) as typeof db.graph.read;
+  server = await startServer(db.graph, createLogger('warn'), { port: 0, host: '127.0.0.1' });
+}, 600_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+  const session = driver.session({ database: dbName() });
+  await session.run(registry.get('generate/clear')).finally(() => session.close());
+  await loadFile(driver, dbName(), seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!);
+  await driver.close();
+}, 600_000);
+
+describe('plans of the benchmark kinds: no scan of a whole label', () => {
+  for (const [name, body] of Object.entries(BENCH_QUERIES)) {
+    it(name, async () => {
+      for (const ops of await plansOf(body)) expect(labelScans(ops), name).toEqual([]);
+    });
+  }
+});
+
+describe('sorted pages walk their index in order and stop', () => {
+  it('incidents of a country by accounts affected: the sortAccounts index, no sort of the country\'s incidents', async () => {
+    const [ops] = await plansOf(BENCH_QUERIES['incidents page, filtered by country, by accounts']!);
+    expect(indexWalksOn(ops!, 'sortAccounts').length).toBeGreaterThan(0);
+    expect(sortsOn(ops!, 'sortAccounts')).toEqual([]);
+  });
+
+  it('the depth-4 list: 50 incidents from the id index in order, no sort of all incidents', async () => {
+    const [ops] = await plansOf(BENCH_QUERIES['incidents with investigations, authorities, fines (depth 4)']!);
+    expect(ops!.some((o) => /^NodeIndex(Scan|SeekByRange)$/.test(o.op) && /:Incident\(id\)/.test(o.details))).toBe(true);
+    expect(labelScans(ops!)).toEqual([]);
+    // Nested lists sort their own few items; none sorts incidents by id at the root.
+    expect(ops!.filter((o) => /^(Sort|Top)$/.test(o.op) && /^n\.id ASC/.test(o.details))).toEqual([]);
+  });
+
+  it('fines by amount: the sortAmount index, no sort of the fines', async () => {
+    const [ops] = await plansOf(BENCH_QUERIES['fines, minimum amount']!);
+    expect(indexWalksOn(ops!, 'sortAmount').length + indexWalksOn(ops!, 'amountKey').length).toBeGreaterThan(0);
+    expect(sortsOn(ops!, 'sortAmount')).toEqual([]);
+  });
+
+  it('related incidents: the same-country and same-sector reasons walk the date index and stop', async () => {
+    const { records } = await driver.executeQuery(
+      "MATCH (i:Incident:Synthetic)-[:IN_COUNTRY]->() WHERE EXISTS { (i)-[:AFFECTED]->(c:Company) WHERE c.sector IS NOT NULL } RETURN i.id AS id LIMIT 1",
+      {}, { database: dbName() });
+    const id = records[0]!.get('id') as string;
+    const all = await plansOf({ query: 'query ($id: ID!) { incident(id: $id) { relatedIncidents(first: 20) { reasons { reason } incident { id } } } }', variables: { id } });
+    const ops = all.flat();
+    expect(labelScans(ops)).toEqual([]);
+    expect(indexWalksOn(ops, 'sortRelDate').length).toBeGreaterThanOrEqual(4);
+    // The walks themselves come in index order; what is sorted after them is at most 200 rows each.
+    expect(sortsOn(ops, 'sortRelDate')).toEqual([]);
+  });
+});
