@@ -67,6 +67,10 @@ describe('strict input', () => {
       ['{ fines(filter: { currency: "WON" }) { totalCount } }', 'fines', [{ argument: 'filter.currency', value: 'WON', suggestion: null }],
         /filter\.currency: "WON" is not an ISO 4217 currency code\. Fines are in .*KRW/],
       ['{ paths(from: "coupang", to: "nope") { length } }', 'paths', [{ argument: 'to', value: 'nope', suggestion: null }], /^to: no entity has the id "nope"\.$/],
+      ['{ statements(filter: { incident: "coupang-breach-2024", person: "nobody-at-all" }) { totalCount } }', 'statements', [
+        { argument: 'filter.person', value: 'nobody-at-all', suggestion: null },
+        { argument: 'filter.incident', value: 'coupang-breach-2024', suggestion: 'coupang-breach-2025' },
+      ], /filter\.incident: no incident has the id "coupang-breach-2024"\. Did you mean "coupang-breach-2025"\?/],
       ['{ neighbourhood(id: "coupnag") { truncated } }', 'neighbourhood', [{ argument: 'id', value: 'coupnag', suggestion: 'coupang' }], /Did you mean "coupang"\?/],
     ];
     const stats = await gql('{ stats { finesByAuthorityAndYear(authority: "PIPC") { year } } }');
