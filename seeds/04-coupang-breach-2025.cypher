@@ -14,6 +14,9 @@ SET i.title = 'Coupang data breach (2025)',
     i.discoveredOn = '2025-11-18',
     i.reportedOn = '2025-11-19',
     i.reportedOnAsReported = 'the data breach was reported on 19 November',
+    // The earliest public announcement a source dates: Dong-A Ilbo, "it said so publicly on 30 Nov".
+    i.disclosedOn = '2025-11-30',
+    i.disclosedOnAsReported = 'said so publicly on 30 November',
     i.extortionDemand = 'An email warned Coupang that the breach would be disclosed to the media if it did not bolster its security system.',
     i.ransomDemanded = false
 WITH i
@@ -123,7 +126,8 @@ UNWIND x.authorities AS aid
 MATCH (a:Authority {id: aid})
 MERGE (a)-[:CONDUCTS]->(inv);
 
-// Statements.
+// Statements. No source dates when they were made; reportedOn is the date of the dated source
+// that reports one (Voice7 News, 30 November 2025). The Azzet article is undated.
 UNWIND [
   {id: 'coupang-breach-2025-park-apology', kind: 'APOLOGY', speaker: 'park-dae-jun', org: 'coupang',
    quote: 'We apologise for causing inconvenience and concern.'},
@@ -134,13 +138,13 @@ UNWIND [
   {id: 'coupang-breach-2025-bae-authentication-loophole', kind: 'ATTRIBUTION', speaker: 'bae-kyung-hoon', org: 'south-korea-government',
    summary: 'The hack exploited a loophole in Coupang’s authentication process.'},
   {id: 'coupang-breach-2025-bae-examining-rules', kind: 'ASSESSMENT', speaker: 'bae-kyung-hoon', org: 'ministry-of-science-and-ict',
-   summary: 'Authorities are examining whether Coupang violated personal information protection rules.'},
+   summary: 'Authorities are examining whether Coupang violated personal information protection rules.', reportedOn: '2025-11-30'},
   {id: 'coupang-breach-2025-government-open-to-possibilities', kind: 'ASSESSMENT', speaker: null, org: 'south-korea-government',
    summary: 'The government remains open to a range of possibilities.'}
 ] AS x
 MATCH (i:Incident {id: 'coupang-breach-2025'}), (o:Entity {id: x.org})
 MERGE (st:Statement:Entity {id: x.id})
-SET st.kind = x.kind, st.quote = x.quote, st.summary = x.summary
+SET st.kind = x.kind, st.quote = x.quote, st.summary = x.summary, st.reportedOn = x.reportedOn
 MERGE (st)-[:ABOUT]->(i)
 MERGE (st)-[:ON_BEHALF_OF]->(o)
 WITH st, x WHERE x.speaker IS NOT NULL
@@ -162,13 +166,15 @@ UNWIND [
    description: 'The email warned that the breach would be disclosed to the media if Coupang did not bolster its security system; it did not demand a monetary ransom.'},
   {id: 'coupang-breach-2025-police-complaint', kind: 'COMPLAINT_FILED', organizer: 'coupang',
    title: 'Coupang files a complaint with the Seoul Metropolitan Police Agency’s cyber investigation unit',
-   description: 'The complaint names “an unidentified individual”.'},
+   description: 'The complaint names “an unidentified individual”.', reportedOn: '2025-12-01'},
   {id: 'coupang-breach-2025-kisa-phishing-warning', kind: 'PUBLIC_WARNING', organizer: 'kisa',
-   title: 'KISA warns Coupang customers about phishing'}
+   title: 'KISA warns Coupang customers about phishing', reportedOn: '2025-11-30'}
 ] AS x
 MATCH (i:Incident {id: 'coupang-breach-2025'})
 MERGE (ev:Event:Entity {id: x.id})
-SET ev.kind = x.kind, ev.title = x.title, ev.description = x.description, ev.date = x.date, ev.dateAsReported = x.dateAsReported
+SET ev.kind = x.kind, ev.title = x.title, ev.description = x.description, ev.date = x.date, ev.dateAsReported = x.dateAsReported,
+    // When the dated source that reports an undated event was published: it happened on or before.
+    ev.reportedOn = x.reportedOn
 MERGE (ev)-[:CONCERNS]->(i)
 WITH ev, x WHERE x.organizer IS NOT NULL
 MATCH (o:Entity {id: x.organizer})
@@ -189,7 +195,7 @@ UNWIND [
    attribution: 'according to Bae', attributedTo: 'bae-kyung-hoon'},
   {node: 'coupang-breach-2025', source: 'azzet-coupang-2025', claim: 'extortion', about: ['extortion'],
    attribution: 'Yonhap News Agency reported', attributedTo: 'yonhap'},
-  {node: 'coupang-breach-2025', source: 'donga-2025-12-01', about: ['discoveredOn', 'accessStart']},
+  {node: 'coupang-breach-2025', source: 'donga-2025-12-01', about: ['discoveredOn', 'accessStart', 'disclosedOn']},
   {node: 'coupang-breach-2025', source: 'v7n-2025-11-30'},
   {node: 'coupang-breach-2025--name', source: 'azzet-coupang-2025', attribution: 'Coupang said', attributedTo: 'coupang'},
   {node: 'coupang-breach-2025--email-address', source: 'azzet-coupang-2025', attribution: 'Coupang said', attributedTo: 'coupang'},

@@ -106,7 +106,8 @@ WITH p, pos
 MATCH (a:Authority {id: 'pipc'}), (i:Incident {id: 'skt-breach-2025'})
 MERGE (pos)-[:AT]->(a)
 MERGE (st:Statement:Entity {id: 'skt-breach-2025-ko-explains-penalty'})
-SET st.kind = 'ASSESSMENT', st.summary = 'PIPC Chairman Ko Hak-soo explained the penalty imposed on SK Telecom.'
+// MENAFN (30 August 2025) reports it without dating it: reportedOn, not date.
+SET st.kind = 'ASSESSMENT', st.summary = 'PIPC Chairman Ko Hak-soo explained the penalty imposed on SK Telecom.', st.reportedOn = '2025-08-30'
 MERGE (p)-[:MADE]->(st)
 MERGE (st)-[:ON_BEHALF_OF]->(a)
 MERGE (st)-[:ABOUT]->(i);

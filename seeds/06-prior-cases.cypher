@@ -7,7 +7,7 @@ UNWIND [
    accessStart: '2018-06', accessStartAsReported: 'around June 2018', attackVector: 'Leak from the customer authentication system (CAS)'},
   {id: 'kakao-open-chat-leak', company: 'kakao', country: 'KR', title: 'Kakao open-chat personal data leak',
    summary: 'Personal data of about 65,000 users of Kakao’s open chat rooms leaked; ad hoc IDs were not encrypted.',
-   attackVector: 'Ad hoc IDs were not encrypted'},
+   attackVector: 'Ad hoc IDs were not encrypted', disclosedOn: '2023-03', disclosedOnAsReported: 'media reports in March 2023'},
   {id: 'british-airways-breach-2018', company: 'british-airways', country: 'GB', title: 'British Airways data breach (2018)',
    summary: 'An attack from June to September 2018 affected around 400,000 customers and staff, exposing names, addresses, payment card numbers and CVV numbers of around 250,000 customers.',
    accessStart: '2018-06', accessEnd: '2018-09'},
@@ -21,7 +21,7 @@ UNWIND [
 MERGE (i:Incident:Entity {id: x.id})
 SET i.title = x.title, i.kind = 'DATA_BREACH', i.summary = x.summary, i.accessStart = x.accessStart,
     i.accessStartAsReported = x.accessStartAsReported, i.accessEnd = x.accessEnd, i.discoveredOn = x.discoveredOn,
-    i.attackVector = x.attackVector
+    i.attackVector = x.attackVector, i.disclosedOn = x.disclosedOn, i.disclosedOnAsReported = x.disclosedOnAsReported
 WITH i, x
 MATCH (c:Company {id: x.company})
 MERGE (i)-[:AFFECTED]->(c)
@@ -71,7 +71,7 @@ UNWIND [
   {id: 'lg-uplus-breach-2023-pipc-investigation', incident: 'lg-uplus-breach-2023', authorities: ['pipc'], kind: 'REGULATORY',
    title: 'PIPC investigation into the LG Uplus breach'},
   {id: 'kakao-open-chat-leak-pipc-investigation', incident: 'kakao-open-chat-leak', authorities: ['pipc'], kind: 'REGULATORY',
-   title: 'PIPC investigation into the Kakao open-chat leak', openedOnAsReported: 'opened after media reports in March 2023'},
+   title: 'PIPC investigation into the Kakao open-chat leak', openedOn: '2023-03', openedOnAsReported: 'opened after media reports in March 2023'},
   {id: 'british-airways-breach-2018-ico-investigation', incident: 'british-airways-breach-2018', authorities: ['ico'], kind: 'REGULATORY',
    title: 'ICO investigation into the British Airways breach'},
   {id: 'marriott-starwood-breach-ico-investigation', incident: 'marriott-starwood-breach', authorities: ['ico'], kind: 'REGULATORY',
@@ -82,7 +82,7 @@ UNWIND [
 // No source states these investigations' status (each resulted in a fine or settlement): none is set.
 MATCH (i:Incident {id: x.incident})
 MERGE (inv:Investigation:Entity {id: x.id})
-SET inv.title = x.title, inv.kind = x.kind, inv.status = null, inv.openedOnAsReported = x.openedOnAsReported
+SET inv.title = x.title, inv.kind = x.kind, inv.status = null, inv.openedOn = x.openedOn, inv.openedOnAsReported = x.openedOnAsReported
 MERGE (inv)-[:INTO]->(i)
 WITH inv, x
 UNWIND x.authorities AS aid
@@ -150,10 +150,11 @@ SET p.name = 'Hwang Hyeon-sik', p.aliases = []
 MERGE (pos:Position:Entity {id: 'hwang-hyeon-sik-lg-uplus-ceo'})
 SET pos.title = 'CEO', pos.acting = false
 MERGE (p)-[:HOLDS]->(pos)
-// KBS reported the apology on 17 February 2023 without dating it: the statement stays undated.
+// KBS reported the apology on 17 February 2023 without dating it: the statement stays undated,
+// and reportedOn keeps the date of the report.
 MERGE (st:Statement:Entity {id: 'lg-uplus-breach-2023-hwang-apology'})
 SET st.kind = 'APOLOGY', st.summary = 'LG U+ CEO Hwang Hyeon-sik apologised publicly.',
-    st.date = null, st.dateAsReported = null
+    st.date = null, st.dateAsReported = null, st.reportedOn = '2023-02-17'
 MERGE (p)-[:MADE]->(st)
 WITH pos, st
 MATCH (c:Company {id: 'lg-uplus'}), (i:Incident {id: 'lg-uplus-breach-2023'})

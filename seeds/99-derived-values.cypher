@@ -3,41 +3,104 @@
 // follows the data and can be loaded again at will (last, after any other seed file).
 // It batches its writes, so the loader runs it in auto-commit transactions, as cypher-shell does.
 //
-// Incident.accountsAffected: the AFFECTED estimate with the latest as-of date (figures are
-// revised over time); ties go to the more precise date, then to an exact figure over an
-// approximate one (a bare figure, UNQUALIFIED, in between); undated estimates lose to dated ones.
-// The date a figure was reported (reportedOn) plays no part: a later article is not a later figure.
+// Incident.accountsAffected (AFFECTED) and Incident.recordsExposed (RECORDS_EXPOSED): among the
+// estimates in one unit, the one with the latest as-of date (figures are revised over time); ties
+// go to the more precise date, then to an exact figure over an approximate one (a bare figure,
+// UNQUALIFIED, in between); undated estimates lose to dated ones. The date a figure was reported
+// (reportedOn) plays no part: a later article is not a later figure.
+// Estimates in different units ("users", "LTE and 5G users") count different things and are never
+// compared by figure or date: the unit chosen is the one whose best figure is the most exact, then
+// the one most estimates give. What decided (the rule), how many estimates of the unit were
+// compared and the units left out are stored with the choice (<metric>Rule, <metric>Compared,
+// <metric>OtherUnits), and each estimate says whether it was chosen (isBest).
+// Incident.peopleAffected: the same rules over the AFFECTED estimates whose unit counts people
+// (the list below); accounts, users and subscribers are not people (one holds several), so an
+// incident counted only in those has none.
 MATCH (i:Incident)
 CALL (i) {
-  OPTIONAL CALL (i) {
-    MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: 'AFFECTED'})
-    RETURN e
-    ORDER BY coalesce(e.asOf, '') DESC,
-             CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END,
-             e.id
-    LIMIT 1
+  UNWIND [['AFFECTED', 'accountsAffected', null], ['RECORDS_EXPOSED', 'recordsExposed', null],
+          ['AFFECTED', 'peopleAffected', ['individuals', 'people', 'persons', 'consumers', 'customers', 'customers and staff',
+                                          'residents', 'patients', 'employees', 'staff']]] AS m
+  OPTIONAL CALL (i, m) {
+    MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: m[0]})
+    WHERE m[2] IS NULL OR toLower(trim(e.unit)) IN m[2]
+    WITH e, toLower(trim(e.unit)) AS unit,
+         CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END AS exactness
+    ORDER BY coalesce(e.asOf, '') DESC, exactness, e.id
+    WITH unit, collect({e: e, exactness: exactness}) AS ranked
+    ORDER BY ranked[0].exactness, size(ranked) DESC, ranked[0].e.id
+    WITH collect(ranked) AS units WHERE size(units) > 0
+    WITH units[0][0] AS top, units[0][1] AS next, size(units[0]) - 1 AS compared, [u IN units[1..] | u[0].e.unit] AS otherUnits
+    RETURN top.e AS e, compared, otherUnits, CASE
+      WHEN next IS NULL AND size(otherUnits) = 0 THEN 'ONLY_REPORT'
+      WHEN next IS NULL THEN 'ONLY_IN_ITS_UNIT'
+      WHEN coalesce(top.e.asOf, '') <> coalesce(next.e.asOf, '') AND next.e.asOf IS NOT NULL AND top.e.asOf STARTS WITH next.e.asOf THEN 'MORE_PRECISE_DATE'
+      WHEN coalesce(top.e.asOf, '') <> coalesce(next.e.asOf, '') THEN 'LATEST_AS_OF'
+      WHEN top.exactness < next.exactness THEN 'MORE_EXACT'
+      WHEN top.e.value = next.e.value THEN 'AGREEING_REPORTS'
+      ELSE 'TIE_BROKEN_BY_ID' END AS rule
   }
-  SET i.accountsAffected = e.value, i.accountsAffectedEstimate = e.id,
+  WITH i, collect({metric: m[1], e: e, rule: rule, compared: compared, otherUnits: otherUnits}) AS best
+  WITH i, best[0] AS accounts, best[1] AS records, best[2] AS people
+  SET i.accountsAffected = accounts.e.value, i.accountsAffectedEstimate = accounts.e.id,
+      i.accountsAffectedRule = accounts.rule, i.accountsAffectedCompared = accounts.compared, i.accountsAffectedOtherUnits = accounts.otherUnits,
+      i.recordsExposed = records.e.value, i.recordsExposedEstimate = records.e.id,
+      i.recordsExposedRule = records.rule, i.recordsExposedCompared = records.compared, i.recordsExposedOtherUnits = records.otherUnits,
+      i.sortRecords = coalesce(records.e.value, -1),
+      i.peopleAffected = people.e.value, i.peopleAffectedEstimate = people.e.id,
+      i.peopleAffectedRule = people.rule, i.peopleAffectedCompared = people.compared, i.peopleAffectedOtherUnits = people.otherUnits,
+      i.sortPeople = coalesce(people.e.value, -1),
       // Sort keys (see "Sort keys" below).
-      i.sortAccounts = coalesce(e.value, -1), i.sortTitle = toLower(i.title),
+      i.sortAccounts = coalesce(accounts.e.value, -1), i.sortTitle = toLower(i.title),
       i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
       // The date relatedIncidents ranks by: when it came to light, else when it began.
       i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
+  WITH i, [accounts.e.id, records.e.id, people.e.id] AS chosen
+  MATCH (i)-[:HAS_ESTIMATE]->(x:Estimate)
+  SET x.isBest = x.id IN chosen
+} IN TRANSACTIONS OF 5000 ROWS;
+
+// Incident.year, the year year-based stats count an incident in: the year it was disclosed,
+// else discovered, else the year access began (yearBasis says which; datedOn is that date, which
+// nested lists of incidents order by).
+MATCH (i:Incident)
+CALL (i) {
+  SET i.datedOn = coalesce(i.disclosedOn, i.discoveredOn, i.accessStart),
+      i.yearBasis = CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED'
+                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END,
+      i.year = toInteger(left(coalesce(i.disclosedOn, i.discoveredOn, i.accessStart), 4))
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // Fine.amount: the most precise report (the same decision reported with different rounding:
-// KRW 134 billion, 134.8 billion, 134.79 billion), ties to the latest dated report.
+// KRW 134 billion, 134.8 billion, 134.79 billion), ties to the latest dated report. Reports in
+// another currency are not compared with it (the currency whose best report is the most precise
+// is chosen, then the one most reports give). The deciding rule, how many reports were compared
+// and the currencies left out are stored (amountRule, amountCompared, amountOtherCurrencies), and
+// each report says whether it was chosen (isBest).
 // Fine.date: the most precise date reported, the latest among equally precise ones.
 // Fine.amountKey: the amount zero-padded so that comparing strings compares amounts exactly.
+// Fine.usdAmount: the amount in US dollars where a source gives it: the amount itself for a fine
+// in USD, else the conversion to USD quoted with the chosen report, else the one quoted by the
+// most precise other report (usdBasis SAME_CURRENCY or QUOTED, usdReport the report quoting it).
+// No rate table is applied: a fine no source converts has no USD amount and sorts as undated ones do.
 MATCH (f:Fine)
 CALL (f) {
   OPTIONAL CALL (f) {
     MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.amount IS NOT NULL AND r.currency IS NOT NULL
-    RETURN r AS byAmount
-    ORDER BY CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0'))
-                  ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END DESC,
-             coalesce(r.date, '') DESC, r.id
-    LIMIT 1
+    WITH r, CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0'))
+                 ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END AS digits
+    ORDER BY digits DESC, coalesce(r.date, '') DESC, r.id
+    WITH r.currency AS currency, collect({r: r, digits: digits}) AS ranked
+    ORDER BY ranked[0].digits DESC, size(ranked) DESC, currency
+    WITH collect(ranked) AS groups WHERE size(groups) > 0
+    WITH groups[0] AS group, groups[0][0] AS top, groups[0][1] AS next, [g IN groups[1..] | g[0].r.currency] AS otherCurrencies
+    RETURN top.r AS byAmount, size(group) - 1 AS compared, otherCurrencies, CASE
+      WHEN next IS NULL AND size(otherCurrencies) = 0 THEN 'ONLY_REPORT'
+      WHEN next IS NULL THEN 'ONLY_IN_ITS_UNIT'
+      WHEN all(x IN group WHERE x.r.amount = top.r.amount) THEN 'AGREEING_REPORTS'
+      WHEN top.digits > next.digits THEN 'MOST_PRECISE_AMOUNT'
+      WHEN coalesce(top.r.date, '') <> coalesce(next.r.date, '') THEN 'LATEST_REPORT'
+      ELSE 'TIE_BROKEN_BY_ID' END AS amountRule
   }
   OPTIONAL CALL (f) {
     MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL
@@ -45,15 +108,34 @@ CALL (f) {
     ORDER BY size(r.date) DESC, r.date DESC, r.id
     LIMIT 1
   }
+  OPTIONAL CALL (f, byAmount) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE 'USD' IN r.conversionCurrencies
+    RETURN r AS byUsd, [k IN range(0, size(r.conversionCurrencies) - 1) WHERE r.conversionCurrencies[k] = 'USD' | r.conversionAmounts[k]][0] AS quotedUsd
+    ORDER BY CASE WHEN r.id = byAmount.id THEN 0 ELSE 1 END,
+             CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0')) ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END DESC,
+             r.id
+    LIMIT 1
+  }
+  WITH f, byAmount, byDate, amountRule, compared, otherCurrencies,
+       CASE WHEN byAmount.currency = 'USD' THEN byAmount.amount ELSE quotedUsd END AS usd,
+       CASE WHEN byAmount.currency = 'USD' THEN 'SAME_CURRENCY' WHEN quotedUsd IS NOT NULL THEN 'QUOTED' END AS usdBasis,
+       CASE WHEN byAmount.currency = 'USD' THEN byAmount.id ELSE byUsd.id END AS usdReport
   SET f.amount = byAmount.amount, f.currency = byAmount.currency,
       f.amountKey = CASE WHEN byAmount IS NULL THEN null ELSE
         right('000000000000000000000000' + split(byAmount.amount, '.')[0], 24) + '.' +
         left(coalesce(split(byAmount.amount, '.')[1], '') + '000000', 6) END,
+      f.amountReport = byAmount.id, f.amountRule = amountRule, f.amountCompared = compared, f.amountOtherCurrencies = otherCurrencies,
+      f.usdAmount = usd, f.usdBasis = usdBasis, f.usdReport = usdReport,
+      f.sortUsd = CASE WHEN usd IS NULL THEN '' ELSE
+        right('000000000000000000000000' + split(usd, '.')[0], 24) + '.' + left(coalesce(split(usd, '.')[1], '') + '000000', 6) END,
       f.date = byDate.date, f.dateAsReported = byDate.dateAsReported,
       f.year = CASE WHEN byDate IS NULL THEN null ELSE toInteger(left(byDate.date, 4)) END
   // Sort keys: amounts compare within a currency, grouped by currency.
-  WITH f
+  WITH f, byAmount
   SET f.sortAmount = coalesce(f.currency, '') + ' ' + coalesce(f.amountKey, ''), f.sortDate = coalesce(f.date, '')
+  WITH f, byAmount
+  MATCH (f)-[:REPORTED_AS]->(x:FineReport)
+  SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // Sort keys: what root lists sort by, stored so that an index walks a list in order and stops
@@ -70,6 +152,35 @@ MATCH (n:Person)
 CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) } IN TRANSACTIONS OF 5000 ROWS;
 MATCH (n:Source)
 CALL (n) { SET n.sortPublishedOn = coalesce(n.publishedOn, '') } IN TRANSACTIONS OF 5000 ROWS;
+
+// Statements and events are dated by when they happened, else by when a source first reported
+// them (reportedOn): listDate, which lists order and filter by, compares as the first day of its
+// period ("2025-11" is 2025-11-01); sortDate is the same, never null ('' when undated).
+MATCH (n:Statement|Event)
+CALL (n) {
+  WITH n, split(coalesce(n.date, n.reportedOn), '/')[0] AS d
+  SET n.listDate = CASE WHEN d IS NULL THEN null ELSE left(d + substring('0000-01-01', size(d)), 10) END,
+      n.sortDate = CASE WHEN d IS NULL THEN '' ELSE left(d + substring('0000-01-01', size(d)), 10) END
+} IN TRANSACTIONS OF 5000 ROWS;
+
+// Search text (cypher/schema/constraints.cypher indexes it): the attributions inside the sources
+// behind a node ("per Yonhap"); for an incident also those behind its facts (exposures,
+// estimates, suspicions, statements, events, investigations, fines) and its exposure details
+// with their data categories, exposed and stated not exposed apart.
+MATCH (n:Incident)
+CALL (n) {
+  WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
+        + [(n)-[:HAS_EXPOSURE|HAS_ESTIMATE]->()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
+        + [(n)<-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]-()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
+  SET n.searchAttributions = reduce(acc = [], a IN found | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+      n.searchExposed = [(n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d) | coalesce(e.detail + ' (' + d.name + ')', d.name)],
+      n.searchNotExposed = [(n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d) | coalesce(e.detail + ' (' + d.name + ')', d.name)]
+} IN TRANSACTIONS OF 1000 ROWS;
+MATCH (n:Company|Authority|Person|Source|Statement|Event|Publisher)
+CALL (n) {
+  WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
+  SET n.searchAttributions = reduce(acc = [], a IN found | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+} IN TRANSACTIONS OF 5000 ROWS;
 
 // DataCategory.exposedIncidents: how many incidents exposed the category (stats read it instead
 // of counting every exposure on each request).

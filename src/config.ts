@@ -30,6 +30,33 @@ const wholeNumber = makeValidator<number>((input) => {
   return Number(input);
 });
 
+/**
+ * An origin as a browser sends it: scheme, host and port, nothing else ("https://app.example.com",
+ * "http://localhost:5173"). Returns what is wrong with `value`, or null.
+ */
+function originProblem(value: string): string | null {
+  if (value === '*' || value === 'null') return `"${value}" is not allowed: list the origins that may call the API`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not an origin such as https://app.example.com`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}": an origin is http:// or https://`;
+  if (url.origin !== value) return `"${value}" is not an origin as browsers send it: write ${url.origin}`;
+  return null;
+}
+
+/** CORS_ORIGINS: a comma-separated allowlist of origins ("https://app.example.com,http://localhost:5173"). */
+const origins = makeValidator<string[]>((input) => {
+  const list = input.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    const problem = originProblem(o);
+    if (problem) throw new EnvError(problem);
+  }
+  return list;
+});
+
 /** Express's 'trust proxy' setting from its text form. */
 function trustProxy(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -76,9 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+    WARM_UP: str({ default: 'true', choices: ['true', 'false'], desc: 'run the IDE examples once at start-up so their plans are ready (false: to measure a cold first use)' }),
     LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
     CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
+    CORS_ORIGINS: origins({ default: [], desc: 'origins (scheme://host[:port]) whose pages may call the API from a browser, comma-separated; none by default' }),
     TRUST_PROXY: str({ default: 'false', desc: "Express 'trust proxy': false, true, loopback, a hop count or addresses; says which address is the client's" }),
   }, {
     reporter: ({ errors }) => {
@@ -114,11 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     searchTimeoutMs: c.SEARCH_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
+    warmUp: c.WARM_UP === 'true',
     cursorSecret: c.CURSOR_SECRET || undefined,
     logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
     http: {
       clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
       trustProxy: trustProxy(c.TRUST_PROXY),
+      corsOrigins: c.CORS_ORIGINS,
     },
   };
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
   log.info(`Ready in ${((performance.now() - started) / 1000).toFixed(1)}s`);
   console.log(`\nGraphQL API and IDE: ${state.server.url}\n`);
-  void warmUp(state.server.url, log);
+  if (config.warmUp) void warmUp(state.server.url, log);
 }
 
 interface ShutdownState {

@@ -5,7 +5,7 @@ CALL (this) {
     {kind: 'ACCESS_ENDED', date: this.accessEnd, asReported: null, title: 'Unauthorised access ended'},
     {kind: 'DISCOVERED', date: this.discoveredOn, asReported: null, title: 'Discovered'},
     {kind: 'REPORTED', date: this.reportedOn, asReported: this.reportedOnAsReported, title: 'Reported'},
-    {kind: 'DISCLOSED', date: this.disclosedOn, asReported: null, title: 'Disclosed publicly'}
+    {kind: 'DISCLOSED', date: this.disclosedOn, asReported: this.disclosedOnAsReported, title: 'Disclosed publicly'}
   ] AS e
   WITH e WHERE e.date IS NOT NULL
   RETURN e.kind AS kind, e.date AS date, e.asReported AS asReported, e.title AS title, null AS node

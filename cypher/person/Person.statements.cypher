@@ -1,3 +1,15 @@
+// A person's statements, by their date, else the date a source reported them.
+// $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
+// $first are the field's arguments (src/resolvers/person.ts). Undated items come last in both
+// directions and fall outside any range; null keeps the order by its own date, then id.
 MATCH (this)-[:MADE]->(n:Statement)
+WITH n, split(coalesce(n.date, n.reportedOn), '/')[0] AS dated
+WITH n, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
+WHERE ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
 RETURN n
-ORDER BY n.date, n.id
+ORDER BY CASE WHEN $order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $order = 'OLDEST_FIRST' THEN day END,
+         CASE WHEN $order = 'NEWEST_FIRST' THEN day END DESC,
+         CASE WHEN $order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $order IS NULL THEN n.date END, n.id
+LIMIT $first

@@ -48,9 +48,18 @@ CREATE INDEX company_sort_name IF NOT EXISTS FOR (n:Company) ON (n.sortName);
 CREATE INDEX authority_sort_name IF NOT EXISTS FOR (n:Authority) ON (n.sortName);
 CREATE INDEX person_sort_name IF NOT EXISTS FOR (n:Person) ON (n.sortName);
 CREATE INDEX source_sort_published IF NOT EXISTS FOR (n:Source) ON (n.sortPublishedOn);
+CREATE INDEX incident_sort_records IF NOT EXISTS FOR (n:Incident) ON (n.sortRecords);
+CREATE INDEX fine_sort_usd IF NOT EXISTS FOR (n:Fine) ON (n.sortUsd);
+CREATE INDEX statement_sort_date IF NOT EXISTS FOR (n:Statement) ON (n.sortDate);
+CREATE INDEX event_sort_date IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
 
-// Full-text search over names, aliases (local-language names too), titles, summaries, quotes.
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher)
-ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url]
+// Full-text search over names, aliases (local-language names too), titles, summaries, quotes,
+// and what seeds/99-derived-values.cypher keeps for search: the attributions inside the sources
+// (searchAttributions) and an incident's exposure details (searchExposed, searchNotExposed).
+// Renamed from entity_search when it gained labels and properties: an index keeps its first
+// definition under IF NOT EXISTS, so the old one is dropped and the new one built.
+DROP INDEX entity_search IF EXISTS;
+CREATE FULLTEXT INDEX entity_search_2 IF NOT EXISTS
+FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher|Event)
+ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url, n.searchAttributions, n.searchExposed, n.searchNotExposed]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

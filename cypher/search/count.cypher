@@ -1,3 +1,11 @@
-CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $scan}) YIELD node
+// Every distinct hit of either query (see hits.cypher), at most $scan of each.
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node
+  RETURN node
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_search_2', $forgiving, {limit: $scan}) YIELD node
+  RETURN node
+}
+WITH node
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 RETURN count(node) AS total

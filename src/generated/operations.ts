@@ -11,6 +11,13 @@ export type AuthorityKind =
   | 'PUBLIC_AGENCY'
   | 'REGULATOR';
 
+/** How a fine's amount was put in another currency. */
+export type ConversionBasis =
+  /** A conversion a source quoted with its report of the fine. */
+  | 'QUOTED'
+  /** The fine is in that currency: the exact amount itself. */
+  | 'SAME_CURRENCY';
+
 export type DatePrecision =
   | 'DAY'
   | 'MONTH'
@@ -93,7 +100,7 @@ export type SuspicionStatus =
 export type IncidentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } };
+export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } | null };
 
 export type ExposedDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -253,6 +260,34 @@ export type OfficialsQuery = { incident: { statements: Array<{ kind: StatementKi
           | { __typename: 'Publisher', id: string, name: string }
          | null, source: { id: string, title: string | null, url: string | null, dateNote: string | null, publishedOn: { iso: string, precision: DatePrecision } | null, publisher: { id: string, name: string } | null } }> }> } | null };
 
+export type PathsCoupangToSkTelecomQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PathsCoupangToSkTelecomQuery = { paths: Array<{ length: number, nodes: Array<
+      | { __typename: 'Authority', id: string }
+      | { __typename: 'Company', id: string }
+      | { __typename: 'Country', id: string }
+      | { __typename: 'DataCategory', id: string }
+      | { __typename: 'DataExposure', id: string }
+      | { __typename: 'Estimate', id: string }
+      | { __typename: 'Event', id: string }
+      | { __typename: 'Fine', id: string }
+      | { __typename: 'FineReport', id: string }
+      | { __typename: 'Incident', id: string }
+      | { __typename: 'Investigation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Position', id: string }
+      | { __typename: 'Publisher', id: string }
+      | { __typename: 'Source', id: string }
+      | { __typename: 'Statement', id: string }
+      | { __typename: 'Suspicion', id: string }
+    >, relationships: Array<{ type: string, from: string, to: string }> }> | null };
+
+export type AggregatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } | null };
+
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -299,45 +334,51 @@ export type SourcesQuery = { node:
       | { __typename: 'Suspicion', id: string }
     > } | null };
 
-export type PathsCoupangToSkTelecomQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PathsCoupangToSkTelecomQuery = { paths: Array<{ length: number, nodes: Array<
-      | { __typename: 'Authority', id: string }
-      | { __typename: 'Company', id: string }
-      | { __typename: 'Country', id: string }
-      | { __typename: 'DataCategory', id: string }
-      | { __typename: 'DataExposure', id: string }
-      | { __typename: 'Estimate', id: string }
-      | { __typename: 'Event', id: string }
-      | { __typename: 'Fine', id: string }
-      | { __typename: 'FineReport', id: string }
-      | { __typename: 'Incident', id: string }
-      | { __typename: 'Investigation', id: string }
-      | { __typename: 'Person', id: string }
-      | { __typename: 'Position', id: string }
-      | { __typename: 'Publisher', id: string }
-      | { __typename: 'Source', id: string }
-      | { __typename: 'Statement', id: string }
-      | { __typename: 'Suspicion', id: string }
-    >, relationships: Array<{ type: string, from: string, to: string }> }> };
-
-export type AggregatesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } };
-
 export type AuthorityTraceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuthorityTraceQuery = { incident: { investigations: Array<{ title: string, authorities: Array<{ id: string, name: string, investigations: Array<{ id: string, incident: { id: string, title: string } }>, finesImposed: Array<{ id: string, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, company: { name: string }, incident: { id: string, title: string } | null }> }> }> } | null };
+export type AuthorityTraceQuery = { incident: { disclosedOn: { iso: string, precision: DatePrecision, asReported: string | null } | null, investigations: Array<{ title: string, authorities: Array<{ id: string, name: string, investigations: Array<{ id: string, openedOn: { iso: string, precision: DatePrecision } | null, incident: { id: string, title: string } }>, finesImposed: Array<{ id: string, amount: { display: string }, amountInUSD: { basis: ConversionBasis, money: { display: string } } | null, date: { iso: string, precision: DatePrecision } | null, company: { name: string }, incident: { id: string, title: string } | null }> }> }> } | null };
 
 export type LargestGdprFinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } };
+export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } | null };
 
 export type IcoDecisionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type IcoDecisionsQuery = { authority: { id: string, name: string, finesImposed: Array<{ id: string, kind: FineKind, reason: string | null, company: { id: string, name: string }, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, reports: Array<{ amount: { display: string } | null, date: { iso: string, precision: DatePrecision } | null, sources: Array<{ attribution: string | null, source: { id: string, url: string | null } }> }> }>, decisions: Array<{ id: string, kind: EventKind, title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, against: { id: string, name: string } | null, amounts: Array<{ label: string | null, money: { display: string } }>, sources: Array<{ attribution: string | null, source: { id: string, url: string | null } }> }> } | null };
+
+export type WhoSaidWhatQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoSaidWhatQuery = { statements: { totalCount: number, edges: Array<{ node: { kind: StatementKind, quote: string | null, summary: string | null, date: { iso: string, precision: DatePrecision } | null, reportedOn: { iso: string, precision: DatePrecision } | null, onBehalfOf:
+          | { __typename: 'Authority', id: string, name: string }
+          | { __typename: 'Company', id: string, name: string }
+         | null, incident: { id: string, title: string } | null, sources: Array<{ attribution: string | null, source: { id: string, url: string | null, publishedOn: { iso: string } | null } }> } }> } | null, events: { edges: Array<{ node: { title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, attendees: Array<{ role: string | null, person: { name: string | null } }> } }> } | null };
+
+export type ForgivingSearchQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact: boolean, matchedFields: Array<string>, node:
+        | { __typename: 'Authority', id: string }
+        | { __typename: 'Company', id: string }
+        | { __typename: 'Event', id: string }
+        | { __typename: 'Incident', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Publisher', id: string }
+        | { __typename: 'Source', id: string }
+        | { __typename: 'Statement', id: string }
+       }> } | null, publisher: { totalCount: number, edges: Array<{ exact: boolean, matchedFields: Array<string>, node:
+        | { __typename: 'Authority', id: string }
+        | { __typename: 'Company', id: string }
+        | { __typename: 'Event', id: string }
+        | { __typename: 'Incident', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Publisher', id: string }
+        | { __typename: 'Source', id: string }
+        | { __typename: 'Statement', id: string }
+       }> } | null, exposed: { edges: Array<{ matchedFields: Array<string>, node:
+        | { id: string, title: string }
+        | Record<PropertyKey, never>
+       }> } | null };

@@ -4,18 +4,21 @@ import type {
   CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord,
   InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
 } from '../graph/records/index.js';
+import { badInput } from '../errors.js';
 import { partialDate } from '../domain/partialDate.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { connection } from '../read/connection.js';
 import type { ListSpec } from '../read/lists.js';
 import { firstDay, lastDay } from '../domain/partialDate.js';
 import { byId, date, reads, rel, root, sources } from './fields.js';
+import { datedListParams } from './datedList.js';
+import { bestValueBasis } from '../domain/bestValue.js';
 
 /** Incident filters, most selective first (see ListSpec). */
 export const incidentList: ListSpec<IncidentFilter> = {
   type: 'Incident',
   domain: 'incident',
-  sort: { DISCLOSED_ON: 'sortDisclosedOn', ACCESS_START: 'sortAccessStart', ACCOUNTS_AFFECTED: 'sortAccounts', TITLE: 'sortTitle' },
+  sort: { DISCLOSED_ON: 'sortDisclosedOn', ACCESS_START: 'sortAccessStart', ACCOUNTS_AFFECTED: 'sortAccounts', RECORDS_EXPOSED: 'sortRecords', TITLE: 'sortTitle' },
   filters: {
     company: { anchor: 'node', exact: true },
     authority: { anchor: 'node', exact: true },
@@ -31,6 +34,9 @@ export const incidentList: ListSpec<IncidentFilter> = {
   },
   parse: (filter) => {
     const x = filter ?? {};
+    if (x.minAccountsAffected != null && !(x.minAccountsAffected >= 0)) {
+      throw badInput('filter.minAccountsAffected is a count: 0 or more.', 'filter', { min: 0 });
+    }
     const categories = x.dataCategories?.length ? x.dataCategories : null;
     const disclosed = x.disclosedBetween?.from || x.disclosedBetween?.to;
     const accessed = x.accessedBetween?.from || x.accessedBetween?.to;
@@ -69,20 +75,30 @@ export const incidentResolvers: Resolvers = {
     accessEnd: date('accessEnd'),
     discoveredOn: date('discoveredOn'),
     reportedOn: date('reportedOn', 'reportedOnAsReported'),
-    disclosedOn: date('disclosedOn'),
+    disclosedOn: date('disclosedOn', 'disclosedOnAsReported'),
+    year: reads<IncidentRecord, number | null>(['year'], (i) => i.year ?? null),
+    yearBasis: reads<IncidentRecord, string | null>(['yearBasis'], (i) => i.yearBasis ?? null) as never,
     extortion: reads<IncidentRecord, { demand: string; ransomDemanded: boolean | null } | null>(['extortionDemand', 'ransomDemanded'],
       (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null)),
     exposedData: rel<DataExposureRecord[]>(),
     notExposedData: rel<DataExposureRecord[]>(),
     estimates: rel<EstimateRecord[]>(),
     accountsAffected: rel<EstimateRecord | null>(),
-    investigations: rel<InvestigationRecord[]>(),
-    fines: rel<FineRecord[]>(),
+    accountsAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['accountsAffectedRule', 'accountsAffectedCompared', 'accountsAffectedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.accountsAffectedRule, i.accountsAffectedCompared, i.accountsAffectedOtherUnits)) as never,
+    recordsExposed: rel<EstimateRecord | null>(),
+    recordsExposedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['recordsExposedRule', 'recordsExposedCompared', 'recordsExposedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.recordsExposedRule, i.recordsExposedCompared, i.recordsExposedOtherUnits)) as never,
+    peopleAffected: rel<EstimateRecord | null>(),
+    peopleAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['peopleAffectedRule', 'peopleAffectedCompared', 'peopleAffectedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.peopleAffectedRule, i.peopleAffectedCompared, i.peopleAffectedOtherUnits)) as never,
+    investigations: rel<InvestigationRecord[]>(datedListParams),
+    fines: rel<FineRecord[]>(datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
-    statements: rel<StatementRecord[]>(),
-    events: rel<EventRecord[]>(),
+    statements: rel<StatementRecord[]>(datedListParams),
+    events: rel<EventRecord[]>(datedListParams),
     timeline: rel<TimelineEntryRecord[]>(),
-    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { min: 1 })) })),
+    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
     sources,
   },
   TimelineEntry: {
@@ -97,6 +113,7 @@ export const incidentResolvers: Resolvers = {
   Estimate: {
     asOf: date('asOf', 'asOfAsReported'),
     reportedOn: date('reportedOn', 'reportedOnAsReported'),
+    isBest: reads<EstimateRecord, boolean>(['isBest'], (e) => e.isBest ?? false),
     sources,
   },
   Query: {

@@ -2,6 +2,8 @@ import type { FineFilter, InvestigationFilter, Resolvers } from '../generated/re
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../graph/records/index.js';
 import { connection } from '../read/connection.js';
 import { byId, date, reads, rel, root, sources } from './fields.js';
+import { bestValueBasis } from '../domain/bestValue.js';
+import type { ConvertedAmountValue } from '../graph/records/index.js';
 import type { ListSpec } from '../read/lists.js';
 import { badInput } from '../errors.js';
 import neo4j from 'neo4j-driver';
@@ -17,7 +19,7 @@ export function amountKey(amount: string): string {
 export const fineList: ListSpec<FineFilter> = {
   type: 'Fine',
   domain: 'investigation',
-  sort: { AMOUNT: 'sortAmount', DATE: 'sortDate' },
+  sort: { AMOUNT: 'sortAmount', AMOUNT_IN_USD: 'sortUsd', DATE: 'sortDate' },
   filters: {
     company: { anchor: 'node', exact: true },
     authority: { anchor: 'node', exact: true },
@@ -76,12 +78,19 @@ export const investigationResolvers: Resolvers = {
       if (!f.amount || !f.currency) throw new Error(`Fine ${f.id} has no derived amount: load seeds/99-derived-values.cypher`);
       return { amount: f.amount, currency: f.currency };
     }),
+    amountBasis: reads<FineRecord, NonNullable<ReturnType<typeof bestValueBasis>>>(['amountRule', 'amountCompared', 'amountOtherCurrencies'], (f) => {
+      const basis = bestValueBasis('report', f.amountRule, f.amountCompared, f.amountOtherCurrencies);
+      if (!basis) throw new Error(`Fine ${f.id} has no derived amount: load seeds/99-derived-values.cypher`);
+      return basis;
+    }),
+    amountInUSD: rel<ConvertedAmountValue | null>(),
     date: date('date', 'dateAsReported'),
     reports: rel<FineReportRecord[]>(),
     sources,
   },
   FineReport: {
     fine: rel<FineRecord>(),
+    isBest: reads<FineReportRecord, boolean>(['isBest'], (r) => r.isBest ?? false),
     amount: reads<FineReportRecord, { amount: string; currency: string } | null>(['amount', 'currency'],
       (r) => (r.amount && r.currency ? { amount: r.amount, currency: r.currency } : null)),
     conversions: reads<FineReportRecord, { amount: string; currency: string }[]>(['conversionAmounts', 'conversionCurrencies'],

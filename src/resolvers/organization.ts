@@ -3,6 +3,7 @@ import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, Eve
 import { connection } from '../read/connection.js';
 import type { ListSpec } from '../read/lists.js';
 import { byId, list, reads, rel, root, sources } from './fields.js';
+import { datedListParams } from './datedList.js';
 
 const present = (names: (string | false | null)[]) => names.filter((p): p is string => typeof p === 'string');
 
@@ -33,8 +34,8 @@ export const organizationResolvers: Resolvers = {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     sizeFacts: rel<EstimateRecord[]>(),
-    incidents: rel<IncidentRecord[]>(),
-    finesReceived: rel<FineRecord[]>(),
+    incidents: rel<IncidentRecord[]>(datedListParams),
+    finesReceived: rel<FineRecord[]>(datedListParams),
     positions: rel<PositionRecord[]>(),
     sources,
   },
@@ -42,8 +43,8 @@ export const organizationResolvers: Resolvers = {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     parent: rel<AuthorityRecord | null>(),
-    investigations: rel<InvestigationRecord[]>(),
-    finesImposed: rel<FineRecord[]>(),
+    investigations: rel<InvestigationRecord[]>(datedListParams),
+    finesImposed: rel<FineRecord[]>(datedListParams),
     decisions: rel<EventRecord[]>(),
     positions: rel<PositionRecord[]>(),
     sources,
@@ -57,7 +58,7 @@ export const organizationResolvers: Resolvers = {
     code: reads<CountryRecord, string>(['id'], (c) => c.id),
     companies: rel<CompanyRecord[]>(),
     authorities: rel<AuthorityRecord[]>(),
-    incidents: rel<IncidentRecord[]>(),
+    incidents: rel<IncidentRecord[]>(datedListParams),
   },
   Query: {
     company: root(byId),

@@ -3,6 +3,7 @@ import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, Inci
 import { connection } from '../read/connection.js';
 import type { ListSpec } from '../read/lists.js';
 import { byId, date, list, reads, rel, root, sources } from './fields.js';
+import { datedListParams } from './datedList.js';
 
 export const personList: ListSpec<PersonFilter> = {
   type: 'Person',
@@ -20,7 +21,7 @@ export const personResolvers: Resolvers = {
     aliases: list('aliases'),
     nationality: rel<CountryRecord | null>(),
     positions: rel<PositionRecord[]>(),
-    statements: rel<StatementRecord[]>(),
+    statements: rel<StatementRecord[]>(datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
     eventsAttended: rel<AttendanceRecord[]>(),
     formerEmployers: rel<CompanyRecord[]>(),

@@ -2,14 +2,14 @@ import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObject
 import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { EntityRecord } from '../graph/records/index.js';
-import { badCursor } from '../errors.js';
+import { badCursor, badInput } from '../errors.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { prefixParameters } from '../read/cypherText.js';
 import { single } from '../read/compile.js';
 import { requestOf } from '../read/reader.js';
 import { collectSubfields } from '../read/selection.js';
 import type { Context } from '../server/context.js';
-import { matchedFields, SEARCH_FIELDS, searchTerms, toLuceneQuery } from '../search/query.js';
+import { matchedFields, SEARCH_FIELDS, searchTerms, toForgivingQuery, toLuceneQuery } from '../search/query.js';
 import { typeOf } from './typeOf.js';
 
 /** Matches beyond this rank are not paged through: relevance that deep is noise. */
@@ -18,6 +18,7 @@ const CURSOR_LIST = 'search';
 
 const LABELS: Record<string, string> = {
   COMPANY: 'Company', AUTHORITY: 'Authority', PERSON: 'Person', INCIDENT: 'Incident', SOURCE: 'Source', STATEMENT: 'Statement',
+  PUBLISHER: 'Publisher', EVENT: 'Event',
 };
 const SEARCHABLE = Object.values(LABELS);
 
@@ -28,17 +29,21 @@ export const searchResolvers: Resolvers = {
     __resolveType: (obj) => typeOf(obj as EntityRecord) as never,
   },
   Query: {
-    search: async (_p, { query, types, first, after }, ctx, info) => {
+    search: async (_p, { query, types, first, after, last, before }, ctx, info) => {
       const terms = searchTerms(query);
-      const limit = pageSize(first);
-      const skip = after != null ? offsetOf(ctx, after) : 0;
+      const exact = toLuceneQuery(query);
+      const base: Record<string, unknown> = {
+        exact,
+        // With no word long enough to forgive, the exact query again: its hits rank as exact.
+        forgiving: toForgivingQuery(query) ?? exact,
+        labels: types?.length ? types.map((t) => LABELS[t]) : SEARCHABLE,
+        scan: neo4j.int(SCAN_LIMIT),
+      };
+      const window = await pageWindow(ctx, base, { first, after, last, before });
+      const { skip, limit } = window;
       const shape = selection(info);
       const req = requestOf(info);
-      const params: Record<string, unknown> = {
-        query: toLuceneQuery(query),
-        labels: types?.length ? types.map((t) => LABELS[t]) : SEARCHABLE,
-        scan: neo4j.int(SCAN_LIMIT), skip: neo4j.int(skip), limit: neo4j.int(limit + 1),
-      };
+      const params = { ...base, skip: neo4j.int(skip), limit: neo4j.int(limit + 1) };
       const value = await ctx.read.block<{ hits: Hit[] | null; total: number | null }>('Query.search', req, (b) => {
         const prefix = `${b.name('p')}_`;
         for (const [k, v] of Object.entries(params)) b.params[prefix + k] = v;
@@ -52,7 +57,7 @@ export const searchResolvers: Resolvers = {
           const node = b.name('_x');
           const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
           // matchedFields is worked out here from the text fields, so they come along only when asked for.
-          const text = shape.matchedFields ? `, text: ${node} {${SEARCH_FIELDS.map((f) => `.${f}`).join(', ')}}` : '';
+          const text = shape.matchedFields ? `, text: ${node} {${Object.keys(SEARCH_FIELDS).map((f) => `.${f}`).join(', ')}}` : '';
           lines.push('CALL () {', q('search/hits'), `WITH node AS ${node}, score`, ...proj.calls,
             `RETURN collect({node: ${proj.map}, score: score${text}}) AS ${hits}`, '}');
         }
@@ -66,12 +71,13 @@ export const searchResolvers: Resolvers = {
         cursor: ctx.cursors.encode(CURSOR_LIST, [skip + k + 1]),
         node: h.node as never,
         score: h.score,
+        exact: h.score > 1,
         matchedFields: h.text ? matchedFields(h.text, terms) : [],
       }));
       return {
         edges,
         pageInfo: {
-          hasNextPage: rows.length > limit && skip + limit < SCAN_LIMIT,
+          hasNextPage: window.backward ? window.more : rows.length > limit && skip + limit < SCAN_LIMIT,
           hasPreviousPage: skip > 0,
           startCursor: edges[0]?.cursor ?? null,
           endCursor: edges.at(-1)?.cursor ?? null,
@@ -82,8 +88,31 @@ export const searchResolvers: Resolvers = {
   },
 };
 
-function offsetOf(ctx: Context, cursor: string): number {
-  const [offset, ...rest] = ctx.cursors.decode(cursor, CURSOR_LIST, 'after');
+interface PageArgs { first?: number | null; after?: string | null; last?: number | null; before?: string | null }
+
+/**
+ * Which hits a page holds, as an offset and a size. Cursors hold a hit's rank (1-based), so
+ * `before` is the ranks above the cursor's; `last` alone is the end of the list, which needs the
+ * number of hits first (one count query).
+ */
+async function pageWindow(ctx: Context, params: Record<string, unknown>, args: PageArgs): Promise<{ skip: number; limit: number; backward: boolean; more: boolean }> {
+  const backward = args.last != null || args.before != null;
+  if (!backward) return { skip: args.after != null ? offsetOf(ctx, args.after, 'after') : 0, limit: pageSize(args.first), backward, more: false };
+  if (args.first != null || args.after != null) throw badInput('Page with first/after or with last/before, not both.', 'last');
+  const size = pageSize(args.last, 'last');
+  let end: number;
+  if (args.before != null) {
+    end = offsetOf(ctx, args.before, 'before') - 1;
+  } else {
+    const [row] = await ctx.read.named<{ total: number }>('search/count', params, ctx.read.searchTimeoutMs);
+    end = Math.min(Number(row?.total ?? 0), SCAN_LIMIT);
+  }
+  const skip = Math.max(0, end - size);
+  return { skip, limit: Math.max(0, end - skip), backward, more: args.before != null };
+}
+
+function offsetOf(ctx: Context, cursor: string, arg: 'after' | 'before'): number {
+  const [offset, ...rest] = ctx.cursors.decode(cursor, CURSOR_LIST, arg);
   if (rest.length || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
   return offset;
 }

@@ -81,6 +81,8 @@ function itemsOf(key: string, parent: string, field: GraphQLField<unknown, unkno
   // Introspection is answered from memory: its lists count one item each.
   if (parent.startsWith('__') || field.name.startsWith('__')) return 1;
   if (!isList(field.type)) return 1;
+  // A nested list cut by its own `first` (finesImposed(first: 3)) holds at most that many.
+  if (typeof args.first === 'number' && field.args.some((a) => a.name === 'first')) return bounded(args.first, FACTS, PAGE.max);
   return LIST_SIZES[key] ?? FACTS;
 }
 

@@ -1,16 +1,55 @@
 import type { Logger } from '../logger.js';
 import { loadExamples } from './ide.js';
 
+export interface Shape { name: string; query: string; variables?: Record<string, unknown> }
+
+/** What src/server/explore/static/queries.js exports (a browser module, so untyped here). */
+interface ExplorerQueries {
+  NODE: string; SEARCH: string; NEIGHBOURHOOD: string; PATHS: string;
+  DETAILS: Record<string, string>;
+  detailsQuery(type: string): string;
+  sourcesQuery(type: string): string | null;
+}
+
 /**
- * Runs the IDE's example queries once against the server itself, so that Neo4j has planned their
- * compiled Cypher before an analyst asks: the first use is then as fast as a repeat. Read-only;
- * a failure is logged and changes nothing else.
+ * The graph explorer's own requests (/explore): the shapes every use of it sends, whatever the
+ * ids. The query text Neo4j plans depends only on the shape, so any id warms it.
+ */
+async function explorerShapes(): Promise<Shape[]> {
+  const q = (await import(new URL('./explore/static/queries.js', import.meta.url).href)) as ExplorerQueries;
+  const types = Object.keys(q.DETAILS);
+  return [
+    { name: 'explore: node', query: q.NODE, variables: { id: 'coupang' } },
+    { name: 'explore: search', query: q.SEARCH, variables: { query: 'Coupang', first: 20 } },
+    { name: 'explore: neighbourhood', query: q.NEIGHBOURHOOD, variables: { id: 'coupang-breach-2025', depth: 2, limit: 200 } },
+    { name: 'explore: paths', query: q.PATHS, variables: { from: 'coupang', to: 'sk-telecom', maxHops: 6, first: 10 } },
+    ...types.map((t) => ({ name: `explore: details of ${t}`, query: q.detailsQuery(t), variables: { id: 'coupang' } })),
+    ...types.flatMap((t) => { const query = q.sourcesQuery(t); return query ? [{ name: `explore: sources of ${t}`, query, variables: { id: 'coupang' } }] : []; }),
+  ];
+}
+
+/** What the warm-up sends: the IDE examples, then the explorer's requests. */
+export async function warmShapes(log?: Logger): Promise<Shape[]> {
+  const examples: Shape[] = loadExamples();
+  try {
+    return [...examples, ...(await explorerShapes())];
+  } catch (e) {
+    log?.warn({ err: e }, 'warm-up: the explorer\'s queries could not be read');
+    return examples;
+  }
+}
+
+/**
+ * Runs the IDE's example queries and the explorer's requests once against the server itself, so
+ * that Neo4j has planned their compiled Cypher before an analyst asks: the first use is then as
+ * fast as a repeat (bench/first-use.ts measures it). Read-only; a failure is logged and changes
+ * nothing else.
  */
 export async function warmUp(url: string, log: Logger): Promise<void> {
   const started = performance.now();
-  for (const { name, query } of loadExamples()) {
+  for (const { name, query, variables } of await warmShapes(log)) {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { errors?: { message: string }[] };
       if (body.errors?.length) log.warn({ example: name, error: body.errors[0]!.message }, 'warm-up query failed');
     } catch (e) {

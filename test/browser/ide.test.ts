@@ -51,4 +51,29 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
     expect(offsite).toEqual([]);
     await context.close();
   });
+
+  it('shows every example tab at 1,400 px: the tabs wrap instead of running past the edge', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/graphql`, { waitUntil: 'load' });
+    await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 });
+    const m = await page.evaluate(() => {
+      const bar = document.querySelector('.graphiql-tabs')!.getBoundingClientRect();
+      const tabs = [...document.querySelectorAll('.graphiql-tab')];
+      // A tab is cut off when it lies past the bar (which clips it) or past the window.
+      const cut = tabs.filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.right > bar.right + 1 || r.bottom > bar.bottom + 1 || r.right > window.innerWidth;
+      }).map((t) => t.textContent);
+      return { count: tabs.length, cut, pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth };
+    });
+    expect(m.count).toBeGreaterThanOrEqual(14);
+    expect(m.cut).toEqual([]);
+    expect(m.pageWidth).toBeLessThanOrEqual(m.viewport);
+    await context.close();
+  });
 });

@@ -14,6 +14,20 @@ export interface IncidentRecord extends EntityRecord {
   reportedOn?: string;
   reportedOnAsReported?: string;
   disclosedOn?: string;
+  disclosedOnAsReported?: string;
+  /** Derived (seeds/99-derived-values.cypher): the year stats count it in, and the date it comes from. */
+  year?: number;
+  yearBasis?: string;
+  /** Derived: why accountsAffected, recordsExposed and peopleAffected are the estimates they are. */
+  accountsAffectedRule?: string;
+  accountsAffectedCompared?: number;
+  accountsAffectedOtherUnits?: string[];
+  recordsExposedRule?: string;
+  recordsExposedCompared?: number;
+  recordsExposedOtherUnits?: string[];
+  peopleAffectedRule?: string;
+  peopleAffectedCompared?: number;
+  peopleAffectedOtherUnits?: string[];
   extortionDemand?: string;
   ransomDemanded?: boolean;
 }
@@ -33,6 +47,8 @@ export interface EstimateRecord extends EntityRecord {
   /** When a source first reported the figure (asOf is the date the figure refers to). */
   reportedOn?: string;
   reportedOnAsReported?: string;
+  /** Derived: chosen as its incident's accountsAffected or recordsExposed. */
+  isBest?: boolean;
   note?: string;
 }
 

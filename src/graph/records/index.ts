@@ -8,3 +8,4 @@ export * from './person.js';
 export * from './search.js';
 export * from './source.js';
 export * from './stats.js';
+export * from './values.js';

@@ -18,6 +18,13 @@ export interface FineRecord extends EntityRecord {
   currency?: string;
   date?: string;
   dateAsReported?: string;
+  /** Derived: why amount is the report it is, and the amount in USD where a source gives one. */
+  amountRule?: string;
+  amountCompared?: number;
+  amountOtherCurrencies?: string[];
+  usdAmount?: string;
+  usdBasis?: string;
+  usdReport?: string;
 }
 
 export interface FineReportRecord extends EntityRecord {
@@ -28,4 +35,6 @@ export interface FineReportRecord extends EntityRecord {
   /** Quoted conversions as parallel lists: Neo4j properties cannot hold maps. */
   conversionAmounts?: string[];
   conversionCurrencies?: string[];
+  /** Derived: the report the fine's amount comes from. */
+  isBest?: boolean;
 }

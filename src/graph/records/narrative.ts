@@ -6,6 +6,7 @@ export interface StatementRecord extends EntityRecord {
   summary?: string;
   date?: string;
   dateAsReported?: string;
+  reportedOn?: string;
 }
 
 export interface EventRecord extends EntityRecord {
@@ -14,6 +15,7 @@ export interface EventRecord extends EntityRecord {
   description?: string;
   date?: string;
   dateAsReported?: string;
+  reportedOn?: string;
   /** Sums the event is about as parallel lists, like FineReport conversions. */
   amounts?: string[];
   amountCurrencies?: string[];

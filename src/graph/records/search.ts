@@ -4,5 +4,6 @@ export interface SearchEdgeValue {
   cursor: string;
   node: EntityRecord;
   score: number;
+  exact: boolean;
   matchedFields: string[];
 }

@@ -1,0 +1,2 @@
+MATCH (:Incident {id: $f.incident})<-[:CONCERNS]-(n:Event)
+WITH DISTINCT n

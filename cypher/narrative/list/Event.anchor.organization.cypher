@@ -1,0 +1,2 @@
+MATCH (:Entity {id: $f.organization})-[:ORGANIZED]->(n:Event)
+WITH DISTINCT n

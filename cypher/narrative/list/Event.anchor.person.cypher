@@ -1,0 +1,2 @@
+MATCH (:Person {id: $f.person})-[:ATTENDED]->(n:Event)
+WITH DISTINCT n

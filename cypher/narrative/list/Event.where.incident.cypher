@@ -1,0 +1,1 @@
+EXISTS { (n)-[:CONCERNS]->(:Incident {id: $f.incident}) }

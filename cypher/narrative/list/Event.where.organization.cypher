@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:ORGANIZED]-(:Entity {id: $f.organization}) }

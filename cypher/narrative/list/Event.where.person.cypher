@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:ATTENDED]-(:Person {id: $f.person}) }

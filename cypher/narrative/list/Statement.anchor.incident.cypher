@@ -1,0 +1,2 @@
+MATCH (:Incident {id: $f.incident})<-[:ABOUT]-(n:Statement)
+WITH DISTINCT n

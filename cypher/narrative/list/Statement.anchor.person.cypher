@@ -1,0 +1,2 @@
+MATCH (:Person {id: $f.person})-[:MADE]->(n:Statement)
+WITH DISTINCT n

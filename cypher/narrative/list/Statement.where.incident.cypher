@@ -1,0 +1,1 @@
+EXISTS { (n)-[:ABOUT]->(:Incident {id: $f.incident}) }

@@ -1,0 +1,1 @@
+EXISTS { (n)-[:ON_BEHALF_OF]->(:Entity {id: $f.organization}) }

@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:MADE]-(:Person {id: $f.person}) }
