@@ -33,6 +33,13 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'AuthorityFilter.country': 'Country',
   'PersonFilter.organization': 'Organization',
   'SourceFilter.publisher': 'Publisher',
+  // Statements and events: a person or an incident is any entity by its id; the organization a company or an authority.
+  'StatementFilter.person': 'Entity',
+  'StatementFilter.organization': 'Organization',
+  'StatementFilter.incident': 'Entity',
+  'EventFilter.person': 'Entity',
+  'EventFilter.organization': 'Organization',
+  'EventFilter.incident': 'Entity',
   'Query.paths.from': 'Entity',
   'Query.paths.to': 'Entity',
   'Query.neighbourhood.id': 'Entity',
