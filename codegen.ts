@@ -18,7 +18,7 @@ for (const name of exported.filter((n) => n.endsWith('Record'))) {
 mappers.SearchConnection = `${R}ConnectionValue<never, SearchEdgeValue>`;
 delete mappers.PageInfo;
 // Only types the schema has: a record type may serve several GraphQL types, or none of its own.
-const declared = new Set(readdirSync('schema').flatMap((f) => [...readFileSync(join('schema', f), 'utf8').matchAll(/^type (\w+)/gm)].map((m) => m[1]!)));
+const declared = new Set(readdirSync('schema').filter((f) => f.endsWith('.graphql')).flatMap((f) => [...readFileSync(join('schema', f), 'utf8').matchAll(/^type (\w+)/gm)].map((m) => m[1]!)));
 for (const name of Object.keys(mappers)) if (!declared.has(name)) delete mappers[name];
 
 const config: CodegenConfig = {

@@ -2,28 +2,96 @@
  * Benchmark (not a test): for each size, a fresh graph of curated seeds plus N synthetic
  * incidents, the API served in-process, and each query kind timed over HTTP.
  *   npm run bench -- --sizes 10000,100000,1000000 --iterations 50
- * Prints the load rate, p50/p95 latency per query kind and Neo4j round trips per request, and
- * writes the figures to bench/results/<date>.json. Uses its own Neo4j under .neo4j/bench (or
- * BENCH_NEO4J_URI, which it clears).
+ *   npm run bench -- --sizes 1000000 --load-only            # the two load rates only
+ * Loads each size with both paths, each on a fresh store (bulk: CSV + neo4j-admin import +
+ * schema, seeds and derived values; online: seeds, then UNWIND batches and derived values) and
+ * prints both load rates; the query kinds run on the graph of --queries-on. Prints p50/p95 latency
+ * per query kind and Neo4j round trips per request, and writes the figures to
+ * bench/results/<date>.json. Uses its own Neo4j under .neo4j/bench (or BENCH_NEO4J_URI, which it
+ * clears: then only the online path can load it).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { loadConfig } from '../src/config.js';
-import { openDatabase, prepareDatabase } from '../src/bootstrap.js';
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from '../src/config.js';
+import { openDatabase, prepareDatabase, type Database } from '../src/bootstrap.js';
+import { bulkLoad, bulkUnavailable } from '../src/generate/bulk.js';
 import { generateGraph } from '../src/generate/load.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { startServer } from '../src/server/app.js';
 import { BENCH_QUERIES } from './queries.js';
 
+type LoadPath = 'bulk' | 'online';
 const program = new Command()
   .option('--sizes <list>', 'incident counts', '10000,100000,1000000')
   .option('--iterations <n>', 'timed requests per query kind', '50')
   .option('--warmup <n>', 'untimed requests per query kind', '5')
+  .option('--load <paths>', 'load paths to measure, comma-separated: bulk, online', 'bulk,online')
+  .addOption(new Option('--queries-on <path>', 'the load path whose graph the query kinds run on').choices(['bulk', 'online']).default('bulk'))
+  .option('--load-only', 'measure the loads only, no query kinds')
   .parse();
-const opts = program.opts<{ sizes: string; iterations: string; warmup: string }>();
+const opts = program.opts<{ sizes: string; iterations: string; warmup: string; load: string; queriesOn: LoadPath; loadOnly?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
 const HOME = fileURLToPath(new URL('../.neo4j/bench', import.meta.url));
+const external = process.env.BENCH_NEO4J_URI;
+// A busy machine (Neo4j populating indexes, CSV writers on every core) can be slow to hand out a
+// connection: the loads wait rather than fail.
+const config = loadConfig({
+  NEO4J_ACQUISITION_TIMEOUT_MS: '60000', NEO4J_CONNECTION_TIMEOUT_MS: '30000',
+  ...process.env, NEO4J_URI: external ?? '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn', SEARCH_TIMEOUT_MS: '30000',
+});
+const log = createLogger('warn');
+
+let paths = opts.load.split(',').map((p) => p.trim()).filter(Boolean) as LoadPath[];
+for (const p of paths) if (p !== 'bulk' && p !== 'online') program.error(`--load: unknown path "${p}" (bulk, online)`);
+let queriesOn: LoadPath | undefined = opts.loadOnly ? undefined : opts.queriesOn;
+const unavailable = bulkUnavailable(config);
+if (unavailable && (paths.includes('bulk') || queriesOn === 'bulk')) {
+  console.log(`Bulk load skipped: ${unavailable} The queries run on the online path's graph.`);
+  paths = paths.filter((p) => p !== 'bulk');
+  if (queriesOn) queriesOn = 'online';
+}
+// The path the queries run on loads last, so its database stays open for them.
+const order = [...new Set([...paths.filter((p) => p !== queriesOn), ...(queriesOn ? [queriesOn] : [])])];
+
+interface LoadFigures { nodes: number; relationships: number; seconds: number; entitiesPerSecond: number; phases?: Record<string, number> }
+
+/** A fresh store loaded by one path; the database is left open. */
+async function load(path: LoadPath, size: number): Promise<{ db: Database; figures: LoadFigures }> {
+  if (!external) rmSync(HOME, { recursive: true, force: true });
+  if (path === 'bulk') {
+    let phase = '';
+    const { db, result } = await bulkLoad(config, log, { incidents: size, seed: 1, home: HOME },
+      (p) => { if (p.phase !== phase) process.stdout.write(`${(phase = p.phase)} `); });
+    process.stdout.write('\n');
+    return { db, figures: figuresOf(result) };
+  }
+  const db = await openDatabase(config, log, HOME);
+  if (external) await clear(db, config);
+  await prepareDatabase(db, config, log);
+  const gen = await generateGraph(db.driver, config.neo4j.database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000, parallel: 2 },
+    (n) => { if (n % 100_000 === 0) process.stdout.write(`${n} `); });
+  process.stdout.write('\n');
+  return { db, figures: figuresOf(gen) };
+}
+
+function figuresOf(r: { nodesCreated: number; relationshipsCreated: number; seconds: number; phases?: Record<string, number | undefined> }): LoadFigures {
+  return {
+    nodes: r.nodesCreated, relationships: r.relationshipsCreated, seconds: r.seconds, entitiesPerSecond: r.nodesCreated / r.seconds,
+    ...(r.phases ? { phases: Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, +(v ?? 0).toFixed(1)])) } : {}),
+  };
+}
+
+async function clear(db: Database, c: Config): Promise<void> {
+  const s = db.driver.session({ database: c.neo4j.database });
+  await s.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS').finally(() => s.close());
+}
+
+function printLoad(path: LoadPath, size: number, f: LoadFigures): void {
+  console.log(`load ${path.padEnd(6)}: ${f.nodes.toLocaleString('en-US')} nodes, ${f.relationships.toLocaleString('en-US')} relationships in ${f.seconds.toFixed(1)} s`
+    + ` = ${Math.round(f.entitiesPerSecond).toLocaleString('en-US')} entities/s (${Math.round(size / f.seconds)} incidents/s)`
+    + (f.phases ? `; phases (s): ${Object.entries(f.phases).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''));
+}
 
 const QUERIES = BENCH_QUERIES;
 
@@ -31,22 +99,22 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
-  const external = process.env.BENCH_NEO4J_URI;
-  if (!external) rmSync(HOME, { recursive: true, force: true });
-  const config = loadConfig({ ...process.env, NEO4J_URI: external ?? '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn', SEARCH_TIMEOUT_MS: '30000' });
-  const log = createLogger('warn');
-  const db = await openDatabase(config, log, HOME);
-  if (external) {
-    const s = db.driver.session();
-    await s.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS').finally(() => s.close());
+  console.log(`\n== ${size.toLocaleString('en-US')} incidents ==`);
+  const loads: Partial<Record<LoadPath, LoadFigures>> = {};
+  let db: Database | undefined;
+  for (const path of order) {
+    const loaded = await load(path, size);
+    loads[path] = loaded.figures;
+    printLoad(path, size, loaded.figures);
+    if (path === queriesOn) db = loaded.db;
+    else await loaded.db.close();
   }
-  await prepareDatabase(db, config, log);
-  process.stdout.write(`\n== ${size.toLocaleString('en-US')} incidents ==\nloading... `);
-  const gen = await generateGraph(db.driver, config.neo4j.database, db.graph.queries, { incidents: size, seed: 1, batchSize: 2000 },
-    (n) => { if (n % 20000 === 0) process.stdout.write(`${n} `); });
-  const entities = gen.nodesCreated;
-  console.log(`\nload: ${entities.toLocaleString('en-US')} nodes, ${gen.relationshipsCreated.toLocaleString('en-US')} relationships in ${gen.seconds.toFixed(1)} s`
-    + ` = ${Math.round(entities / gen.seconds).toLocaleString('en-US')} entities/s (${Math.round(size / gen.seconds)} incidents/s)`);
+  if (!db) {
+    results.push({ incidents: size, loads });
+    continue;
+  }
+  const gen = loads[queriesOn!]!;
+  const entities = gen.nodes;
   const server = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
   const rows: Record<string, unknown>[] = [];
   for (const [name, q] of Object.entries(QUERIES)) {
@@ -64,7 +132,7 @@ for (const size of sizes) {
     rows.push({ query: name, p50: +pct(times, 50).toFixed(1), p95: +pct(times, 95).toFixed(1), roundTrips, errors });
   }
   console.table(rows.map((r) => ({ 'query kind': r.query, 'p50 ms': r.p50, 'p95 ms': r.p95, 'Neo4j queries': r.roundTrips, errors: r.errors })));
-  results.push({ incidents: size, nodes: entities, relationships: gen.relationshipsCreated, loadSeconds: gen.seconds, entitiesPerSecond: entities / gen.seconds, queries: rows });
+  results.push({ incidents: size, nodes: entities, relationships: gen.relationships, loads, queriesOn, queries: rows });
   await server.close();
   await db.close();
 }

@@ -30,6 +30,33 @@ const wholeNumber = makeValidator<number>((input) => {
   return Number(input);
 });
 
+/**
+ * An origin as a browser sends it: scheme, host and port, nothing else ("https://app.example.com",
+ * "http://localhost:5173"). Returns what is wrong with `value`, or null.
+ */
+function originProblem(value: string): string | null {
+  if (value === '*' || value === 'null') return `"${value}" is not allowed: list the origins that may call the API`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not an origin such as https://app.example.com`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}": an origin is http:// or https://`;
+  if (url.origin !== value) return `"${value}" is not an origin as browsers send it: write ${url.origin}`;
+  return null;
+}
+
+/** CORS_ORIGINS: a comma-separated allowlist of origins ("https://app.example.com,http://localhost:5173"). */
+const origins = makeValidator<string[]>((input) => {
+  const list = input.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    const problem = originProblem(o);
+    if (problem) throw new EnvError(problem);
+  }
+  return list;
+});
+
 /** Express's 'trust proxy' setting from its text form. */
 function trustProxy(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -80,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
     CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
+    CORS_ORIGINS: origins({ default: [], desc: 'origins (scheme://host[:port]) whose pages may call the API from a browser, comma-separated; none by default' }),
     TRUST_PROXY: str({ default: 'false', desc: "Express 'trust proxy': false, true, loopback, a hop count or addresses; says which address is the client's" }),
   }, {
     reporter: ({ errors }) => {
@@ -121,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     http: {
       clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
       trustProxy: trustProxy(c.TRUST_PROXY),
+      corsOrigins: c.CORS_ORIGINS,
     },
   };
 }

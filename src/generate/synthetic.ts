@@ -18,17 +18,28 @@ const WORDS = ['Apex', 'Blue', 'Cedar', 'Delta', 'Ember', 'Falcon', 'Granite', '
   'Maple', 'Nova', 'Orbit', 'Pine', 'Quartz', 'River', 'Summit', 'Tide', 'Umber', 'Vale', 'Willow', 'Zenith'];
 const VECTORS = ['a flaw in the authentication process', 'an unpatched server', 'stolen credentials', 'a misconfigured storage bucket', 'phishing'];
 const INVESTIGATION_KINDS = ['REGULATORY', 'CRIMINAL', 'GOVERNMENTAL', 'JOINT_PUBLIC_PRIVATE'];
+const INCIDENT_WORDS = ['data breach', 'ransomware attack', 'credential leak', 'data exposure'];
+const OTHER_KINDS = ['RANSOMWARE', 'OTHER'];
+const STATEMENT_KINDS = ['APOLOGY', 'PROMISE', 'ASSESSMENT'];
 
 /** mulberry32: a small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+export class Mulberry32 {
+  private a: number;
+  constructor(seed: number) { this.a = seed >>> 0; }
+  reset(seed: number): void { this.a = seed >>> 0; }
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }
+  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]!; }
+}
+
+export function rng(seed: number): () => number {
+  const g = new Mulberry32(seed);
+  return () => g.next();
 }
 
 export function sizes(incidents: number) {
@@ -40,11 +51,16 @@ export function sizes(incidents: number) {
 }
 
 const pad = (n: number, w = 7) => String(n).padStart(w, '0');
-const day = (r: () => number, fromYear: number, toYear: number) => {
-  const y = fromYear + Math.floor(r() * (toYear - fromYear + 1));
-  return `${y}-${pad(1 + Math.floor(r() * 12), 2)}-${pad(1 + Math.floor(r() * 28), 2)}`;
+const day = (r: Mulberry32, fromYear: number, toYear: number) => {
+  const y = fromYear + Math.floor(r.next() * (toYear - fromYear + 1));
+  return `${y}-${pad(1 + Math.floor(r.next() * 12), 2)}-${pad(1 + Math.floor(r.next() * 28), 2)}`;
 };
 
+/**
+ * Companies, authorities and publishers. Empty lists are left out (authorities and publishers have
+ * no aliases): Neo4j's importer cannot store an empty array, and readers take a missing list as
+ * empty, so both load paths write the same graph.
+ */
 export function organizationRows(o: SyntheticOptions) {
   const r = rng(o.seed);
   const s = sizes(o.incidents);
@@ -55,71 +71,86 @@ export function organizationRows(o: SyntheticOptions) {
     rows.push({ label: 'Company', id: `syn-company-${pad(k)}`, name: `${name(k)} Corp`, aliases: [`${name(k)}`], country: pick(COUNTRIES), sector: pick(SECTORS) });
   }
   for (let k = 0; k < s.authorities; k++) {
-    rows.push({ label: 'Authority', id: `syn-authority-${pad(k)}`, name: `${name(k)} Authority`, aliases: [], country: pick(COUNTRIES), kind: pick(AUTHORITY_KINDS) });
+    rows.push({ label: 'Authority', id: `syn-authority-${pad(k)}`, name: `${name(k)} Authority`, country: pick(COUNTRIES), kind: pick(AUTHORITY_KINDS) });
   }
   for (let k = 0; k < s.publishers; k++) {
-    rows.push({ label: 'Publisher', id: `syn-publisher-${pad(k)}`, name: `${name(k)} News`, aliases: [], country: pick(COUNTRIES) });
+    rows.push({ label: 'Publisher', id: `syn-publisher-${pad(k)}`, name: `${name(k)} News`, country: pick(COUNTRIES) });
   }
   return rows;
 }
 
+export interface IncidentRow {
+  id: string; title: string; kind: string; summary: string; origin: string | null; accessStart: string; disclosedOn: string | null;
+  company: string; country: string; publisher: string; sourceTitle: string;
+  estimates: { id: string; value: number; qualifier: string; asOf: string | null }[];
+  categories: string[];
+  investigations: { id: string; title: string; kind: string; status: string; openedOn: string | null; question: string | null; authorities: string[] }[];
+  fines: { id: string; kind: string; reason: string; authority: string; investigation: string; currency: string;
+    reports: { id: string; amount: string; date: string | null }[] }[];
+  suspects: { id: string; name: string | null; description: string; nationality: string }[];
+  statements: { id: string; kind: string; quote: string }[];
+}
+
 /** The incidents [from, to) with their fan-out. Same seed and index: same row. */
-export function incidentRows(o: SyntheticOptions, from: number, to: number) {
+export function incidentRows(o: SyntheticOptions, from: number, to: number): IncidentRow[] {
   const s = sizes(o.incidents);
-  const rows: Record<string, unknown>[] = [];
+  const rows: IncidentRow[] = [];
+  // Plain loops and one generator object per incident rather than closures: the bulk path makes
+  // millions of these rows, and the draws must stay in this exact order (same seed: same graph).
+  const r = new Mulberry32(0);
   for (let n = from; n < to; n++) {
-    const r = rng(o.seed * 1_000_003 + n);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    r.reset(o.seed * 1_000_003 + n);
     const id = `syn-incident-${pad(n)}`;
-    const company = Math.floor(r() * s.companies);
-    const country = pick(COUNTRIES);
+    const company = Math.floor(r.next() * s.companies);
+    const country = r.pick(COUNTRIES);
     const accessStart = day(r, 2014, 2025);
-    const disclosedOn = r() < 0.8 ? day(r, Number(accessStart.slice(0, 4)), 2026) : null;
-    const first = Math.round(10 ** (2 + r() * 4));
-    const revised = Math.round(first * (1 + r() * 500));
-    const investigations = Array.from({ length: 1 + Math.floor(r() * 2) }, (_, k) => ({
-      id: `${id}-investigation-${k}`,
-      title: `Investigation ${k + 1} into synthetic incident ${n}`,
-      kind: pick(INVESTIGATION_KINDS),
-      status: r() < 0.5 ? 'OPEN' : 'CONCLUDED',
-      openedOn: disclosedOn,
-      question: r() < 0.5 ? `Whether the company protected ${pick(CATEGORIES)} data adequately` : null,
-      authorities: Array.from(new Set(Array.from({ length: 1 + Math.floor(r() * 2) }, () => `syn-authority-${pad(Math.floor(r() * s.authorities))}`))),
-    }));
-    const fined = r() < 0.4;
-    const amount = String(Math.round(10 ** (5 + r() * 6)) * 1000);
+    const disclosedOn = r.next() < 0.8 ? day(r, Number(accessStart.slice(0, 4)), 2026) : null;
+    const first = Math.round(10 ** (2 + r.next() * 4));
+    const revised = Math.round(first * (1 + r.next() * 500));
+    const investigations: IncidentRow['investigations'] = [];
+    for (let k = 0, count = 1 + Math.floor(r.next() * 2); k < count; k++) {
+      const kind = r.pick(INVESTIGATION_KINDS);
+      const status = r.next() < 0.5 ? 'OPEN' : 'CONCLUDED';
+      const question = r.next() < 0.5 ? `Whether the company protected ${r.pick(CATEGORIES)} data adequately` : null;
+      const authorities: string[] = [];
+      for (let a = 0, m = 1 + Math.floor(r.next() * 2); a < m; a++) {
+        const aid = `syn-authority-${pad(Math.floor(r.next() * s.authorities))}`;
+        if (!authorities.includes(aid)) authorities.push(aid);
+      }
+      investigations.push({ id: `${id}-investigation-${k}`, title: `Investigation ${k + 1} into synthetic incident ${n}`, kind, status,
+        openedOn: disclosedOn, question, authorities });
+    }
+    const fined = r.next() < 0.4;
+    const amount = String(Math.round(10 ** (5 + r.next() * 6)) * 1000);
+    const title = `${WORDS[company % WORDS.length]} ${r.pick(INCIDENT_WORDS)} ${n}`;
+    const kind = r.next() < 0.85 ? 'DATA_BREACH' : r.pick(OTHER_KINDS);
+    const summary = `Synthetic incident ${n}: access through ${r.pick(VECTORS)}.`;
+    const origin = r.next() < 0.5 ? 'servers outside the country' : null;
+    const publisher = `syn-publisher-${pad(Math.floor(r.next() * s.publishers))}`;
+    const revisedAsOf = disclosedOn ? day(r, Number(disclosedOn.slice(0, 4)), 2026) : null;
+    const categories: string[] = [];
+    for (let c = 0, m = 2 + Math.floor(r.next() * 4); c < m; c++) {
+      const cat = r.pick(CATEGORIES);
+      if (!categories.includes(cat)) categories.push(cat);
+    }
+    const fines: IncidentRow['fines'] = [];
+    if (fined) {
+      const reports = [{ id: `${id}-fine-report-0`, amount, date: disclosedOn ? disclosedOn.slice(0, 7) : null }];
+      if (r.next() < 0.5) reports.push({ id: `${id}-fine-report-1`, amount: String(Number(amount) + Math.floor(r.next() * 1000)), date: disclosedOn });
+      fines.push({ id: `${id}-fine`, kind: 'ADMINISTRATIVE_PENALTY', reason: 'Failing to protect personal data',
+        authority: investigations[0]!.authorities[0]!, investigation: investigations[0]!.id, currency: CURRENCIES[country]!, reports });
+    }
+    const suspects = r.next() < 0.1 ? [{ id: `${id}-suspect`, name: null, description: 'Unnamed synthetic suspect', nationality: r.pick(COUNTRIES) }] : [];
+    const statements = r.next() < 0.6 ? [{ id: `${id}-statement`, kind: r.pick(STATEMENT_KINDS), quote: `We take incident ${n} seriously.` }] : [];
     rows.push({
-      id,
-      title: `${WORDS[company % WORDS.length]} ${pick(['data breach', 'ransomware attack', 'credential leak', 'data exposure'])} ${n}`,
-      kind: r() < 0.85 ? 'DATA_BREACH' : pick(['RANSOMWARE', 'OTHER']),
-      summary: `Synthetic incident ${n}: access through ${pick(VECTORS)}.`,
-      origin: r() < 0.5 ? 'servers outside the country' : null,
-      accessStart,
-      disclosedOn,
-      company: `syn-company-${pad(company)}`,
-      country,
-      publisher: `syn-publisher-${pad(Math.floor(r() * s.publishers))}`,
+      id, title, kind, summary, origin, accessStart, disclosedOn,
+      company: `syn-company-${pad(company)}`, country, publisher,
       sourceTitle: `Report on synthetic incident ${n}`,
       estimates: [
         { id: `${id}-estimate-0`, value: first, qualifier: 'EXACT', asOf: disclosedOn ?? accessStart },
-        { id: `${id}-estimate-1`, value: revised, qualifier: 'ABOUT', asOf: disclosedOn ? day(r, Number(disclosedOn.slice(0, 4)), 2026) : null },
+        { id: `${id}-estimate-1`, value: revised, qualifier: 'ABOUT', asOf: revisedAsOf },
       ],
-      categories: Array.from(new Set(Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(CATEGORIES)))),
-      investigations,
-      fines: fined ? [{
-        id: `${id}-fine`,
-        kind: 'ADMINISTRATIVE_PENALTY',
-        reason: 'Failing to protect personal data',
-        authority: investigations[0]!.authorities[0],
-        investigation: investigations[0]!.id,
-        currency: CURRENCIES[country],
-        reports: [
-          { id: `${id}-fine-report-0`, amount, date: disclosedOn ? disclosedOn.slice(0, 7) : null },
-          ...(r() < 0.5 ? [{ id: `${id}-fine-report-1`, amount: String(Number(amount) + Math.floor(r() * 1000)), date: disclosedOn }] : []),
-        ],
-      }] : [],
-      suspects: r() < 0.1 ? [{ id: `${id}-suspect`, name: null, description: 'Unnamed synthetic suspect', nationality: pick(COUNTRIES) }] : [],
-      statements: r() < 0.6 ? [{ id: `${id}-statement`, kind: pick(['APOLOGY', 'PROMISE', 'ASSESSMENT']), quote: `We take incident ${n} seriously.` }] : [],
+      categories, investigations, fines, suspects, statements,
     });
   }
   return rows;

@@ -100,7 +100,7 @@ export type SuspicionStatus =
 export type IncidentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } };
+export type IncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, accessStart: { iso: string, precision: DatePrecision } | null, company: { id: string, name: string } | null } }> } | null };
 
 export type ExposedDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -281,12 +281,12 @@ export type PathsCoupangToSkTelecomQuery = { paths: Array<{ length: number, node
       | { __typename: 'Source', id: string }
       | { __typename: 'Statement', id: string }
       | { __typename: 'Suspicion', id: string }
-    >, relationships: Array<{ type: string, from: string, to: string }> }> };
+    >, relationships: Array<{ type: string, from: string, to: string }> }> | null };
 
 export type AggregatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } };
+export type AggregatesQuery = { stats: { finesByAuthorityAndYear: Array<{ year: number | null, authority: { id: string, name: string }, totals: Array<{ currency: string, count: number, sum: { amount: string, display: string } }> }>, incidentsByDataCategory: Array<{ incidents: number, category: { id: string, name: string } }>, largestIncidents: Array<{ id: string, title: string, accountsAffected: { value: number, unit: string } | null }>, incidentsByCountryAndYear: Array<{ year: number | null, incidents: number, country: { code: string } }> } | null };
 
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -342,7 +342,7 @@ export type AuthorityTraceQuery = { incident: { disclosedOn: { iso: string, prec
 export type LargestGdprFinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } };
+export type LargestGdprFinesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, reason: string | null, amount: { amount: string, currency: string, display: string }, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, authority: { id: string, name: string, country: { code: string, name: string } | null }, company: { id: string, name: string, aliases: Array<string> }, reports: Array<{ sources: Array<{ attribution: string | null, source: { id: string, title: string | null, url: string | null, kind: SourceKind } }> }> } }> } | null };
 
 export type IcoDecisionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -355,7 +355,7 @@ export type WhoSaidWhatQueryVariables = Exact<{ [key: string]: never; }>;
 export type WhoSaidWhatQuery = { statements: { totalCount: number, edges: Array<{ node: { kind: StatementKind, quote: string | null, summary: string | null, date: { iso: string, precision: DatePrecision } | null, reportedOn: { iso: string, precision: DatePrecision } | null, onBehalfOf:
           | { __typename: 'Authority', id: string, name: string }
           | { __typename: 'Company', id: string, name: string }
-         | null, incident: { id: string, title: string } | null, sources: Array<{ attribution: string | null, source: { id: string, url: string | null, publishedOn: { iso: string } | null } }> } }> }, events: { edges: Array<{ node: { title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, attendees: Array<{ role: string | null, person: { name: string | null } }> } }> } };
+         | null, incident: { id: string, title: string } | null, sources: Array<{ attribution: string | null, source: { id: string, url: string | null, publishedOn: { iso: string } | null } }> } }> } | null, events: { edges: Array<{ node: { title: string, date: { iso: string, precision: DatePrecision, asReported: string | null } | null, attendees: Array<{ role: string | null, person: { name: string | null } }> } }> } | null };
 
 export type ForgivingSearchQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -369,7 +369,7 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }
-       }> }, publisher: { totalCount: number, edges: Array<{ exact: boolean, matchedFields: Array<string>, node:
+       }> } | null, publisher: { totalCount: number, edges: Array<{ exact: boolean, matchedFields: Array<string>, node:
         | { __typename: 'Authority', id: string }
         | { __typename: 'Company', id: string }
         | { __typename: 'Event', id: string }
@@ -378,7 +378,7 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }
-       }> }, exposed: { edges: Array<{ matchedFields: Array<string>, node:
+       }> } | null, exposed: { edges: Array<{ matchedFields: Array<string>, node:
         | { id: string, title: string }
         | Record<PropertyKey, never>
-       }> } };
+       }> } | null };

@@ -18,12 +18,17 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An exact decimal number, serialised as a string ("134790000000"): never a float. */
+  /**
+   * An exact decimal number as a string: an optional "-", digits, and an optional "." with digits
+   * ("134790000000", "9.6"); never a float, no exponent, no "+", no grouping. Every value is a valid
+   * xsd:decimal (XML Schema 1.1 Part 2), the specification named below.
+   */
   Decimal: { input: string; output: string; }
   /**
-   * A calendar date as precise as the source gives it, in ISO 8601 form:
-   * "2025" (year), "2025-08" (month) or "2025-08-28" (day); a quarter is the interval of its
-   * months, "2025-07/2025-09" (output only).
+   * A calendar date as precise as the source gives it, in ISO 8601 form: "2025" (year), "2025-08"
+   * (month), "2025-08-28" (day), or a quarter as the interval of its months, "2025-07/2025-09".
+   * Input is checked as a real date: "2025-13" and "2025-02-30" are refused, saying which part is
+   * wrong. As a range bound a partial date covers its whole period (see DateRange).
    */
   PartialDateString: { input: string; output: string; }
 };
@@ -39,7 +44,7 @@ export type Attendance = {
 };
 
 /** A public body: regulators, police, ministries, governments and joint investigation teams. */
-export type Authority = Node & {
+export type Authority = Named & Node & {
   __typename?: 'Authority';
   aliases: Array<Scalars['String']['output']>;
   country: Maybe<Country>;
@@ -49,6 +54,7 @@ export type Authority = Node & {
    */
   decisions: Array<Event>;
   description: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
   /**
    * By the fine's date, its most precise reported date (see DateOrder); without orderBy, by id.
    * "The last three fines it imposed before this one": finesImposed(orderBy: NEWEST_FIRST, first: 3, between: {to: "2025-08-27"}).
@@ -151,12 +157,13 @@ export type BestValueRule =
   /** Nothing tells the reports apart: the first by id is shown. */
   | 'TIE_BROKEN_BY_ID';
 
-export type Company = Node & {
+export type Company = Named & Node & {
   __typename?: 'Company';
   /** Other names, local-language names included (쿠팡). */
   aliases: Array<Scalars['String']['output']>;
   country: Maybe<Country>;
   description: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
   /** By the fine's date (see DateOrder); without orderBy, by id. */
   finesReceived: Array<Fine>;
   id: Scalars['ID']['output'];
@@ -229,11 +236,12 @@ export type ConvertedAmount = {
   report: Maybe<FineReport>;
 };
 
-export type Country = Node & {
+export type Country = Named & Node & {
   __typename?: 'Country';
   authorities: Array<Authority>;
   code: Scalars['String']['output'];
   companies: Array<Company>;
+  displayName: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 code, also the id ("KR"). */
   id: Scalars['ID']['output'];
   /** By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id. */
@@ -249,8 +257,9 @@ export type CountryIncidentsArgs = {
 };
 
 /** What was exposed, named after common breach catalogues (HIBP data classes, VERIS varieties). */
-export type DataCategory = Node & {
+export type DataCategory = Named & Node & {
   __typename?: 'DataCategory';
+  displayName: Scalars['String']['output'];
   /** The Have I Been Pwned data class, where one matches. */
   hibpClass: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -341,7 +350,7 @@ export type EstimateQualifier =
   | 'UNQUALIFIED';
 
 /** A dated happening on an incident's timeline that is none of the other types. */
-export type Event = Node & {
+export type Event = Named & Node & {
   __typename?: 'Event';
   /** The company a decision or notice is against. */
   against: Maybe<Company>;
@@ -350,6 +359,7 @@ export type Event = Node & {
   attendees: Array<Attendance>;
   date: Maybe<PartialDate>;
   description: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   incidents: Array<Incident>;
   kind: EventKind;
@@ -539,7 +549,7 @@ export type GraphRelationship = {
 };
 
 /** A breach or other security incident. */
-export type Incident = Node & {
+export type Incident = Named & Node & {
   __typename?: 'Incident';
   /** The duration as reported ("nearly five months"). */
   accessDurationAsReported: Maybe<Scalars['String']['output']>;
@@ -562,6 +572,7 @@ export type Incident = Node & {
   /** First made public: the earliest public announcement or report a source dates, at its precision. */
   disclosedOn: Maybe<PartialDate>;
   discoveredOn: Maybe<PartialDate>;
+  displayName: Scalars['String']['output'];
   /** Every reported figure of the incident's size, oldest first. */
   estimates: Array<Estimate>;
   /** By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
@@ -594,7 +605,7 @@ export type Incident = Node & {
    * investigating authority, the same company, sector or country. A link a source states comes
    * first, then incidents investigated by the same authority; within each reason,
    * the incidents before this one come first, latest first (the last case that body handled).
-   * At most `first` (1 to 100); each reason contributes at most its 200 best candidates.
+   * At most `first` (0 to 100, the page size of every list); each reason contributes at most its 200 best candidates.
    */
   relatedIncidents: Array<RelatedIncident>;
   /** First reported to an authority. */
@@ -735,10 +746,11 @@ export type IncidentsByDataCategory = {
   incidents: Scalars['Int']['output'];
 };
 
-export type Investigation = Node & {
+export type Investigation = Named & Node & {
   __typename?: 'Investigation';
   /** The authorities conducting it; a joint investigation has several. */
   authorities: Array<Authority>;
+  displayName: Scalars['String']['output'];
   fines: Array<Fine>;
   id: Scalars['ID']['output'];
   incident: Incident;
@@ -822,6 +834,21 @@ export type NameSortField =
   | 'ID'
   | 'NAME';
 
+/**
+ * Anything with a name to show people. Every search result and every other named entity has
+ * `displayName` with the same type, so one selection reads it across a union or an interface
+ * without aliases: `node { __typename ... on Named { id displayName } }`.
+ */
+export type Named = {
+  /**
+   * A name to show: an organization's, a country's or a data category's name, an incident's,
+   * investigation's, event's or source's title (a source without one: its URL), a person's name
+   * (an unnamed person: the description), a statement's quote (else its summary). Never null.
+   */
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
 export type NarrativeSortField =
   /** The date, else reportedOn, compared by its first day. */
   | 'DATE'
@@ -865,10 +892,11 @@ export type PartialDate = {
 };
 
 /** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
-export type Person = Node & {
+export type Person = Named & Node & {
   __typename?: 'Person';
   aliases: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
   eventsAttended: Array<Attendance>;
   formerEmployers: Array<Company>;
   id: Scalars['ID']['output'];
@@ -927,49 +955,57 @@ export type Position = Node & {
 };
 
 /** An organization that publishes sources: a news agency, a newspaper, a regulator's press office. */
-export type Publisher = Node & {
+export type Publisher = Named & Node & {
   __typename?: 'Publisher';
   aliases: Array<Scalars['String']['output']>;
   country: Maybe<Country>;
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   sources: Array<Source>;
 };
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type Query = {
   __typename?: 'Query';
-  authorities: AuthorityConnection;
+  authorities: Maybe<AuthorityConnection>;
   authority: Maybe<Authority>;
-  companies: CompanyConnection;
+  companies: Maybe<CompanyConnection>;
   company: Maybe<Company>;
-  countries: Array<Country>;
-  dataCategories: Array<DataCategory>;
+  countries: Maybe<Array<Country>>;
+  dataCategories: Maybe<Array<DataCategory>>;
   /** Every event across incidents, filtered and ordered (see Query). */
-  events: EventConnection;
+  events: Maybe<EventConnection>;
   fine: Maybe<Fine>;
-  fines: FineConnection;
+  fines: Maybe<FineConnection>;
   incident: Maybe<Incident>;
-  incidents: IncidentConnection;
+  incidents: Maybe<IncidentConnection>;
   investigation: Maybe<Investigation>;
-  investigations: InvestigationConnection;
+  investigations: Maybe<InvestigationConnection>;
   /** The entity and what lies within depth (1 to 3) hops of it, at most limit (1 to 1000) relationships. */
   neighbourhood: Maybe<Neighbourhood>;
   /** Any entity by its id. */
   node: Maybe<Node>;
   /**
    * Paths between two entities, shortest first, in either direction of each relationship.
-   * maxHops is at most 6 and first at most 25. Without relationshipTypes, provenance links
+   * maxHops is 1 to 6 and first 0 to 25. Without relationshipTypes, provenance links
    * (SOURCED_FROM, PUBLISHED_BY) are left out, as every fact would otherwise connect through its
    * source. Fails with QUERY_TIMEOUT rather than run past its time budget.
    */
-  paths: Array<GraphPath>;
-  people: PersonConnection;
+  paths: Maybe<Array<GraphPath>>;
+  people: Maybe<PersonConnection>;
   person: Maybe<Person>;
   /**
    * Full-text search, ranked by relevance. The text is searched as words, never as query syntax:
@@ -981,20 +1017,27 @@ export type Query = {
    * sources and incidents' exposure details. 1 to 200 characters, at most 32 words; only the
    * first 10,000 matches can be paged through (forwards with first/after, backwards with last/before).
    */
-  search: SearchConnection;
+  search: Maybe<SearchConnection>;
   source: Maybe<Source>;
-  sources: SourceConnection;
+  sources: Maybe<SourceConnection>;
   /** Who said what, when, across incidents: every statement, filtered and ordered (see Query). */
-  statements: StatementConnection;
-  stats: Stats;
+  statements: Maybe<StatementConnection>;
+  stats: Maybe<Stats>;
 };
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1007,10 +1050,17 @@ export type QueryAuthoritiesArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryAuthorityArgs = {
   id: Scalars['ID']['input'];
@@ -1018,10 +1068,17 @@ export type QueryAuthorityArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1034,10 +1091,17 @@ export type QueryCompaniesArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
@@ -1045,10 +1109,17 @@ export type QueryCompanyArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1061,10 +1132,17 @@ export type QueryEventsArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryFineArgs = {
   id: Scalars['ID']['input'];
@@ -1072,10 +1150,17 @@ export type QueryFineArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryFinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1088,10 +1173,17 @@ export type QueryFinesArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryIncidentArgs = {
   id: Scalars['ID']['input'];
@@ -1099,10 +1191,17 @@ export type QueryIncidentArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryIncidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1115,10 +1214,17 @@ export type QueryIncidentsArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryInvestigationArgs = {
   id: Scalars['ID']['input'];
@@ -1126,10 +1232,17 @@ export type QueryInvestigationArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryInvestigationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1142,10 +1255,17 @@ export type QueryInvestigationsArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -1156,10 +1276,17 @@ export type QueryNeighbourhoodArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
@@ -1167,10 +1294,17 @@ export type QueryNodeArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1182,10 +1316,17 @@ export type QueryPathsArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1198,10 +1339,17 @@ export type QueryPeopleArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -1209,10 +1357,17 @@ export type QueryPersonArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1225,10 +1380,17 @@ export type QuerySearchArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
@@ -1236,10 +1398,17 @@ export type QuerySourceArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1252,10 +1421,17 @@ export type QuerySourcesArgs = {
 
 
 /**
- * Root lists are Relay connections: pass `first` (at most 100, default 20) and the `endCursor` of
- * the previous page as `after`, or walk backwards with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same direction; the id
- * always breaks ties, so pages never repeat or skip an item. Items without a value for a sort key
- * come first ascending and last descending.
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
  */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1368,10 +1544,11 @@ export type SortDirection =
   | 'DESC';
 
 /** An article, release or filing that facts in the graph rest on. */
-export type Source = Node & {
+export type Source = Named & Node & {
   __typename?: 'Source';
   /** What is known of the date when it is not given ("after 30 November 2025"). */
   dateNote: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: SourceKind;
   language: Maybe<Scalars['String']['output']>;
@@ -1432,10 +1609,11 @@ export type SourceSortField =
   | 'PUBLISHED_ON';
 
 /** Something a person said on behalf of an organization about an incident. */
-export type Statement = Node & {
+export type Statement = Named & Node & {
   __typename?: 'Statement';
   /** When it was said, where a source dates it. */
   date: Maybe<PartialDate>;
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   incident: Maybe<Incident>;
   kind: StatementKind;
@@ -1656,6 +1834,19 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Named:
+    | ( AuthorityRecord )
+    | ( CompanyRecord )
+    | ( CountryRecord )
+    | ( DataCategoryRecord )
+    | ( EventRecord )
+    | ( IncidentRecord )
+    | ( InvestigationRecord )
+    | ( PersonRecord )
+    | ( PublisherRecord )
+    | ( SourceRecord )
+    | ( StatementRecord )
+  ;
   Node:
     | ( AuthorityRecord )
     | ( CompanyRecord )
@@ -1753,6 +1944,7 @@ export type ResolversTypes = {
   MoneyInput: MoneyInput;
   MoneyTotal: ResolverTypeWrapper<MoneyTotalValue>;
   NameSortField: NameSortField;
+  Named: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Named']>;
   NarrativeSortField: NarrativeSortField;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodValue>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1856,6 +2048,7 @@ export type ResolversParentTypes = {
   Money: MoneyValue;
   MoneyInput: MoneyInput;
   MoneyTotal: MoneyTotalValue;
+  Named: ResolversInterfaceTypes<ResolversParentTypes>['Named'];
   Neighbourhood: NeighbourhoodValue;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: ResolversUnionTypes<ResolversParentTypes>['Organization'];
@@ -1907,6 +2100,7 @@ export type AuthorityResolvers<ContextType = Context, ParentType extends Resolve
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesImposed?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<AuthorityFinesImposedArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<AuthorityInvestigationsArgs>>;
@@ -1940,6 +2134,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesReceived?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<CompanyFinesReceivedArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CompanyIncidentsArgs>>;
@@ -1972,6 +2167,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CountryIncidentsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1979,6 +2175,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type DataCategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCategory'] = ResolversParentTypes['DataCategory']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hibpClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentsExposed?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
@@ -2021,6 +2218,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   attendees?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
@@ -2120,6 +2318,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   disclosedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   discoveredOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<IncidentEventsArgs>>;
   exposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
@@ -2171,6 +2370,7 @@ export type IncidentsByDataCategoryResolvers<ContextType = Context, ParentType e
 
 export type InvestigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Investigation'] = ResolversParentTypes['Investigation']> = {
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
@@ -2205,6 +2405,10 @@ export type MoneyTotalResolvers<ContextType = Context, ParentType extends Resolv
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sum?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type NamedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Named'] = ResolversParentTypes['Named']> = {
+  __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Country' | 'DataCategory' | 'Event' | 'Incident' | 'Investigation' | 'Person' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
 };
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
@@ -2245,6 +2449,7 @@ export interface PartialDateStringScalarConfig extends GraphQLScalarTypeConfig<R
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eventsAttended?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   formerEmployers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2283,6 +2488,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
 export type PublisherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Publisher'] = ResolversParentTypes['Publisher']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -2290,29 +2496,29 @@ export type PublisherResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  authorities?: Resolver<ResolversTypes['AuthorityConnection'], ParentType, ContextType, Partial<QueryAuthoritiesArgs>>;
+  authorities?: Resolver<Maybe<ResolversTypes['AuthorityConnection']>, ParentType, ContextType, Partial<QueryAuthoritiesArgs>>;
   authority?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType, RequireFields<QueryAuthorityArgs, 'id'>>;
-  companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, Partial<QueryCompaniesArgs>>;
+  companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
-  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
-  dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType>;
+  dataCategories?: Resolver<Maybe<Array<ResolversTypes['DataCategory']>>, ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   fine?: Resolver<Maybe<ResolversTypes['Fine']>, ParentType, ContextType, RequireFields<QueryFineArgs, 'id'>>;
-  fines?: Resolver<ResolversTypes['FineConnection'], ParentType, ContextType, Partial<QueryFinesArgs>>;
+  fines?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<QueryFinesArgs>>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
-  incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<QueryIncidentsArgs>>;
+  incidents?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType, RequireFields<QueryInvestigationArgs, 'id'>>;
-  investigations?: Resolver<ResolversTypes['InvestigationConnection'], ParentType, ContextType, Partial<QueryInvestigationsArgs>>;
+  investigations?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<QueryInvestigationsArgs>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
-  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
+  paths?: Resolver<Maybe<Array<ResolversTypes['GraphPath']>>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
-  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  search?: Resolver<Maybe<ResolversTypes['SearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
-  stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  statements?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  stats?: Resolver<Maybe<ResolversTypes['Stats']>, ParentType, ContextType>;
 };
 
 export type RelatedByResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelatedBy'] = ResolversParentTypes['RelatedBy']> = {
@@ -2346,6 +2552,7 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2377,6 +2584,7 @@ export type SourceRefResolvers<ContextType = Context, ParentType extends Resolve
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
@@ -2463,6 +2671,7 @@ export type Resolvers<ContextType = Context> = {
   InvestigationEdge?: InvestigationEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   MoneyTotal?: MoneyTotalResolvers<ContextType>;
+  Named?: NamedResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

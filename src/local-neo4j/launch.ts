@@ -18,7 +18,7 @@ export interface LaunchOptions {
 }
 
 // Neo4j 5 on Java 17 reaches into these JDK internals; the same flags as its own neo4j.conf.
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow', '-XX:+ExitOnOutOfMemoryError',
   '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/java.lang=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',

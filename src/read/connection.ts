@@ -5,6 +5,7 @@ import type { ConnectionValue, EntityRecord } from '../graph/records/index.js';
 import type { CursorValue } from '../pagination/cursor.js';
 import { pageSize } from '../pagination/pageSize.js';
 import type { Context } from '../server/context.js';
+import { knownChecks, knownParts, throwIfUnknown } from './known.js';
 import { buildList, type ListSpec } from './lists.js';
 import { prefixParameters } from './cypherText.js';
 import { requestOf } from './reader.js';
@@ -30,6 +31,8 @@ const MAX_SORT_KEYS = 3;
  * A root list as a Relay connection, in one query: the page (one row more than asked, to know
  * whether another follows) with each node projected for its selection, and totalCount when
  * selected. Backwards (last/before) is the same keyset query in the opposite order, reversed.
+ * Filters that name things (a country, an authority: src/read/known.ts) are checked in the same
+ * query, one index lookup per id: an id that names nothing is BAD_USER_INPUT, not an empty page.
  */
 export async function connection<T extends EntityRecord, F>(ctx: Context, info: GraphQLResolveInfo, spec: ListSpec<F>, args: ConnectionArgs<F>): Promise<ConnectionValue<T>> {
   const backward = args.last != null || args.before != null;
@@ -45,8 +48,9 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
 
   const req = requestOf(info);
   const shape = selection(req, info);
+  const checks = knownChecks(info, args as Record<string, unknown>);
   type Row = { node: T; sortKey: CursorValue[] };
-  const value = await ctx.read.block<{ page: Row[]; total: number | null }>(`Query.${info.fieldName}`, req, (b) => {
+  const value = await ctx.read.block<{ page: Row[]; total: number | null; missing: string[][] }>(`Query.${info.fieldName}`, req, (b) => {
     // Several root fields share the request's query: this one's parameters get a prefix of their own.
     const prefix = `${b.name('p')}_`;
     for (const [k, v] of Object.entries(q.params)) b.params[prefix + k] = v;
@@ -62,12 +66,20 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
       const total = b.name('_v');
       parts.push({ out: total, call: ['CALL () {', prefixParameters(q.count, prefix).replace(/RETURN count\(n\) AS total$/, `RETURN count(n) AS ${total}`), '}'].join('\n') });
     }
-    // The page comes back a row per item, in the page's order, and the count as one row after it.
+    const totalAt = shape.totalCount ? parts.length - 1 : -1;
+    const knownAt = parts.length;
+    parts.push(...knownParts(b, ctx.read.queries, checks));
+    // The page comes back a row per item, in the page's order, the count as one row after it, then one row per id check.
     return {
       parts,
-      assemble: (rows) => ({ page: limit > 0 ? rows[0] as Row[] : [], total: shape.totalCount ? (rows.at(-1)?.[0] as number) ?? null : null }),
+      assemble: (rows) => ({
+        page: limit > 0 ? rows[0] as Row[] : [],
+        total: totalAt >= 0 ? (rows[totalAt]?.[0] as number) ?? null : null,
+        missing: rows.slice(knownAt).map((r) => (r[0] as string[] | undefined) ?? []),
+      }),
     };
   });
+  await throwIfUnknown(ctx, checks, value?.missing);
   const rows = value?.page ?? [];
   const page = rows.slice(0, limit);
   if (backward) page.reverse();

@@ -1,30 +1,48 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { buildSchema, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { EntityRecord } from '../graph/records/index.js';
 import { displayMoney, isDecimal } from '../domain/money.js';
-import { parsePartialDate } from '../domain/partialDate.js';
+import { parsePartialDate, partialDateProblem } from '../domain/partialDate.js';
+import { loadTypeDefs } from '../server/schema.js';
 import { byId, root } from './fields.js';
 import { typeOf } from './typeOf.js';
 
-const scalar = (name: string, description: string, valid: (s: string) => boolean) => new GraphQLScalarType({
-  name,
-  description,
-  serialize: (v) => String(v),
-  parseValue: (v) => {
-    if (typeof v !== 'string' || !valid(v)) throw new GraphQLError(`${name} must be a string like ${description}`, { extensions: { code: 'BAD_USER_INPUT' } });
+/** The scalars as schema/common.graphql declares them: one text for the SDL, introspection and /schema.graphql. */
+const declared = buildSchema(loadTypeDefs().join('\n'));
+
+/**
+ * A string scalar whose input `problem` checks. The description and @specifiedBy URL come from
+ * the SDL: graphql-tools copies every property of a resolver's GraphQLScalarType over the SDL's,
+ * so a scalar built here without them would erase them from introspection.
+ * A refused value is thrown as a plain Error: graphql-js then reports it as it does for its own
+ * scalars (with the value's location in a literal, the variable's name in a variable), and the
+ * error contract (src/server/errorContract.ts) answers both as BAD_USER_INPUT with argumentName.
+ */
+function stringScalar(name: string, example: string, problem: (s: string) => string | null): GraphQLScalarType {
+  const sdl = declared.getType(name);
+  if (!(sdl instanceof GraphQLScalarType)) throw new Error(`schema/common.graphql declares no scalar ${name}`);
+  const parse = (v: unknown): string => {
+    if (typeof v !== 'string') throw new TypeError(`${name} is given as a string, such as ${example}.`);
+    const p = problem(v);
+    if (p) throw new TypeError(p);
     return v;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !valid(ast.value)) throw new GraphQLError(`${name} must be a string like ${description}`, { extensions: { code: 'BAD_USER_INPUT' } });
-    return ast.value;
-  },
-});
+  };
+  return new GraphQLScalarType({
+    name,
+    description: sdl.description,
+    specifiedByURL: sdl.specifiedByURL,
+    serialize: (v) => String(v),
+    parseValue: parse,
+    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+}
 
 const resolveType = (obj: EntityRecord) => typeOf(obj);
 
 export const commonResolvers: Resolvers = {
-  Decimal: scalar('Decimal', '"134790000000"', isDecimal),
-  PartialDateString: scalar('PartialDateString', '"2025", "2025-08" or "2025-08-28"', (s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)),
+  Decimal: stringScalar('Decimal', '"134790000000"', (s) => (isDecimal(s) ? null
+    : `"${s}" is not a Decimal: write an optional "-", digits and an optional "." with digits, as a string ("134790000000", "9.6").`)),
+  PartialDateString: stringScalar('PartialDateString', '"2025-08"', partialDateProblem),
   Node: { __resolveType: resolveType },
   Actor: { __resolveType: resolveType as never },
   Organization: { __resolveType: resolveType as never },

@@ -25,6 +25,6 @@ export function datedListParams(args: DatedListArgs): Record<string, unknown> {
     order: args.orderBy ?? null,
     from,
     to,
-    first: args.first == null ? ALL : neo4j.int(pageSize(args.first, 'first', { min: 1 })),
+    first: args.first == null ? ALL : neo4j.int(pageSize(args.first, 'first')),
   };
 }

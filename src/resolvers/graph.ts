@@ -2,7 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { EntityRecord, GraphPathRecord } from '../graph/records/index.js';
 import { badInput } from '../errors.js';
-import { root } from './fields.js';
+import { intArgument, pageSize } from '../pagination/pageSize.js';
+import { checkedRoot, unknownError } from '../read/known.js';
 
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 25;
@@ -11,10 +12,6 @@ export const MAX_NEIGHBOURHOOD = 1000;
 /** Provenance links join every fact to its source; paths through them say nothing. */
 const EXCLUDED_BY_DEFAULT = ['SOURCED_FROM', 'PUBLISHED_BY'];
 
-function intIn(value: number, min: number, max: number, name: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${name} must be an integer from ${min} to ${max}.`, name);
-  return value;
-}
 
 type Relationship = GraphPathRecord['relationships'][number];
 
@@ -23,9 +20,10 @@ export const graphResolvers: Resolvers = {
     length: (p) => p.relationships.length,
   },
   Query: {
-    paths: root<GraphPathRecord[]>(({ from, to, maxHops, relationshipTypes, first }) => {
-      const hops = intIn(maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
-      const limit = intIn(first ?? 5, 1, MAX_PATHS, 'first');
+    // from and to are checked in the search's own query (src/read/known.ts): an unknown id is an error, not "no path".
+    paths: checkedRoot<GraphPathRecord[]>(({ from, to, maxHops, relationshipTypes, first }) => {
+      const hops = intArgument(maxHops ?? 4, 'maxHops', 1, MAX_HOPS);
+      const limit = pageSize(first, 'first', { max: MAX_PATHS, fallback: 5 });
       if (from === to) throw badInput('from and to must be different entities.', 'to');
       return {
         from, to, maxHops: neo4j.int(hops), first: neo4j.int(limit),
@@ -34,11 +32,12 @@ export const graphResolvers: Resolvers = {
       };
     }, { search: true }),
     neighbourhood: async (_p, { id, depth, relationshipTypes, limit }, ctx) => {
-      const levels = intIn(depth ?? 1, 1, MAX_DEPTH, 'depth');
-      const max = intIn(limit ?? 200, 1, MAX_NEIGHBOURHOOD, 'limit');
+      const levels = intArgument(depth ?? 1, 'depth', 1, MAX_DEPTH);
+      const max = intArgument(limit ?? 200, 'limit', 1, MAX_NEIGHBOURHOOD);
       const timeout = ctx.read.searchTimeoutMs;
       const [found] = await ctx.read.named<{ node: EntityRecord }>('graph/center', { id }, timeout);
-      if (!found) return null;
+      // The center query is the existence check; suggestions are looked for only now.
+      if (!found) throw await unknownError(ctx, [{ argument: 'id', kind: 'Entity', value: id }]);
       const center = found.node;
       const nodes = new Map<string, EntityRecord>([[center.id, center]]);
       const relationships = new Map<string, Relationship>();

@@ -4,6 +4,7 @@ import type {
   CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord,
   InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
 } from '../graph/records/index.js';
+import { badInput } from '../errors.js';
 import { partialDate } from '../domain/partialDate.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { connection } from '../read/connection.js';
@@ -33,6 +34,9 @@ export const incidentList: ListSpec<IncidentFilter> = {
   },
   parse: (filter) => {
     const x = filter ?? {};
+    if (x.minAccountsAffected != null && !(x.minAccountsAffected >= 0)) {
+      throw badInput('filter.minAccountsAffected is a count: 0 or more.', 'filter', { min: 0 });
+    }
     const categories = x.dataCategories?.length ? x.dataCategories : null;
     const disclosed = x.disclosedBetween?.from || x.disclosedBetween?.to;
     const accessed = x.accessedBetween?.from || x.accessedBetween?.to;
@@ -94,7 +98,7 @@ export const incidentResolvers: Resolvers = {
     statements: rel<StatementRecord[]>(datedListParams),
     events: rel<EventRecord[]>(datedListParams),
     timeline: rel<TimelineEntryRecord[]>(),
-    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first, 'first', { min: 1 })) })),
+    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
     sources,
   },
   TimelineEntry: {

@@ -4,6 +4,7 @@ import { commonResolvers } from './common.js';
 import { graphResolvers } from './graph.js';
 import { incidentResolvers } from './incident.js';
 import { investigationResolvers } from './investigation.js';
+import { namedResolvers } from './named.js';
 import { narrativeResolvers } from './narrative.js';
 import { organizationResolvers } from './organization.js';
 import { personResolvers } from './person.js';
@@ -12,7 +13,7 @@ import { sourceResolvers } from './source.js';
 import { statsResolvers } from './stats.js';
 
 const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
-  narrativeResolvers, sourceResolvers, searchResolvers, graphResolvers, statsResolvers];
+  narrativeResolvers, sourceResolvers, searchResolvers, graphResolvers, statsResolvers, namedResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import type { FinesByAuthorityYearValue, IncidentRecord, IncidentsByCountryYearValue, IncidentsByDataCategoryValue } from '../graph/records/index.js';
 import { sumDecimals } from '../domain/money.js';
 import { pageSize } from '../pagination/pageSize.js';
+import { checkedWhenEmpty } from '../read/known.js';
 import { rel, root } from './fields.js';
 
 export const statsResolvers: Resolvers = {
@@ -10,14 +11,14 @@ export const statsResolvers: Resolvers = {
     stats: root<object>(),
   },
   Stats: {
-    finesByAuthorityAndYear: rel<FinesByAuthorityYearValue[]>(({ authority }) => ({ authority: authority ?? null })),
+    finesByAuthorityAndYear: checkedWhenEmpty(rel<FinesByAuthorityYearValue[]>(({ authority }) => ({ authority: authority ?? null })), 'authority', 'Authority'),
     incidentsByDataCategory: rel<IncidentsByDataCategoryValue[]>(),
     largestIncidents: rel<IncidentRecord[]>(({ first, metric }) => ({
-      first: neo4j.int(pageSize(first, 'first', { min: 1, fallback: 10 })),
+      first: neo4j.int(pageSize(first, 'first', { fallback: 10 })),
       // The stored sort key of the metric's best value (seeds/99-derived-values.cypher).
       metric: metric ?? 'ACCOUNTS_AFFECTED',
     })),
-    incidentsByCountryAndYear: rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })),
+    incidentsByCountryAndYear: checkedWhenEmpty(rel<IncidentsByCountryYearValue[]>(({ country }) => ({ country: country ?? null })), 'country', 'Country'),
   },
   FinesByAuthorityYear: {
     // Exact sums of decimal strings, never floats.

@@ -2,31 +2,31 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { ErrorCode } from '../errors.js';
 import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
-import { resolvers } from '../resolvers/index.js';
 import type { Context } from './context.js';
+import { errorContractPlugin } from './errorContract.js';
 import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
 import { retryAfterPlugin } from './retry-after.js';
-import { loadTypeDefs } from './schema.js';
 
-export function createApollo(httpServer: Server, log: Logger): ApolloServer<Context> {
+export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema): ApolloServer<Context> {
   const { validationRules, parseOptions } = queryLimits();
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No @cacheControl in the schema: its per-field hook would only cost time on every field.
       ApolloServerPluginCacheControlDisabled(),
+      // First: later plugins (metrics, status) see the codes as the client will.
+      errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
       queryCostPlugin(log) as ApolloServerPlugin<Context>,
       queryStatsPlugin(),

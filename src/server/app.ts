@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 import { createApollo } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
 import { createContext, readServices } from './context.js';
+import { corsFor } from './cors.js';
+import { buildApiSchema, printApiSchema } from './executableSchema.js';
 import { exploreRouter } from './explore.js';
 import { healthRouter, type HealthOptions } from './health.js';
 import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
@@ -27,13 +29,16 @@ export interface ServerOptions {
   clientLimit?: ClientLimitOptions;
   /** Express 'trust proxy' (TRUST_PROXY): which address is the client's behind a proxy. */
   trustProxy?: boolean | number | string;
+  /** Origins whose pages may call /graphql and read /schema.graphql from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
   /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
   health?: HealthOptions;
 }
 
 /**
  * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
- * /, /health (the process answers), /ready (Neo4j answers) and /metrics (Prometheus).
+ * /, the SDL at /schema.graphql, /health (the process answers), /ready (Neo4j answers) and
+ * /metrics (Prometheus).
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
   // Parses and checks every field definition under cypher/ now: a broken one stops the start.
@@ -42,7 +47,10 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
   const server = createServer(app);
-  const apollo = createApollo(server, log);
+  const schema = buildApiSchema();
+  const sdl = printApiSchema(schema);
+  const apollo = createApollo(server, log, schema);
+  const cors = corsFor(opts.corsOrigins ?? []);
   await apollo.start();
 
   const { router: ide, page } = ideRouter();
@@ -54,12 +62,16 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   app.use(ide);
   app.use(exploreRouter());
   app.get('/', (_req, res) => sendIde(res));
+  // The contract as SDL, for codegen and schema checks without introspection; the ETag lets them revalidate.
+  app.get('/schema.graphql', cors, (_req, res) => {
+    res.set('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(sdl);
+  });
   app.get('/graphql', (req, res, next) => {
     // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
     if (wantsHtml(req.get('accept')) && req.query.query === undefined) sendIde(res);
     else next();
   });
-  app.use('/graphql', clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), express.json({ limit: '256kb' }), persistedQueryCheck(), expressMiddleware(apollo, {
+  app.use('/graphql', cors, clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), express.json({ limit: '256kb' }), persistedQueryCheck(), expressMiddleware(apollo, {
     context: async () => createContext(graph),
   }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -174,7 +174,7 @@ describe('importing into the seeded graph', () => {
   });
 
   it('lists, stats and search work over the imported data', async () => {
-    const { fines } = await data<LargestGdprFinesQuery>(example('largest-gdpr-fines'));
+    const fines = (await data<LargestGdprFinesQuery>(example('largest-gdpr-fines'))).fines!;
     expect(fines.totalCount).toBe(236);
     expect(fines.edges.slice(0, 2).map((e) => [e.node.id, e.node.amount.display, e.node.authority.id])).toEqual([
       ['cnil-fine-google-2019-01-21', 'EUR 50,000,000', 'cnil'],

@@ -1,0 +1,2 @@
+// Waits until every index is online (populated after a bulk import), at most $seconds.
+CALL db.awaitIndexes($seconds)

@@ -1,0 +1,42 @@
+import { diff } from '@graphql-inspector/core';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, GraphQLScalarType, type IntrospectionQuery } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { loadTypeDefs } from '../../src/server/schema.js';
+import { baseUrl, data } from '../support/api.js';
+
+const files = () => buildSchema(loadTypeDefs().join('\n'));
+
+describe('the schema as a download, and introspection', () => {
+  it('GET /schema.graphql is the SDL of schema/*.graphql: no change of any kind between them', async () => {
+    const res = await fetch(`${baseUrl()}/schema.graphql`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const served = buildSchema(await res.text());
+    expect(await diff(files(), served)).toEqual([]);
+    expect(await diff(served, files())).toEqual([]);
+  });
+
+  it('the SDL keeps the scalars\' descriptions and @specifiedBy', async () => {
+    const text = await (await fetch(`${baseUrl()}/schema.graphql`)).text();
+    expect(text).toContain('scalar Decimal @specifiedBy(url: "https://www.w3.org/TR/xmlschema11-2/#decimal")');
+    expect(text).toContain('scalar PartialDateString @specifiedBy(url: "https://www.iso.org/iso-8601-date-and-time-format.html")');
+    expect(text).toContain('An exact decimal number as a string');
+  });
+
+  it('introspection gives the same descriptions and specifiedByURL as the SDL, and nothing else differs', async () => {
+    const intro = await data<IntrospectionQuery>(getIntrospectionQuery({ specifiedByUrl: true, inputValueDeprecation: true }));
+    const client = buildClientSchema(intro);
+    const sdl = files();
+    for (const name of ['Decimal', 'PartialDateString']) {
+      const a = client.getType(name) as GraphQLScalarType;
+      const b = sdl.getType(name) as GraphQLScalarType;
+      expect(a.description, name).toBe(b.description);
+      expect(a.description, name).not.toMatch(/^"?\d/);
+      expect(a.specifiedByURL, name).toBe(b.specifiedByURL);
+      expect(a.specifiedByURL, name).toMatch(/^https:\/\//);
+    }
+    // A schema built from introspection has specifiedByURL but no directive nodes, which
+    // graphql-inspector compares: that usage is checked above, field by field.
+    expect((await diff(sdl, client)).filter((c) => !c.path?.endsWith('.@specifiedBy'))).toEqual([]);
+  });
+});
