@@ -173,8 +173,11 @@ CALL (n) {
         + [(n)-[:HAS_EXPOSURE|HAS_ESTIMATE]->()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
         + [(n)<-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]-()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
   SET n.searchAttributions = reduce(acc = [], a IN found | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-      n.searchExposed = [(n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d) | coalesce(e.detail + ' (' + d.name + ')', d.name)],
-      n.searchNotExposed = [(n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d) | coalesce(e.detail + ' (' + d.name + ')', d.name)]
+      // Sorted, so the stored value does not depend on the order the relationships were written in.
+      n.searchExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t },
+      n.searchNotExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t }
 } IN TRANSACTIONS OF 1000 ROWS;
 MATCH (n:Company|Authority|Person|Source|Statement|Event|Publisher)
 CALL (n) {

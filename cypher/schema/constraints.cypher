@@ -49,6 +49,7 @@ CREATE INDEX authority_sort_name IF NOT EXISTS FOR (n:Authority) ON (n.sortName)
 CREATE INDEX person_sort_name IF NOT EXISTS FOR (n:Person) ON (n.sortName);
 CREATE INDEX source_sort_published IF NOT EXISTS FOR (n:Source) ON (n.sortPublishedOn);
 CREATE INDEX incident_sort_records IF NOT EXISTS FOR (n:Incident) ON (n.sortRecords);
+CREATE INDEX incident_sort_people IF NOT EXISTS FOR (n:Incident) ON (n.sortPeople);
 CREATE INDEX fine_sort_usd IF NOT EXISTS FOR (n:Fine) ON (n.sortUsd);
 CREATE INDEX statement_sort_date IF NOT EXISTS FOR (n:Statement) ON (n.sortDate);
 CREATE INDEX event_sort_date IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
