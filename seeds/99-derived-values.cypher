@@ -172,19 +172,14 @@ CALL (n) {
   WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
         + [(n)-[:HAS_EXPOSURE|HAS_ESTIMATE]->()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
         + [(n)<-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]-()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
-  // Each list sorted, so the stored value does not depend on the order the graph was written in.
+  // Attributions once each, sorted like the exposure details below.
   CALL (found) { UNWIND found AS a WITH DISTINCT a ORDER BY a RETURN collect(a) AS attributions }
-  CALL (n) {
-    OPTIONAL MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d)
-    WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t
-    RETURN collect(t) AS exposed
-  }
-  CALL (n) {
-    OPTIONAL MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d)
-    WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t
-    RETURN collect(t) AS notExposed
-  }
-  SET n.searchAttributions = attributions, n.searchExposed = exposed, n.searchNotExposed = notExposed
+  SET n.searchAttributions = attributions,
+      // Sorted, so the stored value does not depend on the order the relationships were written in.
+      n.searchExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t },
+      n.searchNotExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t }
 } IN TRANSACTIONS OF 1000 ROWS;
 MATCH (n:Company|Authority|Person|Source|Statement|Event|Publisher)
 CALL (n) {

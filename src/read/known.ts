@@ -11,7 +11,7 @@ import { requestOf } from './reader.js';
 import { closestId, suggestParameters, type Candidate } from './suggest.js';
 
 /** What an argument names: nodes of a label (cypher/common/known/<kind>.cypher), or the currency of a fine. */
-export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | 'Publisher' | 'Organization' | 'Person' | 'Incident' | 'Entity' | 'currency';
+export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | 'Publisher' | 'Organization' | 'Entity' | 'currency';
 
 /**
  * Arguments and input fields (by schema coordinate) that name something in the graph. A value
@@ -33,12 +33,13 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'AuthorityFilter.country': 'Country',
   'PersonFilter.organization': 'Organization',
   'SourceFilter.publisher': 'Publisher',
-  'StatementFilter.person': 'Person',
+  // Statements and events: a person or an incident is any entity by its id; the organization a company or an authority.
+  'StatementFilter.person': 'Entity',
   'StatementFilter.organization': 'Organization',
-  'StatementFilter.incident': 'Incident',
-  'EventFilter.person': 'Person',
+  'StatementFilter.incident': 'Entity',
+  'EventFilter.person': 'Entity',
   'EventFilter.organization': 'Organization',
-  'EventFilter.incident': 'Incident',
+  'EventFilter.incident': 'Entity',
   'Query.paths.from': 'Entity',
   'Query.paths.to': 'Entity',
   'Query.neighbourhood.id': 'Entity',
@@ -61,7 +62,7 @@ export const LOOKUPS: ReadonlySet<string> = new Set([
 
 const NOUNS: Record<KnownKind, string> = {
   Country: 'country', Company: 'company', Authority: 'authority', DataCategory: 'data category', Publisher: 'publisher',
-  Organization: 'company or authority', Person: 'person', Incident: 'incident', Entity: 'entity', currency: 'currency',
+  Organization: 'company or authority', Entity: 'entity', currency: 'currency',
 };
 
 export interface KnownCheck {

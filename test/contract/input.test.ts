@@ -58,7 +58,7 @@ describe('strict input', () => {
   });
 
   it('unknown ids in filters, paths and neighbourhood: BAD_USER_INPUT naming each, with the closest id', async () => {
-    const cases: [string, string, { argument: string; value: string; suggestion: string | null }[], RegExp][] = [
+    const cases: [string, string, { argument: string; value: string; suggestion?: string | null }[], RegExp][] = [
       ['{ incidents(filter: { country: "kr", authority: "PIPC", dataCategories: ["phone"] }) { totalCount } }', 'incidents', [
         { argument: 'filter.country', value: 'kr', suggestion: 'KR' },
         { argument: 'filter.authority', value: 'PIPC', suggestion: 'pipc' },
@@ -68,6 +68,12 @@ describe('strict input', () => {
         /filter\.currency: "WON" is not an ISO 4217 currency code\. Fines are in .*KRW/],
       ['{ paths(from: "coupang", to: "nope") { length } }', 'paths', [{ argument: 'to', value: 'nope', suggestion: null }], /^to: no entity has the id "nope"\.$/],
       ['{ neighbourhood(id: "coupnag") { truncated } }', 'neighbourhood', [{ argument: 'id', value: 'coupnag', suggestion: 'coupang' }], /Did you mean "coupang"\?/],
+      ['{ statements(filter: { incident: "coupang-breach-2052", organization: "PIPC" }) { totalCount } }', 'statements', [
+        { argument: 'filter.organization', value: 'PIPC', suggestion: 'pipc' },
+        { argument: 'filter.incident', value: 'coupang-breach-2052' },
+      ], /filter\.organization: no company or authority has the id "PIPC"\. Did you mean "pipc"\?/],
+      ['{ events(filter: { person: "nobody-at-all" }) { totalCount } }', 'events', [{ argument: 'filter.person', value: 'nobody-at-all', suggestion: null }],
+        /^filter\.person: no entity has the id "nobody-at-all"\.$/],
     ];
     const stats = await gql('{ stats { finesByAuthorityAndYear(authority: "PIPC") { year } } }');
     expect(stats.errors?.[0]).toMatchObject({ path: ['stats', 'finesByAuthorityAndYear'], extensions: { code: 'BAD_USER_INPUT', argumentName: 'authority', unknown: [{ argument: 'authority', value: 'PIPC', suggestion: 'pipc' }] } });
