@@ -172,7 +172,9 @@ CALL (n) {
   WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
         + [(n)-[:HAS_EXPOSURE|HAS_ESTIMATE]->()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
         + [(n)<-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]-()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
-  SET n.searchAttributions = reduce(acc = [], a IN found | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+  // Attributions once each, sorted like the exposure details below.
+  CALL (found) { UNWIND found AS a WITH DISTINCT a ORDER BY a RETURN collect(a) AS attributions }
+  SET n.searchAttributions = attributions,
       // Sorted, so the stored value does not depend on the order the relationships were written in.
       n.searchExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d)
         WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t },
@@ -182,7 +184,8 @@ CALL (n) {
 MATCH (n:Company|Authority|Person|Source|Statement|Event|Publisher)
 CALL (n) {
   WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
-  SET n.searchAttributions = reduce(acc = [], a IN found | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+  CALL (found) { UNWIND found AS a WITH DISTINCT a ORDER BY a RETURN collect(a) AS attributions }
+  SET n.searchAttributions = attributions
 } IN TRANSACTIONS OF 5000 ROWS;
 
 // DataCategory.exposedIncidents: how many incidents exposed the category (stats read it instead

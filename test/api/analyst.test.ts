@@ -246,6 +246,14 @@ describe('statements and events as lists', () => {
     expect(recent.edges.map((e: any) => e.node.id)).toEqual(['coupang-breach-2025-bae-examining-rules', 'skt-breach-2025-ko-explains-penalty']);
   });
 
+  it('a person, organization or incident in the filter that names nothing is BAD_USER_INPUT, with the closest id', async () => {
+    const r = await gql('{ statements(filter: { person: "bae-kyung-hon" }) { totalCount } }');
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT',
+      unknown: [{ argument: 'filter.person', value: 'bae-kyung-hon', suggestion: 'bae-kyung-hoon' }] });
+    const e = await gql('{ events(filter: { incident: "coupang-breach-2052" }) { totalCount } }');
+    expect(e.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', unknown: [{ argument: 'filter.incident', value: 'coupang-breach-2052' }] });
+  });
+
   it('events by attendee, incident, kind and date, paged', async () => {
     const { yoo, coupang, notices } = await data(`{
       yoo: events(filter: { person: "yoo-jae-sung" }) { edges { node { id } } }
