@@ -5,8 +5,12 @@ export const BENCH_QUERIES: Record<string, { query: string; variables?: Record<s
   'incidents page, filtered by country, by accounts': { query: `{ incidents(filter: { country: "KR" }, orderBy: [{ field: ACCOUNTS_AFFECTED, direction: DESC }], first: 20) {
     edges { node { id title company { name } } } pageInfo { endCursor } } }` },
   'incidents page, filtered by company': { query: '{ incidents(filter: { company: "syn-company-0000042" }, first: 20) { totalCount edges { node { id } } } }' },
-  'incidents with investigations, authorities, fines (depth 4)': { query: `{ incidents(first: 50) { edges { node { id
+  // Every fine of every authority: O(fines per authority) objects (~4,200 at 10k, ~40,000 at 1M), a
+  // size no server answers in 100 ms; the bounded form below is the one analysts use.
+  'incidents with investigations, authorities, fines (depth 4, all fines)': { query: `{ incidents(first: 50) { edges { node { id
     investigations { authorities { id finesImposed { id company { name } } } } } } } }` },
+  'incidents with investigations, authorities, latest 5 fines (depth 4)': { query: `{ incidents(first: 50) { edges { node { id
+    investigations { authorities { id finesImposed(orderBy: NEWEST_FIRST, first: 5) { id company { name } } } } } } } }` },
   'fines, minimum amount': { query: '{ fines(filter: { minAmount: { amount: "1000000000000", currency: "KRW" } }, orderBy: [{ field: AMOUNT, direction: DESC }], first: 20) { edges { node { id amount { display } } } } }' },
   'search': { query: '{ search(query: "Falcon breach", first: 20) { edges { score node { __typename } } } }' },
   'paths Coupang -> SK Telecom': { query: '{ paths(from: "coupang", to: "sk-telecom", maxHops: 5, relationshipTypes: [AFFECTED, INTO, CONDUCTS, IMPOSED, AGAINST]) { length } }' },

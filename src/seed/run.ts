@@ -46,7 +46,8 @@ export async function runEachOnItsOwn(session: Session, plan: FilePlan, dryRun: 
   for (const item of plan.items) {
     try {
       if (item.kind === 'command') params = await evalParam(session, item, params, plan.file);
-      else record(result, item.line, await runStatement(session, dryRun ? `EXPLAIN ${item.text}` : item.text, item, params, plan.file));
+      else record(result, item.line, await runStatement(session, dryRun ? `EXPLAIN ${item.text}` : item.text, item, params, plan.file,
+        isBatched(item) ? { timeout: BATCHED_TIMEOUT_MS } : undefined));
     } catch (e) {
       const err = toSeedError(e, plan, item.line);
       const batched = isBatched(item);
@@ -70,10 +71,20 @@ function record(result: FileResult, line: number, counts: Counts): void {
   addCounts(result, counts);
 }
 
+/**
+ * Budget of a batched statement (CALL { ... } IN TRANSACTIONS). Its batches commit on their own,
+ * but the statement's outer transaction lasts until the last one: at a million incidents the
+ * derived values outlast the server's default ceiling (10 minutes for the local Neo4j), which
+ * would stop them half way. Bounded all the same, so a statement that never ends is stopped.
+ */
+const BATCHED_TIMEOUT_MS = 4 * 60 * 60_000;
+
 /** Runs one statement and names its line on failure. */
-async function runStatement(runner: Runner, text: string, item: PlannedItem, params: Params, file: string): Promise<Counts> {
+async function runStatement(runner: Runner | Session, text: string, item: PlannedItem, params: Params, file: string,
+  config?: { timeout: number }): Promise<Counts> {
   try {
-    return countsOf((await runner.run(text, params)).summary.counters.updates());
+    const result = config ? await (runner as Session).run(text, params, config) : await runner.run(text, params);
+    return countsOf(result.summary.counters.updates());
   } catch (e) {
     throw new SeedError(file, lineOf(item, e), messageOf(e), undefined, { cause: e });
   }
