@@ -64,6 +64,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
   prober.start();
   const graph = new Graph(driver, new QueryRegistry(), {
     database: c.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs, deadlineMarginMs: config.deadlineMarginMs,
+    maxRetryTimeMs: c.maxRetryTimeMs,
   }, availability);
   return {
     driver, graph, availability, local,

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import { Availability } from './availability.js';
 import { withDeadline } from './deadline.js';
 import { DatabaseUnavailable, QueryDeadlineExceeded, isOutageSymptom } from './faults.js';
@@ -26,6 +26,8 @@ export interface GraphOptions {
   searchTimeoutMs?: number;
   /** How long past a query's budget the client waits before it gives up on Neo4j (default 2 s). */
   deadlineMarginMs?: number;
+  /** How long a read that failed transiently is tried again (default 3 s, as the driver's retries). */
+  maxRetryTimeMs?: number;
 }
 
 /**
@@ -59,12 +61,11 @@ export class Graph {
     const started = performance.now();
     if (stats) stats.queries += 1;
     try {
-      const result = await withDeadline((signal) => this.driver.executeQuery(text, params, {
-        database: this.options.database,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: budget, metadata: { query: name } },
-        signal,
-      }), deadline, () => new QueryDeadlineExceeded(deadline), availability.signal);
+      const transactionConfig = { timeout: budget, metadata: { query: name } };
+      const result = await withDeadline((signal) => mode === 'READ'
+        ? this.autoCommitRead(text, params, transactionConfig, signal)
+        : this.driver.executeQuery(text, params, { database: this.options.database, routing: neo4j.routing.WRITE, transactionConfig, signal }),
+      deadline, () => new QueryDeadlineExceeded(deadline), availability.signal);
       availability.answered();
       return result.records.map((r) => r.toObject() as T);
     } catch (e) {
@@ -79,4 +80,35 @@ export class Graph {
       if (stats) stats.dbMs += performance.now() - started;
     }
   }
+
+  /**
+   * A read as one auto-commit query: RUN and PULL in one write, where a managed transaction adds
+   * BEGIN and COMMIT (a second round trip, and two socket writes that cost more CPU per request
+   * than the rest of the driver's work). A read changes nothing, so what the managed transaction
+   * gave is kept here: a transient failure (a lost connection, a leader switch, a deadlock) is
+   * tried again with backoff for maxRetryTimeMs, as the driver's executeRead would.
+   */
+  private async autoCommitRead(text: string, params: Record<string, unknown>, config: { timeout: number; metadata: Record<string, string> },
+    signal: AbortSignal): Promise<{ records: Neo4jRecord[] }> {
+    const retryUntil = performance.now() + (this.options.maxRetryTimeMs ?? 3000);
+    for (let delay = RETRY_FIRST_DELAY_MS; ; delay *= 2) {
+      // The bookmark manager the writes (executeQuery) use: in a cluster a read still sees them.
+      const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.driver.executeQueryBookmarkManager });
+      const close = () => { void session.close(); };
+      signal.addEventListener('abort', close, { once: true });
+      try {
+        return { records: (await session.run(text, params, config)).records };
+      } catch (e) {
+        if (signal.aborted || !neo4j.isRetriableError(e) || performance.now() + delay > retryUntil) throw e;
+      } finally {
+        signal.removeEventListener('abort', close);
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
+    }
+  }
 }
+
+/** First pause before a read is tried again; doubled each time (the driver's own schedule). */
+const RETRY_FIRST_DELAY_MS = 1000;

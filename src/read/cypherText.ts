@@ -79,13 +79,26 @@ export function parameterNames(text: string): string[] {
 
 /** Renames every $name in code to $<prefix>name, so one definition can appear several times in a query. */
 export function prefixParameters(text: string, prefix: string): string {
-  let out = '';
+  return parameterSplits(text).join(`$${prefix}`);
+}
+
+/**
+ * The text cut at every parameter's `$` (the `$` dropped), worked out once per text: the texts
+ * are the definitions' parts, a fixed set, and every request prefixes them again.
+ */
+const splits = new Map<string, string[]>();
+function parameterSplits(text: string): string[] {
+  let parts = splits.get(text);
+  if (parts) return parts;
+  parts = [];
   let last = 0;
   scan(text, (i) => {
     if (text[i] === '$' && /^\$[A-Za-z_]/.test(text.slice(i, i + 2))) {
-      out += `${text.slice(last, i)}$${prefix}`;
+      parts!.push(text.slice(last, i));
       last = i + 1;
     }
   });
-  return out + text.slice(last);
+  parts.push(text.slice(last));
+  splits.set(text, parts);
+  return parts;
 }

@@ -62,6 +62,9 @@ describe('Cypher text helpers', () => {
     expect(topLevelKeyword(t, 'RETURN')).toEqual([t.lastIndexOf('RETURN')]);
     expect(splitTopLevel('n, {a: 1, b: [2, 3]} AS m, f(x, y)')).toEqual(['n', '{a: 1, b: [2, 3]} AS m', 'f(x, y)']);
     expect(prefixParameters("MATCH (n {id: $id}) WHERE n.x = '$id' RETURN $id.y", 'p1_')).toBe("MATCH (n {id: $p1_id}) WHERE n.x = '$id' RETURN $p1_id.y");
+    // Worked out once per text, and right for every prefix after that.
+    expect(prefixParameters("MATCH (n {id: $id}) WHERE n.x = '$id' RETURN $id.y", 'q7_')).toBe("MATCH (n {id: $q7_id}) WHERE n.x = '$id' RETURN $q7_id.y");
+    expect(prefixParameters('$a$b', 'x_')).toBe('$x_a$x_b');
     expect(stripComments("a // x 'y'\n/* z */ b 'c // d'")).toBe("a\n  b 'c // d'");
   });
 });
