@@ -3,7 +3,8 @@
 // $first are the field's arguments (src/resolvers/organization.ts). Undated items come last in both
 // directions and fall outside any range; null keeps the order by opening date as stored, then id.
 MATCH (this)-[:CONDUCTS]->(inv:Investigation)
-WITH inv, split(inv.openedOn, '/')[0] AS dated
+// The date is cut down to a day only when an argument orders or filters by it.
+WITH inv, CASE WHEN $order IS NULL AND $from IS NULL AND $to IS NULL THEN null ELSE split(inv.openedOn, '/')[0] END AS dated
 WITH inv, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
 RETURN inv

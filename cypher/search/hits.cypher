@@ -1,10 +1,23 @@
 // Hits, best first: matches of the words as written ($exact) score above 1, matches found only by
 // prefix or typo tolerance ($forgiving) below 1, so they always rank after them; within each, by
 // the index's relevance; ties by id so pages are stable.
+// The forgiving query (prefixes and edit distances: the costly part of a search in a large graph)
+// runs only when the page reaches past the exact hits: when there are more of those than the page
+// needs, no forgiving hit can be on it.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node, score
-  RETURN node, 1 + score AS score
+  WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+  RETURN collect({node: node, score: 1 + score}) AS exact
+}
+CALL (exact) {
+  // The index answers best first: when the exact hits fill the page, only those scoring at least
+  // as well as the page's last can be on it (ties included, which the id orders below).
+  WITH exact, CASE WHEN size(exact) >= $skip + $limit THEN exact[$skip + $limit - 1].score END AS floor
+  UNWIND exact AS hit
+  WITH hit, floor WHERE floor IS NULL OR hit.score >= floor
+  RETURN hit.node AS node, hit.score AS score
   UNION ALL
+  WITH exact WHERE size(exact) < $skip + $limit
   CALL db.index.fulltext.queryNodes('entity_search_2', $forgiving, {limit: $scan}) YIELD node, score
   RETURN node, score / (1 + score) AS score
 }

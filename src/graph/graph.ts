@@ -100,10 +100,11 @@ export class Graph {
       try {
         return { records: (await session.run(text, params, config)).records };
       } catch (e) {
-        if (signal.aborted || !neo4j.isRetriableError(e) || performance.now() + delay > retryUntil) throw e;
+        if (signal.aborted || !neo4j.Neo4jError.isRetriable(e) || performance.now() + delay > retryUntil) throw e;
       } finally {
         signal.removeEventListener('abort', close);
-        await session.close();
+        // What the query answered, or why it failed, stands: a failing close cannot change it.
+        await session.close().catch(() => {});
       }
       await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
     }

@@ -36,7 +36,8 @@ export const searchResolvers: Resolvers = {
         exact,
         // With no word long enough to forgive, the exact query again: its hits rank as exact.
         forgiving: toForgivingQuery(query) ?? exact,
-        labels: types?.length ? types.map((t) => LABELS[t]) : SEARCHABLE,
+        // The index holds only the searchable labels: no filter to apply when all are asked for.
+        labels: types?.length ? types.map((t) => LABELS[t]) : null,
         scan: neo4j.int(SCAN_LIMIT),
       };
       const window = await pageWindow(ctx, base, { first, after, last, before });

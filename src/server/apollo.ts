@@ -9,6 +9,7 @@ import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 import { errorContractPlugin } from './errorContract.js';
+import { jitGateway } from './jit.js';
 import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
@@ -18,7 +19,7 @@ import { retryAfterPlugin } from './retry-after.js';
 export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema): ApolloServer<Context> {
   const { validationRules, parseOptions } = queryLimits();
   return new ApolloServer<Context>({
-    schema,
+    ...(process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
