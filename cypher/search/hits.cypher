@@ -1,17 +1,31 @@
 // Hits, best first: matches of the words as written ($exact) score above 1, matches found only by
 // prefix or typo tolerance ($forgiving) below 1, so they always rank after them; within each, by
 // the index's relevance; ties by id so pages are stable.
-// The forgiving query (prefixes and edit distances: the costly part of a search in a large graph)
-// runs only when the page reaches past the exact hits: when there are more of those than the page
-// needs, no forgiving hit can be on it.
-CALL () {
+// The index answers best first, so a page from the top needs only the first hits: the page's
+// length plus $spare are asked for, which settles the page when fewer came back (that was all of
+// them) or when the last scores below the page's last (no tie of it was left out). Otherwise, or
+// when only some labels are asked for (the index cannot filter by label), up to $scan are read.
+WITH CASE WHEN $skip + $limit + $spare < $scan THEN $skip + $limit + $spare ELSE $scan END AS asked
+CALL (asked) {
+  CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: asked}) YIELD node, score
+  RETURN collect({node: node, score: 1 + score}) AS head
+}
+WITH head, $labels IS NULL
+  AND (size(head) < asked OR coalesce(head[size(head) - 1].score < head[$skip + $limit - 1].score, false)) AS settled
+CALL (head, settled) {
+  WITH head WHERE settled
+  RETURN head AS exact
+  UNION ALL
+  WITH settled WHERE NOT settled
   CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node, score
   WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
   RETURN collect({node: node, score: 1 + score}) AS exact
 }
+// The forgiving query (prefixes and edit distances: the costly part of a search in a large graph)
+// runs only when the page reaches past the exact hits: when they fill it, no forgiving hit can be on it.
 CALL (exact) {
-  // The index answers best first: when the exact hits fill the page, only those scoring at least
-  // as well as the page's last can be on it (ties included, which the id orders below).
+  // Only the exact hits scoring at least as well as the page's last can be on it (ties included,
+  // which the id orders below).
   WITH exact, CASE WHEN size(exact) >= $skip + $limit THEN exact[$skip + $limit - 1].score END AS floor
   UNWIND exact AS hit
   WITH hit, floor WHERE floor IS NULL OR hit.score >= floor

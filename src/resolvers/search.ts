@@ -15,6 +15,11 @@ import { typeOf } from './typeOf.js';
 /** Matches beyond this rank are not paged through: relevance that deep is noise. */
 const SCAN_LIMIT = 10_000;
 const CURSOR_LIST = 'search';
+/**
+ * Exact hits read past the page to see that no tie of its last was left out (cypher/search/hits.cypher):
+ * more reads a little more each time, fewer falls back to reading up to SCAN_LIMIT more often.
+ */
+const SPARE_HITS = 50;
 
 const LABELS: Record<string, string> = {
   COMPANY: 'Company', AUTHORITY: 'Authority', PERSON: 'Person', INCIDENT: 'Incident', SOURCE: 'Source', STATEMENT: 'Statement',
@@ -39,6 +44,7 @@ export const searchResolvers: Resolvers = {
         // The index holds only the searchable labels: no filter to apply when all are asked for.
         labels: types?.length ? types.map((t) => LABELS[t]) : null,
         scan: neo4j.int(SCAN_LIMIT),
+        spare: neo4j.int(SPARE_HITS),
       };
       const window = await pageWindow(ctx, base, { first, after, last, before });
       const { skip, limit } = window;
