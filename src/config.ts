@@ -103,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
+    GRAPHQL_EXECUTOR: str({ default: 'jit', choices: ['jit', 'graphql-js'], desc: 'jit: operations compiled once by graphql-jit; graphql-js: the reference executor' }),
     WARM_UP: str({ default: 'true', choices: ['true', 'false'], desc: 'run the IDE examples once at start-up so their plans are ready (false: to measure a cold first use)' }),
     LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
@@ -150,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
       trustProxy: trustProxy(c.TRUST_PROXY),
       corsOrigins: c.CORS_ORIGINS,
+      executor: c.GRAPHQL_EXECUTOR as 'jit' | 'graphql-js',
     },
   };
 }

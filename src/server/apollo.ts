@@ -16,10 +16,10 @@ import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
 import { retryAfterPlugin } from './retry-after.js';
 
-export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema): ApolloServer<Context> {
+export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema, executor: 'jit' | 'graphql-js' = 'jit'): ApolloServer<Context> {
   const { validationRules, parseOptions } = queryLimits();
   return new ApolloServer<Context>({
-    ...(process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
+    ...(executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -31,6 +31,8 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** Origins whose pages may call /graphql and read /schema.graphql from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** Who executes operations (GRAPHQL_EXECUTOR): graphql-jit (default) or graphql-js. */
+  executor?: 'jit' | 'graphql-js';
   /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
   health?: HealthOptions;
 }
@@ -49,7 +51,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   const server = createServer(app);
   const schema = buildApiSchema();
   const sdl = printApiSchema(schema);
-  const apollo = createApollo(server, log, schema);
+  const apollo = createApollo(server, log, schema, opts.executor ?? 'jit');
   const cors = corsFor(opts.corsOrigins ?? []);
   await apollo.start();
 
