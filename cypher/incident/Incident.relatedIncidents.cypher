@@ -69,19 +69,21 @@ CALL (i, m) {
   // One path per reason and shared node, even when several investigations lead through it.
   WITH other, reason, rank, via, collect({ns: ns, rs: rs})[0] AS p
   ORDER BY rank
-  WITH other, min(rank) AS best, collect({
-    reason: reason,
-    via: CASE WHEN via IS NULL THEN null ELSE via {.*, _labels: labels(via)} END,
-    path: {
-      nodes: [n IN p.ns | n {.*, _labels: labels(n)}],
-      relationships: [r IN p.rs | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
-    }
-  }) AS reasons
-  WITH other, reasons, best, CASE WHEN other.sortRelDate = '' THEN null ELSE other.sortRelDate END AS theirs
-  WITH other, reasons, best, theirs, CASE WHEN theirs IS NOT NULL AND m > '' AND theirs <= m THEN 0 ELSE 1 END AS later
+  WITH other, min(rank) AS best, collect({reason: reason, via: via, p: p}) AS found
+  WITH other, found, best, CASE WHEN other.sortRelDate = '' THEN null ELSE other.sortRelDate END AS theirs
+  WITH other, found, best, theirs, CASE WHEN theirs IS NOT NULL AND m > '' AND theirs <= m THEN 0 ELSE 1 END AS later
   ORDER BY best, later, theirs DESC, other.id
   LIMIT $first
-  RETURN other, reasons, best, later, theirs
+  // Shared nodes and paths are read whole only for the incidents kept (up to 200 candidates a
+  // reason are ranked above, and their nodes' properties were most of the query's work).
+  RETURN other, [x IN found | {
+    reason: x.reason,
+    via: [v IN [x.via] WHERE v IS NOT NULL | v {.*, _labels: labels(v)}][0],
+    path: {
+      nodes: [n IN x.p.ns | n {.*, _labels: labels(n)}],
+      relationships: [r IN x.p.rs | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+    }
+  }] AS reasons, best, later, theirs
 }
 RETURN other AS incident, reasons
 ORDER BY best, later, theirs DESC, other.id
