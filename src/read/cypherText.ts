@@ -84,12 +84,15 @@ export function prefixParameters(text: string, prefix: string): string {
 
 /**
  * The text cut at every parameter's `$` (the `$` dropped), worked out once per text: the texts
- * are the definitions' parts, a fixed set, and every request prefixes them again.
+ * are the definitions' parts and the root lists' pages, and every request prefixes them again.
+ * The pages combine the filters a request names, so a client can make many: bounded.
  */
 const splits = new Map<string, string[]>();
+const MAX_SPLITS = 5000;
 function parameterSplits(text: string): string[] {
   let parts = splits.get(text);
   if (parts) return parts;
+  if (splits.size >= MAX_SPLITS) splits.clear();
   parts = [];
   let last = 0;
   scan(text, (i) => {

@@ -25,7 +25,6 @@ const LABELS: Record<string, string> = {
   COMPANY: 'Company', AUTHORITY: 'Authority', PERSON: 'Person', INCIDENT: 'Incident', SOURCE: 'Source', STATEMENT: 'Statement',
   PUBLISHER: 'Publisher', EVENT: 'Event',
 };
-const SEARCHABLE = Object.values(LABELS);
 
 interface Hit { node: EntityRecord; score: number; text?: Record<string, unknown> }
 
