@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { Server, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 
 export interface Target {
   url: string;
@@ -40,17 +40,17 @@ export interface Throughput {
   p50: number;
 }
 
-const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const CANNON = fileURLToPath(new URL('./cannon.mjs', import.meta.url));
 
 /**
  * autocannon with `connections` connections POSTing the same body until `amount` responses are
- * in. A fixed amount rather than a fixed duration: a run then ends when its last request does, so
- * a slow server is not charged for requests cut off at the end (at 1 s a request, a 5 s run would
- * lose a fifth of its work), and the requests/s are the amount over the time it took.
+ * in (bench/compare/cannon.mjs, timed from its start to its last response). A fixed amount rather
+ * than a fixed duration: a run then ends when its last request does, so a slow server is not
+ * charged for requests cut off at the end (at 1 s a request, a 5 s run would lose a fifth of its
+ * work), and the requests/s are the amount over the time it took.
  */
 export function autocannon(t: Target, connections: number, amount: number): Promise<Throughput> {
-  const args = [AUTOCANNON, '--json', '--no-progress', '--connections', String(connections), '--amount', String(amount), '--timeout', '120',
-    '--method', 'POST', '--headers', 'content-type=application/json', '--body', t.body, t.url];
+  const args = [CANNON, JSON.stringify({ url: t.url, body: t.body, connections, amount })];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -61,8 +61,7 @@ export function autocannon(t: Target, connections: number, amount: number): Prom
     child.on('close', (code) => {
       if (code !== 0) { reject(new Error(`autocannon exited with ${code}: ${err.trim()}`)); return; }
       try {
-        const r = JSON.parse(out) as { requests: { total: number }; duration: number; non2xx: number; errors: number; timeouts: number; latency: { p50: number } };
-        resolve({ requests: r.requests.total, seconds: r.duration, non2xx: r.non2xx, errors: r.errors + r.timeouts, p50: r.latency.p50 });
+        resolve(JSON.parse(out) as Throughput);
       } catch (e) {
         reject(new Error(`autocannon printed no JSON: ${(e as Error).message}: ${out.slice(0, 200)} ${err.slice(0, 200)}`));
       }

@@ -78,7 +78,8 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
         missing: rows.slice(knownAt).map((r) => (r[0] as string[] | undefined) ?? []),
       }),
     };
-  });
+  // Everything above is worked out from the arguments alone (a cursor is decoded, not looked up).
+  }, { memo: info.fieldNodes[0] });
   await throwIfUnknown(ctx, checks, value?.missing);
   const rows = value?.page ?? [];
   const page = rows.slice(0, limit);

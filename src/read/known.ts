@@ -166,7 +166,7 @@ export function checkedRoot<T>(params: (args: Record<string, any>) => Record<str
         parts: [r, ...knownParts(b, ctx.read.queries, checks)],
         assemble: ([value, ...missing]) => ({ value: value?.[0] ?? null, missing: missing.map((m) => (m[0] as string[] | undefined) ?? []) }),
       };
-    }, timeout);
+    }, { timeoutMs: timeout, memo: info.fieldNodes[0] });
     await throwIfUnknown(ctx, checks, v?.missing);
     return v!.value;
   };

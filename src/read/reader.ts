@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
 import { single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
+import { Memo, nodeId } from './memo.js';
 import type { Request } from './selection.js';
 
 export const requestOf = (info: GraphQLResolveInfo): Request => ({
@@ -20,11 +21,36 @@ const planned = new Set<string>();
 const MAX_PLANNED = 5000;
 export const PLAN_BUDGET_MS = 60_000;
 
+/** A request's query as compiled: its text and parameters, and each root field's part of the answer (by position). */
+interface Compiled {
+  name: string;
+  text: string;
+  params: Record<string, unknown>;
+  parts: number;
+  blocks: { block: RootBlock; first: number }[];
+}
+
+const compiled = new Memo<Compiled>();
+
+export interface BlockOptions {
+  /** Time budget of the query; blocks with another budget go as a query of their own. */
+  timeoutMs?: number | undefined;
+  /**
+   * The root field's node, when what build() makes depends on nothing but that node (its
+   * arguments, its selection) and the request's variables: the compiled query is then kept for
+   * the next request that asks the same (src/read/memo.ts). Not for a build that uses what an
+   * earlier query read.
+   */
+  memo?: FieldNode;
+}
+
 interface Pending {
   name: string;
   req: Request;
   build: (b: Builder) => RootBlock;
   timeoutMs: number | undefined;
+  /** The root field's node when build() depends on nothing but it and the variables: its query is memoised. */
+  memo: FieldNode | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -34,8 +60,8 @@ interface Pending {
  * everything selected under it into a subquery, and the root fields graphql-js starts together
  * (all of a query's) are sent together. A relationship field whose parent record did not come with
  * its value (a node reached through a path, a search hit) is batched: one query per field node
- * for all its parents, with that field's whole subtree compiled in. Nothing is cached across
- * requests.
+ * for all its parents, with that field's whole subtree compiled in. Across requests only compiled
+ * root queries are kept (src/read/memo.ts), never what Neo4j answered.
  */
 export class Reader {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
@@ -46,7 +72,7 @@ export class Reader {
   /** A root field compiled with its whole selection; its value once the request's query has run. */
   root<T>(info: GraphQLResolveInfo, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
     return this.block(`${info.parentType.name}.${info.fieldName}`, requestOf(info),
-      (b) => single(this.compiler.root(b, info.parentType, info.fieldNodes, params)), timeoutMs);
+      (b) => single(this.compiler.root(b, info.parentType, info.fieldNodes, params)), { timeoutMs, memo: info.fieldNodes[0] });
   }
 
   /**
@@ -54,10 +80,10 @@ export class Reader {
    * same tick, so the query goes out once they all have had their turn. Subqueries with another
    * time budget (searches) go as a query of their own.
    */
-  block<T>(name: string, req: Request, build: (b: Builder) => RootBlock, timeoutMs?: number): Promise<T> {
+  block<T>(name: string, req: Request, build: (b: Builder) => RootBlock, opts: BlockOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.pending.length === 0) void Promise.resolve().then(() => process.nextTick(() => this.flush()));
-      this.pending.push({ name, req, build, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({ name, req, build, timeoutMs: opts.timeoutMs, memo: opts.memo, resolve: resolve as (v: unknown) => void, reject });
     });
   }
 
@@ -70,31 +96,41 @@ export class Reader {
   }
 
   private async send(group: Pending[], timeoutMs: number | undefined): Promise<void> {
-    const b = this.compiler.builder(group[0]!.req);
-    const built: { p: Pending; block: RootBlock; first: number }[] = [];
-    let parts = 0;
-    for (const p of group) {
-      try {
-        const block = p.build(b);
-        built.push({ p, block, first: parts });
-        parts += block.parts.length;
-      } catch (e) {
-        p.reject(e);
+    const key = memoKey(group, timeoutMs);
+    let q = key ? compiled.get(group[0]!.memo!, key) : undefined;
+    if (!q) {
+      const b = this.compiler.builder(group[0]!.req);
+      const built: { p: Pending; block: RootBlock; first: number }[] = [];
+      let parts = 0;
+      for (const p of group) {
+        try {
+          const block = p.build(b);
+          built.push({ p, block, first: parts });
+          parts += block.parts.length;
+        } catch (e) {
+          p.reject(e);
+        }
       }
+      if (built.length === 0) return;
+      // Each part's rows, tagged with the part's number: UNION ALL streams them one part after another.
+      const text = built.flatMap((x) => x.block.parts.map((part, j) => `${part.call}\nRETURN ${x.first + j} AS k, ${part.out} AS v`)).join('\nUNION ALL\n');
+      const name = built.map((x) => x.p.name).join(' + ');
+      if (built.length < group.length) {
+        group = built.map((x) => x.p);
+      } else if (key) {
+        compiled.set(group[0]!.memo!, key, { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) });
+      }
+      q = { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) };
     }
-    if (built.length === 0) return;
-    // Each part's rows, tagged with the part's number: UNION ALL streams them one part after another.
-    const text = built.flatMap((x) => x.block.parts.map((part, j) => `${part.call}\nRETURN ${x.first + j} AS k, ${part.out} AS v`)).join('\nUNION ALL\n');
     try {
-      const rows: unknown[][] = Array.from({ length: parts }, () => []);
-      if (parts > 0) {
-        const name = built.map((x) => x.p.name).join(' + ');
-        await this.plan(name, text, b.params);
-        for (const r of await this.graph.read<{ k: number; v: unknown }>({ name, text }, b.params, this.stats, timeoutMs)) rows[r.k]!.push(r.v);
+      const rows: unknown[][] = Array.from({ length: q.parts }, () => []);
+      if (q.parts > 0) {
+        await this.plan(q.name, q.text, q.params);
+        for (const r of await this.graph.read<{ k: number; v: unknown }>({ name: q.name, text: q.text }, q.params, this.stats, timeoutMs)) rows[r.k]!.push(r.v);
       }
-      for (const x of built) x.p.resolve(x.block.assemble(rows.slice(x.first, x.first + x.block.parts.length)));
+      q.blocks.forEach(({ block, first }, i) => group[i]!.resolve(block.assemble(rows.slice(first, first + block.parts.length))));
     } catch (e) {
-      for (const x of built) x.p.reject(e);
+      for (const p of group) p.reject(e);
     }
   }
 
@@ -141,5 +177,15 @@ export class Reader {
       this.loaders.set(id, loader);
     }
     return loader.load(parentId);
+  }
+}
+
+/** What a group's compiled query depends on, when every block in it says so; null when it cannot be kept. */
+function memoKey(group: readonly Pending[], timeoutMs: number | undefined): string | null {
+  if (!group.every((p) => p.memo)) return null;
+  try {
+    return `${timeoutMs ?? ''}|${group.map((p) => nodeId(p.memo!)).join(',')}|${JSON.stringify(group[0]!.req.variableValues)}`;
+  } catch {
+    return null; // variables JSON cannot hold
   }
 }
