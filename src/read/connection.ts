@@ -5,6 +5,7 @@ import type { ConnectionValue, EntityRecord } from '../graph/records/index.js';
 import type { CursorValue } from '../pagination/cursor.js';
 import { pageSize } from '../pagination/pageSize.js';
 import type { Context } from '../server/context.js';
+import { bindClause } from './compile.js';
 import { knownChecks, knownParts, throwIfUnknown } from './known.js';
 import { buildList, type ListSpec } from './lists.js';
 import { prefixParameters } from './cypherText.js';
@@ -59,7 +60,7 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
       const node = b.name('_x');
       const row = b.name('_v');
       const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
-      parts.push({ out: row, call: ['CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...proj.calls,
+      parts.push({ out: row, call: ['CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...bindClause(proj.bound),
         `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });
     }
     if (shape.totalCount) {

@@ -5,7 +5,7 @@ import type { EntityRecord } from '../graph/records/index.js';
 import { badCursor, badInput } from '../errors.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { prefixParameters } from '../read/cypherText.js';
-import { single } from '../read/compile.js';
+import { bindClause, single } from '../read/compile.js';
 import { requestOf } from '../read/reader.js';
 import { collectSubfields } from '../read/selection.js';
 import type { Context } from '../server/context.js';
@@ -64,7 +64,7 @@ export const searchResolvers: Resolvers = {
           const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
           // matchedFields is worked out here from the text fields, so they come along only when asked for.
           const text = shape.matchedFields ? `, text: ${node} {${Object.keys(SEARCH_FIELDS).map((f) => `.${f}`).join(', ')}}` : '';
-          lines.push('CALL () {', q('search/hits'), `WITH node AS ${node}, score`, ...proj.calls,
+          lines.push('CALL () {', q('search/hits'), `WITH node AS ${node}, score`, ...bindClause(proj.bound),
             `RETURN collect({node: ${proj.map}, score: score${text}}) AS ${hits}`, '}');
         }
         if (shape.totalCount) lines.push('CALL () {', q('search/count').replace(/AS total$/, `AS ${total}`), '}');
