@@ -138,6 +138,23 @@ CALL (f) {
   SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
 } IN TRANSACTIONS OF 5000 ROWS;
 
+// Authority.newestFineIds: the ids of an authority's 25 newest fines, in the order
+// finesImposed(orderBy: NEWEST_FIRST) lists them (cypher/organization/Authority.finesImposed.cypher,
+// which must compute the same order). A page of an authority's latest fines starts from these
+// instead of sorting every fine the authority imposed (thousands at a million incidents).
+MATCH (a:Authority)
+CALL (a) {
+  CALL (a) {
+    MATCH (a)-[:IMPOSED]->(f:Fine)
+    WITH f, split(f.date, '/')[0] AS dated
+    WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
+    ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END, day DESC, size(dated) DESC, f.id
+    LIMIT 25
+    RETURN collect(f.id) AS newest
+  }
+  SET a.newestFineIds = newest
+} IN TRANSACTIONS OF 100 ROWS;
+
 // Sort keys: what root lists sort by, stored so that an index walks a list in order and stops
 // after one page (cypher/schema/constraints.cypher indexes them). Never null: a missing value is
 // '' (or -1 for counts), which sorts first ascending and last descending, as the API documents;

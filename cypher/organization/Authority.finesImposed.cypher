@@ -2,7 +2,24 @@
 // $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
 // $first are the field's arguments (src/resolvers/organization.ts). Undated items come last in both
 // directions and fall outside any range; null keeps the order by id.
-MATCH (this)-[:IMPOSED]->(f:Fine)
+// The newest first, at most 25 of them, no range: the fines are among the 25 newest that
+// seeds/99-derived-values.cypher keeps on the authority (newestFineIds, in this same order), so
+// only those are read; an authority with fewer than 25 fines has them all there.
+CALL (this) {
+  WITH this
+  WHERE coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
+                 AND ($first <= 25 OR size(this.newestFineIds) < 25), false)
+  UNWIND this.newestFineIds AS fineId
+  MATCH (f:Fine {id: fineId})
+  WHERE (this)-[:IMPOSED]->(f)
+  RETURN f
+  UNION ALL
+  WITH this
+  WHERE NOT coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
+                     AND ($first <= 25 OR size(this.newestFineIds) < 25), false)
+  MATCH (this)-[:IMPOSED]->(f:Fine)
+  RETURN f
+}
 // The date is cut down to a day only when an argument orders or filters by it.
 WITH f, CASE WHEN $order IS NULL AND $from IS NULL AND $to IS NULL THEN null ELSE split(f.date, '/')[0] END AS dated
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day

@@ -106,6 +106,39 @@ describe('sorted pages walk their index in order and stop', () => {
     });
   }
 
+  it('latest 5 fines of each authority: read from the authority\'s stored newest fines, not all its fines', async () => {
+    sent.length = 0;
+    await plansOf(BENCH_QUERIES['incidents with investigations, authorities, latest 5 fines (depth 4)']!);
+    const [query] = sent.filter((x) => !x.query.text.startsWith('EXPLAIN'));
+    const r = await driver.executeQuery(`PROFILE ${query!.query.text}`, query!.params, { database: dbName() });
+    const ops: { op: string; details: string; rows: number }[] = [];
+    const visit = (p: any) => { ops.push({ op: p.operatorType.split('@')[0], details: String(p.arguments?.Details ?? ''), rows: Number(p.rows) }); (p.children ?? []).forEach(visit); };
+    visit(r.summary.profile);
+    const expandsAll = ops.filter((o) => o.op === 'Expand(All)' && /:IMPOSED\]->/.test(o.details));
+    expect(expandsAll.length, 'the full list stays in the plan for other arguments').toBeGreaterThan(0);
+    expect(expandsAll.reduce((n, o) => n + o.rows, 0), 'fines reached by walking every IMPOSED relationship').toBe(0);
+  });
+
+  it('an authority\'s newest fines from the stored ids are the head of its full list', async () => {
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Authority)-[:IMPOSED]->(f:Fine) WITH a, count(f) AS n ORDER BY n DESC, a.id LIMIT 3 RETURN a.id AS id, n',
+      {}, { database: dbName() });
+    expect(records[0]!.get('n')).toBeGreaterThan(26);
+    const ask = async (id: string, first: number | null) => {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
+        query: 'query ($id: ID!, $first: Int) { authority(id: $id) { finesImposed(orderBy: NEWEST_FIRST, first: $first) { id date { iso } } } }',
+        variables: { id, first },
+      }) });
+      const json = (await res.json()) as { data: { authority: { finesImposed: unknown[] } } };
+      return json.data.authority.finesImposed;
+    };
+    for (const rec of records) {
+      const id = rec.get('id') as string;
+      const all = await ask(id, null);
+      for (const first of [1, 5, 25, 26]) expect(await ask(id, first), `${id}, first ${first}`).toEqual(all.slice(0, first));
+    }
+  });
+
   it('fines by amount: the sortAmount index, no sort of the fines', async () => {
     const [ops] = await plansOf(BENCH_QUERIES['fines, minimum amount']!);
     expect(indexWalksOn(ops!, 'sortAmount').length + indexWalksOn(ops!, 'amountKey').length).toBeGreaterThan(0);
