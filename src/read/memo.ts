@@ -7,11 +7,13 @@ import type { FieldNode } from 'graphql';
  * compiling it again is pure cost (~0.5 ms of CPU a request in a profile of a small query,
  * most of what the API spends outside Apollo and the driver).
  *
- * Entries hang off the field node, so they go when Apollo drops the document; per document at
- * most MAX_PER_DOCUMENT variable sets are kept, so a client sending new variables every time
- * cannot grow it.
+ * Entries hang off the field node, so they go when Apollo drops the document. Bounded, so that a
+ * client sending new documents or new variables every time cannot grow it: at most
+ * MAX_PER_DOCUMENT variable sets per document, and MAX_TOTAL_SIZE characters of compiled text in
+ * all (then it starts afresh: Apollo's own document cache holds far more documents than this).
  */
 const MAX_PER_DOCUMENT = 64;
+const MAX_TOTAL_SIZE = 16 * 1024 * 1024;
 
 const ids = new WeakMap<FieldNode, number>();
 let nextId = 0;
@@ -24,13 +26,22 @@ export function nodeId(node: FieldNode): number {
 }
 
 export class Memo<V> {
-  private readonly byNode = new WeakMap<FieldNode, Map<string, V>>();
+  private byNode = new WeakMap<FieldNode, Map<string, V>>();
+  private total = 0;
+
+  constructor(private readonly maxTotalSize = MAX_TOTAL_SIZE) {}
 
   get(anchor: FieldNode, key: string): V | undefined {
     return this.byNode.get(anchor)?.get(key);
   }
 
-  set(anchor: FieldNode, key: string, value: V): void {
+  /** `size`: what the entry holds, in characters (its key and compiled text). */
+  set(anchor: FieldNode, key: string, value: V, size: number): void {
+    this.total += key.length + size;
+    if (this.total > this.maxTotalSize) {
+      this.byNode = new WeakMap();
+      this.total = key.length + size;
+    }
     let entries = this.byNode.get(anchor);
     if (!entries) this.byNode.set(anchor, (entries = new Map()));
     if (entries.size >= MAX_PER_DOCUMENT) entries.clear();

@@ -118,7 +118,7 @@ export class Reader {
       if (built.length < group.length) {
         group = built.map((x) => x.p);
       } else if (key) {
-        compiled.set(group[0]!.memo!, key, { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) });
+        compiled.set(group[0]!.memo!, key, { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) }, text.length);
       }
       q = { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) };
     }

@@ -12,7 +12,7 @@ describe('compiled queries kept across requests (src/read/memo.ts)', () => {
     expect(nodeId(a)).toBe(nodeId(a));
     expect(nodeId(a)).not.toBe(nodeId(b));
     const memo = new Memo<string>();
-    memo.set(a, 'k', 'compiled');
+    memo.set(a, 'k', 'compiled', 8);
     expect(memo.get(a, 'k')).toBe('compiled');
     expect(memo.get(b, 'k')).toBeUndefined();
   });
@@ -20,9 +20,18 @@ describe('compiled queries kept across requests (src/read/memo.ts)', () => {
   it('keeps a bounded number of variable sets per document', () => {
     const a = fieldOf('query ($id: ID!) { incident(id: $id) { id } }');
     const memo = new Memo<number>();
-    for (let i = 0; i < 1000; i++) memo.set(a, `v${i}`, i);
+    for (let i = 0; i < 1000; i++) memo.set(a, `v${i}`, i, 100);
     expect(memo.get(a, 'v999')).toBe(999);
     expect(memo.get(a, 'v0')).toBeUndefined();
+  });
+
+  it('keeps a bounded size in all, however many documents come', () => {
+    const memo = new Memo<number>(10_000);
+    const nodes = Array.from({ length: 200 }, (_, i) => fieldOf(`{ incident(id: "i${i}") { id } }`));
+    nodes.forEach((n, i) => memo.set(n, 'k', i, 999));
+    expect(memo.get(nodes[199]!, 'k')).toBe(199);
+    expect(memo.get(nodes[0]!, 'k')).toBeUndefined();
+    expect(nodes.filter((n) => memo.get(n, 'k') !== undefined).length).toBeLessThanOrEqual(10);
   });
 
   // Through the server: the same document again with other variables must not get the first answer.
