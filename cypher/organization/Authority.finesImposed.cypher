@@ -5,18 +5,16 @@
 // The newest first, at most 25 of them, no range: the fines are among the 25 newest that
 // seeds/99-derived-values.cypher keeps on the authority (newestFineIds, in this same order), so
 // only those are read; an authority with fewer than 25 fines has them all there.
-CALL (this) {
-  WITH this
-  WHERE coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
-                 AND ($first <= 25 OR size(this.newestFineIds) < 25), false)
+WITH this, coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
+                   AND ($first <= 25 OR size(this.newestFineIds) < 25), false) AS stored
+CALL (this, stored) {
+  WITH this WHERE stored
   UNWIND this.newestFineIds AS fineId
   MATCH (f:Fine {id: fineId})
   WHERE (this)-[:IMPOSED]->(f)
   RETURN f
   UNION ALL
-  WITH this
-  WHERE NOT coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
-                     AND ($first <= 25 OR size(this.newestFineIds) < 25), false)
+  WITH this WHERE NOT stored
   MATCH (this)-[:IMPOSED]->(f:Fine)
   RETURN f
 }

@@ -114,13 +114,10 @@ export class Reader {
       if (built.length === 0) return;
       // Each part's rows, tagged with the part's number: UNION ALL streams them one part after another.
       const text = built.flatMap((x) => x.block.parts.map((part, j) => `${part.call}\nRETURN ${x.first + j} AS k, ${part.out} AS v`)).join('\nUNION ALL\n');
-      const name = built.map((x) => x.p.name).join(' + ');
-      if (built.length < group.length) {
-        group = built.map((x) => x.p);
-      } else if (key) {
-        compiled.set(group[0]!.memo!, key, { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) }, text.length);
-      }
-      q = { name, text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) };
+      q = { name: built.map((x) => x.p.name).join(' + '), text, params: b.params, parts, blocks: built.map(({ block, first }) => ({ block, first })) };
+      // A query made without the blocks that failed to build is this request's only.
+      if (built.length < group.length) group = built.map((x) => x.p);
+      else if (key) compiled.set(group[0]!.memo!, key, q, text.length);
     }
     try {
       const rows: unknown[][] = Array.from({ length: q.parts }, () => []);
