@@ -4,9 +4,11 @@
  * over one Neo4j holding the curated seeds plus N synthetic incidents.
  *   npm run compare -- --sizes 10000,100000
  * For each size and query kind it checks that the three answers agree (after normalise.ts),
- * then times each server over HTTP: sequential p50/p95 after a warm-up, and throughput with
- * autocannon (10 connections, a fixed number of requests sized to take about --duration
- * seconds). Servers are interleaved (request by request, and run by run under load, rotating
+ * then warms every server under load (untimed autocannon runs: a Neo4j just started, which
+ * --reuse and a fresh load both give, takes minutes of this 2-core machine to compile its hot
+ * paths, and a cold JVM would be timed instead of the servers), then times each server over
+ * HTTP: sequential p50/p95, and throughput with autocannon (10 connections, a fixed number of
+ * requests sized to take about --duration seconds). Servers are interleaved (request by request, and run by run under load, rotating
  * the order) so that the noise of a shared machine falls on all three alike. Prints a markdown
  * table for the README and writes JSON to bench/results/. Exit code 1 when an answer disagrees
  * or a request fails. Uses its own Neo4j under .neo4j/compare (or BENCH_NEO4J_URI, which it clears).
@@ -33,13 +35,14 @@ const opts = new Command()
   .option('--warmup <n>', 'untimed requests per kind and server first', '10')
   .option('--duration <s>', 'seconds each autocannon run aims at (its request count is sized from earlier figures)', '5')
   .option('--rounds <n>', 'autocannon runs per kind and server (interleaved)', '3')
+  .option('--warm <s>', 'seconds of untimed load per kind and server before any timing (in two interleaved runs)', '15')
   .option('--connections <n>', 'autocannon connections', '10')
   .option('--kinds <list>', 'only these kinds (keys, comma-separated)')
   .option('--reuse', 'keep the local graph under .neo4j/compare when it already holds this size (skips the load; trusts the curated data it finds)')
   .parse()
-  .opts<{ sizes: string; iterations: string; warmup: string; duration: string; rounds: string; connections: string; kinds?: string; reuse?: boolean }>();
+  .opts<{ sizes: string; iterations: string; warmup: string; duration: string; rounds: string; warm: string; connections: string; kinds?: string; reuse?: boolean }>();
 const sizes = opts.sizes.split(',').map(Number);
-const [iterations, warmup, duration, rounds, connections] = [opts.iterations, opts.warmup, opts.duration, opts.rounds, opts.connections].map(Number) as [number, number, number, number, number];
+const [iterations, warmup, duration, rounds, warm, connections] = [opts.iterations, opts.warmup, opts.duration, opts.rounds, opts.warm, opts.connections].map(Number) as [number, number, number, number, number, number];
 const HOME = fileURLToPath(new URL('../.neo4j/compare', import.meta.url));
 const SERVERS: ServerName[] = ['api', 'lib', 'cypher'];
 const LABEL: Record<ServerName, string> = { api: 'this API', lib: '@neo4j/graphql', cypher: 'hand-written Cypher' };
@@ -133,7 +136,24 @@ for (const size of sizes) {
     console.log(`${agree ? 'agree   ' : 'MISMATCH'} ${k.key}: ${objects} objects`);
   }
 
-  // 2. Sequential latency, request by request in rotating server order.
+  // 2. Warm-up under load, untimed: the JVM of a Neo4j just started, and Node's, compile their
+  // hot paths under it (measured: a fresh Neo4j's throughput for one kind rose 50 -> 134 req/s
+  // over six 5 s runs). Each run is sized from the one before it to take about half of --warm.
+  const warmRate = new Map<string, number>();
+  for (let r = 0; r < 2 && warm > 0; r++) {
+    for (const k of selected) {
+      const t = targets(k);
+      for (const s of SERVERS) {
+        const rate = warmRate.get(`${k.key} ${s}`) ?? 20;
+        const x = await autocannon(t[s], connections, Math.min(20_000, Math.max(2 * connections, Math.round((warm / 2) * rate))));
+        warmRate.set(`${k.key} ${s}`, x.requests / x.seconds);
+        await busy[s].idle();
+      }
+    }
+    console.log(`warm-up ${r + 1}/2: ${selected.map((k) => `${k.key} ${SERVERS.map((s) => warmRate.get(`${k.key} ${s}`)!.toFixed(0)).join('/')}`).join(', ')} req/s`);
+  }
+
+  // 3. Sequential latency, request by request in rotating server order.
   const times = new Map<string, Record<ServerName, number[]>>();
   const failures = new Map<string, Record<ServerName, number>>();
   const apiQueries = new Map<string, number[]>();
@@ -158,7 +178,7 @@ for (const size of sizes) {
     console.log(`sequential ${k.key}: p50 ${SERVERS.map((s) => `${s} ${percentile(ts[s], 50).toFixed(1)}`).join(', ')} ms`);
   }
 
-  // 3. Throughput under autocannon, run by run in rotating server order.
+  // 4. Throughput under autocannon, run by run in rotating server order.
   // Each run then waits until its server is idle (a request autocannon timed out may still run).
   type Load = { requests: number; seconds: number; runs: number[]; drainMs: number };
   const load = new Map<string, Record<ServerName, Load>>();
@@ -220,7 +240,7 @@ mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: tr
 const file = fileURLToPath(new URL(`./results/compare-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
 writeFileSync(file, JSON.stringify({
   machine: `${process.platform} ${process.arch}, node ${process.version}`, neo4jGraphql: libVersion,
-  options: { iterations, warmup, duration, rounds, connections }, results,
+  options: { iterations, warmup, duration, rounds, warm, connections }, results,
 }, null, 2));
 console.log(`\nFigures written to ${file}`);
 if (problems) {
