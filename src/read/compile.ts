@@ -3,7 +3,7 @@ import {
   type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import { prefixParameters } from './cypherText.js';
-import type { Column, Definition, Definitions } from './definitions.js';
+import { formFor, type Column, type Definition, type Definitions } from './definitions.js';
 import { fieldKey } from './keys.js';
 import { collectSubfields, type Request } from './selection.js';
 
@@ -162,7 +162,8 @@ export class Compiler {
    * definitions around it; the COLLECT expression costs Neo4j less than the same CALL followed by
    * collect() in the parent's rows (~20% more queries/s for an incident with five nested fields).
    */
-  private relation(b: Build, parent: Parent | null, field: GraphQLField<unknown, unknown>, def: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): Relation {
+  private relation(b: Build, parent: Parent | null, field: GraphQLField<unknown, unknown>, full: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): Relation {
+    const def = formFor(full, params);
     const out = b.name('_v');
     const prefix = `${b.name('p')}_`;
     for (const name of def.parameters) {

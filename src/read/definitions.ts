@@ -22,6 +22,12 @@ export interface Definition {
   parameters: string[];
   /** False for root fields: the definition starts from nothing. */
   usesThis: boolean;
+  /**
+   * <Type>.<field>.plain.cypher: the same items in the same order for calls whose parameters it
+   * leaves out are all null, with less work (a dated list cuts dates down to days only when an
+   * argument orders or filters by them). test/read/plainForms.test.ts holds the two to one answer.
+   */
+  plain?: Definition;
 }
 
 export interface Column {
@@ -85,6 +91,19 @@ export class Definitions {
       if (!/^[^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(name)) continue;
       this.byField.set(name, parseDefinition(name, registry.get(name)));
     }
+    for (const name of registry.names()) {
+      const m = /^([^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*)\.plain$/.exec(name);
+      if (!m) continue;
+      const full = this.byField.get(m[1]!);
+      if (!full) throw new DefinitionError(`cypher/${name}.cypher: no cypher/${m[1]}.cypher for it to stand in for`);
+      const plain = parseDefinition(name, registry.get(name));
+      const extra = plain.parameters.filter((x) => !full.parameters.includes(x));
+      if (extra.length) throw new DefinitionError(`cypher/${name}.cypher uses ${extra.map((x) => `$${x}`).join(', ')}, which cypher/${m[1]}.cypher does not`);
+      if (plain.columns.map((c) => c.name).join() !== full.columns.map((c) => c.name).join()) {
+        throw new DefinitionError(`cypher/${name}.cypher returns other columns than cypher/${m[1]}.cypher`);
+      }
+      full.plain = plain;
+    }
   }
 
   /** The definition of a field of a type, or undefined when the field is read from the record. */
@@ -97,4 +116,11 @@ export class Definitions {
   names(): string[] {
     return [...this.byField.keys()];
   }
+}
+
+/** The plain form when every parameter it leaves out is null for this call, else the definition itself. */
+export function formFor(def: Definition, params: Record<string, unknown>): Definition {
+  const plain = def.plain;
+  if (!plain) return def;
+  return def.parameters.every((x) => plain.parameters.includes(x) || params[x] == null) ? plain : def;
 }

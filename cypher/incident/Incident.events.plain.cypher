@@ -1,0 +1,6 @@
+// Incident.events when no argument orders or filters by date ($order, $from and $to null): the
+// items of Incident.events.cypher in the same order (date as stored, then id), without cutting dates down to days.
+MATCH (this)<-[:CONCERNS]-(n:Event)
+RETURN n
+ORDER BY n.date, n.id
+LIMIT $first
