@@ -42,6 +42,7 @@ const config = loadConfig({
   ...process.env, NEO4J_URI: external ?? '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn', SEARCH_TIMEOUT_MS: '30000',
 });
 const log = createLogger('warn');
+process.setSourceMapsEnabled(config.sourceMappedStacks); // as `npm start` runs (src/main.ts)
 
 let paths = opts.load.split(',').map((p) => p.trim()).filter(Boolean) as LoadPath[];
 for (const p of paths) if (p !== 'bulk' && p !== 'online') program.error(`--load: unknown path "${p}" (bulk, online)`);

@@ -104,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     CURSOR_SECRET: secret({ default: '', desc: 'key that signs pagination cursors (32+ characters); empty: generated once into .neo4j/cursor-secret' }),
     SEED_ON_EMPTY: str({ default: 'true', choices: ['true', 'false'], desc: 'load seeds/ when the database holds no data' }),
     GRAPHQL_EXECUTOR: str({ default: 'jit', choices: ['jit', 'graphql-js'], desc: 'jit: operations compiled once by graphql-jit; graphql-js: the reference executor' }),
+    SOURCE_MAPPED_STACKS: str({ default: 'auto', choices: ['auto', 'true', 'false'], desc: 'stack traces with TypeScript positions; auto: off when NODE_ENV=production (the driver formats a stack for every query)' }),
     WARM_UP: str({ default: 'true', choices: ['true', 'false'], desc: 'run the IDE examples once at start-up so their plans are ready (false: to measure a cold first use)' }),
     LOG_FORMAT: str({ default: 'auto', choices: ['auto', 'pretty', 'json'], desc: 'auto: readable in a terminal, JSON otherwise' }),
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
@@ -145,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: c.LOG_LEVEL,
     seedOnEmpty: c.SEED_ON_EMPTY === 'true',
     warmUp: c.WARM_UP === 'true',
+    sourceMappedStacks: c.SOURCE_MAPPED_STACKS === 'auto' ? env.NODE_ENV !== 'production' : c.SOURCE_MAPPED_STACKS === 'true',
     cursorSecret: c.CURSOR_SECRET || undefined,
     logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
     http: {
