@@ -60,6 +60,20 @@ CALL (i) {
   SET x.isBest = x.id IN chosen
 } IN TRANSACTIONS OF 5000 ROWS;
 
+// The keys relatedIncidents walks (cypher/incident/Incident.relatedIncidents.cypher) to find an
+// incident's same-country and same-sector neighbours by date without reading the other countries'
+// and sectors' incidents: on each IN_COUNTRY the country's id, on each AFFECTED the company's
+// sector (none when the company has none), then a tab and the incident's sortRelDate (set above).
+MATCH (i:Incident)-[r:IN_COUNTRY]->(c:Country)
+CALL (i, r, c) {
+  SET r.relatedKey = c.id + '\t' + i.sortRelDate
+} IN TRANSACTIONS OF 10000 ROWS;
+
+MATCH (i:Incident)-[r:AFFECTED]->(c:Company)
+CALL (i, r, c) {
+  SET r.relatedKey = CASE WHEN c.sector IS NULL THEN null ELSE c.sector + '\t' + i.sortRelDate END
+} IN TRANSACTIONS OF 10000 ROWS;
+
 // Incident.year, the year year-based stats count an incident in: the year it was disclosed,
 // else discovered, else the year access began (yearBasis says which; datedOn is that date, which
 // nested lists of incidents order by).

@@ -39,7 +39,9 @@ CREATE INDEX incident_sort_title IF NOT EXISTS FOR (n:Incident) ON (n.sortTitle)
 CREATE INDEX incident_sort_accounts IF NOT EXISTS FOR (n:Incident) ON (n.sortAccounts);
 CREATE INDEX incident_sort_disclosed IF NOT EXISTS FOR (n:Incident) ON (n.sortDisclosedOn);
 CREATE INDEX incident_sort_access_start IF NOT EXISTS FOR (n:Incident) ON (n.sortAccessStart);
-CREATE INDEX incident_sort_rel_date IF NOT EXISTS FOR (n:Incident) ON (n.sortRelDate);
+// relatedIncidents: an incident's country or sector, then its date (seeds/99-derived-values.cypher).
+CREATE INDEX in_country_related_key IF NOT EXISTS FOR ()-[r:IN_COUNTRY]-() ON (r.relatedKey);
+CREATE INDEX affected_related_key IF NOT EXISTS FOR ()-[r:AFFECTED]-() ON (r.relatedKey);
 CREATE INDEX fine_sort_amount IF NOT EXISTS FOR (n:Fine) ON (n.sortAmount);
 CREATE INDEX fine_sort_date IF NOT EXISTS FOR (n:Fine) ON (n.sortDate);
 CREATE INDEX investigation_sort_opened IF NOT EXISTS FOR (n:Investigation) ON (n.sortOpenedOn);

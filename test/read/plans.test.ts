@@ -52,6 +52,8 @@ const labelScans = (ops: Operator[]) => ops.filter((o) => o.op === 'AllNodesScan
 /** A sort that leads with the property: what a walk in that property's index order never needs (a partial sort only orders ties). */
 const sortsOn = (ops: Operator[], property: string) => ops.filter((o) => /^(Sort|Top)$/.test(o.op) && new RegExp(`^\`\\w+\\.${property}\``).test(o.details));
 const indexWalksOn = (ops: Operator[], property: string) => ops.filter((o) => /^NodeIndex(Scan|SeekByRange|Seek)$/.test(o.op) && o.details.includes(property));
+const relationshipIndexWalksOn = (ops: Operator[], type: string, property: string) => ops.filter((o) =>
+  /^(Directed|Undirected)RelationshipIndex(Scan|SeekByRange|Seek)$/.test(o.op) && o.details.includes(`:${type}(${property})`));
 
 beforeAll(async () => {
   await generateGraph(driver, dbName(), registry, { incidents: 3000, seed: 11, batchSize: 1000 });
@@ -145,7 +147,7 @@ describe('sorted pages walk their index in order and stop', () => {
     expect(sortsOn(ops!, 'sortAmount')).toEqual([]);
   });
 
-  it('related incidents: the same-country and same-sector reasons walk the date index and stop', async () => {
+  it('related incidents: the same-country and same-sector reasons walk their country\'s or sector\'s keys by date and stop', async () => {
     const { records } = await driver.executeQuery(
       "MATCH (i:Incident:Synthetic)-[:IN_COUNTRY]->() WHERE EXISTS { (i)-[:AFFECTED]->(c:Company) WHERE c.sector IS NOT NULL } RETURN i.id AS id LIMIT 1",
       {}, { database: dbName() });
@@ -153,8 +155,13 @@ describe('sorted pages walk their index in order and stop', () => {
     const all = await plansOf({ query: 'query ($id: ID!) { incident(id: $id) { relatedIncidents(first: 20) { reasons { reason } incident { id } } } }', variables: { id } });
     const ops = all.flat();
     expect(labelScans(ops)).toEqual([]);
-    expect(indexWalksOn(ops, 'sortRelDate').length).toBeGreaterThanOrEqual(4);
+    // Earlier, then later incidents: two walks for the country, two for the sector.
+    expect(relationshipIndexWalksOn(ops, 'IN_COUNTRY', 'relatedKey').length).toBeGreaterThanOrEqual(2);
+    expect(relationshipIndexWalksOn(ops, 'AFFECTED', 'relatedKey').length).toBeGreaterThanOrEqual(2);
+    // A walk of every incident by date, filtered by country or sector, reads ~15 entries a candidate.
+    expect(indexWalksOn(ops, 'sortRelDate')).toEqual([]);
     // The walks themselves come in index order; what is sorted after them is at most 200 rows each.
-    expect(sortsOn(ops, 'sortRelDate')).toEqual([]);
+    // (The definition orders them as `key`, the relationship's relatedKey.)
+    expect(ops.filter((o) => /^(Sort|Top)$/.test(o.op) && /^key DESC/.test(o.details))).toEqual([]);
   });
 });
