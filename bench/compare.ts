@@ -12,6 +12,7 @@
  * the order) so that the noise of a shared machine falls on all three alike. Prints a markdown
  * table for the README and writes JSON to bench/results/. Exit code 1 when an answer disagrees
  * or a request fails. Uses its own Neo4j under .neo4j/compare (or BENCH_NEO4J_URI, which it clears).
+ * Each server runs in a process of its own (compare/serve.ts); this one loads and measures.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,12 +23,11 @@ import { openDatabase, prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { generateGraph } from '../src/generate/load.js';
 import { createLogger } from '../src/logger.js';
-import { startServer } from '../src/server/app.js';
 import { kinds, type Kind, type KindParams } from './compare/kinds.js';
-import { autocannon, inFlight, percentile, post, type Answer, type Target } from './compare/measure.js';
+import { startChild } from './compare/children.js';
+import { autocannon, percentile, post, type Answer, type Target } from './compare/measure.js';
 import { canon, countObjects, firstDifference, type Json } from './compare/normalise.js';
 import { consoleRows, markdownTable, meetsBar, type KindFigures, type ServerName } from './compare/report.js';
-import { startHandWritten, startNeo4jGraphQL } from './compare/servers.js';
 
 const opts = new Command()
   .option('--sizes <list>', 'synthetic incident counts', '10000,100000')
@@ -102,14 +102,14 @@ for (const size of sizes) {
   const params: KindParams = { incident: SYNTHETIC_INCIDENT, ...picked, ...FINE_THRESHOLD };
   const selected = kinds(params).filter((k) => !opts.kinds || opts.kinds.split(',').includes(k.key));
 
-  const api = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
-  const lib = await startNeo4jGraphQL(db.driver, database);
-  const cypher = await startHandWritten(db.driver, database);
-  const busy: Record<ServerName, ReturnType<typeof inFlight>> = { api: inFlight(api.server), lib: inFlight(lib.server), cypher: inFlight(cypher.server) };
+  // Each server in a process of its own (bench/compare/serve.ts), as each would be deployed.
+  const bolt = external ?? db.local!.uri;
+  const [api, lib, cypher] = await Promise.all((['api', 'lib', 'cypher'] as const).map((s) => startChild(s, bolt, database)));
+  const busy: Record<ServerName, { idle(): Promise<number> }> = { api: api!, lib: lib!, cypher: cypher! };
   const targets = (k: Kind): Record<ServerName, Target> => ({
-    api: { url: api.url, body: JSON.stringify(k.api) },
-    lib: { url: lib.url, body: JSON.stringify(k.lib) },
-    cypher: { url: cypher.url, body: JSON.stringify({ query: k.cypher.file, params: k.cypher.params }) },
+    api: { url: api!.url, body: JSON.stringify(k.api) },
+    lib: { url: lib!.url, body: JSON.stringify(k.lib) },
+    cypher: { url: cypher!.url, body: JSON.stringify({ query: k.cypher.file, params: k.cypher.params }) },
   });
 
   // 1. The three answers must agree, else the timings compare different work.
@@ -230,9 +230,7 @@ for (const size of sizes) {
       drainMs: Object.fromEntries(SERVERS.map((s) => [s, Math.round(load.get(k.key)![s].drainMs)])),
     })),
   });
-  await api.close();
-  await lib.close();
-  await cypher.close();
+  await Promise.all([api!.close(), lib!.close(), cypher!.close()]);
   await db.close();
 }
 
