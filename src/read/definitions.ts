@@ -83,16 +83,21 @@ export type FieldDomains = ReadonlyMap<string, string>;
  * <domain>/<Type>.<field>; fields every entity shares (sources, country, positions) by
  * common/Entity.<field>.
  */
+/** cypher/<domain>/<Type>.<field>: a field definition's query name. */
+const FIELD = String.raw`[^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*`;
+const FIELD_NAME = new RegExp(`^${FIELD}$`);
+const PLAIN_NAME = new RegExp(`^(${FIELD})\\.plain$`);
+
 export class Definitions {
   private readonly byField = new Map<string, Definition>();
 
   constructor(registry: QueryRegistry, private readonly domains: FieldDomains) {
     for (const name of registry.names()) {
-      if (!/^[^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(name)) continue;
+      if (!FIELD_NAME.test(name)) continue;
       this.byField.set(name, parseDefinition(name, registry.get(name)));
     }
     for (const name of registry.names()) {
-      const m = /^([^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*)\.plain$/.exec(name);
+      const m = PLAIN_NAME.exec(name);
       if (!m) continue;
       const full = this.byField.get(m[1]!);
       if (!full) throw new DefinitionError(`cypher/${name}.cypher: no cypher/${m[1]}.cypher for it to stand in for`);
