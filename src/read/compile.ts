@@ -20,12 +20,22 @@ export interface FieldMeta {
 export type MetaLookup = (type: string, field: string) => FieldMeta | undefined;
 
 /**
+ * Rebuilds a compiled value from what Neo4j sent. Nodes and rows come back as lists of their
+ * values in an order the compiler fixed, not as maps: the driver decodes a map key by key (a
+ * string and an Object.defineProperty each), which cost more of this API's CPU than anything
+ * else it does per request, and Neo4j builds and sends the lists for less too. `parent` is the
+ * object being rebuilt around the value (its `_labels` pick a multi-type field's shape).
+ */
+export type Decode = (value: any, parent?: Record<string, unknown>) => unknown;
+
+/**
  * A part of a request's query: clauses (`CALL () { ... }`, possibly none) and the expression
- * holding its value once they have run.
+ * holding its value once they have run; `decode` rebuilds that value when it is compiled.
  */
 export interface Block {
   call: string;
   out: string;
+  decode?: Decode;
 }
 
 /**
@@ -40,7 +50,10 @@ export interface RootBlock {
 }
 
 /** A block whose one row is the value. */
-export const single = (block: Block): RootBlock => ({ parts: [block], assemble: ([rows]) => rows?.[0] ?? null });
+export const single = (block: Block): RootBlock => ({ parts: [block], assemble: ([rows]) => decoded(block.decode, rows?.[0] ?? null) });
+
+/** A value as its decoder rebuilds it; null stays null. */
+export const decoded = (decode: Decode | undefined, value: unknown): unknown => (value == null || !decode ? value ?? null : decode(value));
 
 /**
  * A projection and the subquery values it reads: `bound` are `<COLLECT { ... }> AS <name>` items
@@ -51,7 +64,9 @@ export const single = (block: Block): RootBlock => ({ parts: [block], assemble: 
  */
 export interface Projection {
   bound: string[];
+  /** The projection's expression: a list of its values, rebuilt into an object by `decode`. */
   map: string;
+  decode: Decode;
 }
 
 export const bindClause = (bound: readonly string[]): string[] => (bound.length ? [`WITH *, ${bound.join(', ')}`] : []);
@@ -59,6 +74,8 @@ export const bindClause = (bound: readonly string[]): string[] => (bound.length 
 export interface CompiledQuery {
   text: string;
   params: Record<string, unknown>;
+  /** Rebuilds each row's `value`. */
+  decode: Decode;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -90,6 +107,8 @@ export function isNodeType(schema: GraphQLSchema, t: GraphQLNamedType): boolean 
 interface Relation {
   items: string;
   value(items: string): string;
+  /** Rebuilds value(items): the list of items, or the one item or null. */
+  decode: Decode;
 }
 
 interface Parent {
@@ -115,7 +134,7 @@ export class Compiler {
     const { field, def } = this.defined(b.req, type, fieldNodes[0]!.name.value);
     const out = b.name('_v');
     const r = this.relation(b as Build, null, field, def, fieldNodes, params);
-    return { call: `WITH ${r.items} AS ${out}`, out: r.value(out) };
+    return { call: `WITH ${r.items} AS ${out}`, out: r.value(out), decode: r.decode };
   }
 
   /**
@@ -128,7 +147,7 @@ export class Compiler {
     const parent = b.name('_x');
     const r = this.relation(b, { variable: parent, type, guard: false }, field, def, fieldNodes, params);
     const text = `UNWIND $keys AS key\nMATCH (${parent}:${label(type)} {id: key})\nWITH key, ${r.items} AS items\nRETURN key, ${r.value('items')} AS value`;
-    return { text, params: b.params };
+    return { text, params: b.params, decode: r.decode };
   }
 
   /**
@@ -182,7 +201,7 @@ export class Compiler {
     } else if (isObjectType(named)) {
       item = this.projectRow(b, columns, named, [fieldNodes]);
     } else {
-      item = { bound: [], map: columns[0]!.variable };
+      item = { bound: [], map: columns[0]!.variable, decode: (v) => v };
     }
     const limit = many ? def.limit && p(def.limit) : '1';
     const lines = [
@@ -199,7 +218,12 @@ export class Compiler {
       `RETURN ${out}`,
       '}',
     ];
-    return { items: lines.filter(Boolean).join('\n'), value: (v) => (many ? v : `${v}[0]`) };
+    const one = item.decode;
+    return {
+      items: lines.filter(Boolean).join('\n'),
+      value: (v) => (many ? v : `${v}[0]`),
+      decode: many ? (v: unknown[]) => v.map((x) => one(x)) : one,
+    };
   }
 
   /**
@@ -212,10 +236,10 @@ export class Compiler {
   private projectNode(b: Build, variable: string, type: GraphQLNamedType, groups: readonly (readonly FieldNode[])[], inline = false): Projection {
     const schema = b.req.schema;
     const types = isAbstractType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
-    const entries = new Map<string, string>([['id', '.id']]);
-    if (isAbstractType(type)) entries.set('_labels', `_labels: labels(${variable})`);
+    const entries = new Map<string, Entry>([['id', { expr: `${variable}.id` }]]);
+    if (isAbstractType(type)) entries.set('_labels', { expr: `labels(${variable})` });
     const bound: string[] = [];
-    const relations = new Map<string, { type: GraphQLObjectType; out: string }[]>();
+    const relations = new Map<string, { type: GraphQLObjectType; out: string; decode: Decode }[]>();
     for (const t of types) {
       for (const fieldNodes of groups) {
         for (const group of collectSubfields(b.req, t, fieldNodes).values()) {
@@ -226,7 +250,7 @@ export class Compiler {
           if (!def) {
             for (const prop of this.meta(t.name, name)?.reads ?? [name]) {
               if (!IDENTIFIER.test(prop)) throw new Error(`${t.name}.${name} reads "${prop}", which is not a property name`);
-              entries.set(prop, `.${prop}`);
+              entries.set(prop, { expr: `${variable}.${prop}` });
             }
             continue;
           }
@@ -243,15 +267,22 @@ export class Compiler {
           const items = b.name('_w');
           const r = this.relation(b, { variable, type: t, guard: types.length > 1 }, field, def, group, params);
           bound.push(`${r.items} AS ${items}`);
-          relations.set(key, [...(relations.get(key) ?? []), { type: t, out: r.value(items) }]);
+          relations.set(key, [...(relations.get(key) ?? []), { type: t, out: r.value(items), decode: r.decode }]);
         }
       }
     }
     for (const [key, outs] of relations) {
-      entries.set(key, outs.length === 1 ? `${key}: ${outs[0]!.out}`
-        : `${key}: CASE ${outs.map((o) => `WHEN ${variable}:${label(o.type)} THEN ${o.out}`).join(' ')} END`);
+      entries.set(key, outs.length === 1 ? { expr: outs[0]!.out, decode: outs[0]!.decode } : {
+        expr: `CASE ${outs.map((o) => `WHEN ${variable}:${label(o.type)} THEN ${o.out}`).join(' ')} END`,
+        // The node's labels are rebuilt before its relationship fields (entries keep their order).
+        decode: (v, node) => {
+          const labels = node?._labels as string[] | undefined;
+          const own = outs.find((o) => labels?.includes(o.type.name));
+          return own ? own.decode(v) : v;
+        },
+      });
     }
-    return { bound, map: `${variable} {${[...entries.values()].join(', ')}}` };
+    return { bound, ...listOf(entries, true) };
   }
 
   /**
@@ -263,7 +294,7 @@ export class Compiler {
     // Per column field name: one list of field nodes per place the row is resolved from.
     const selected = new Map<string, FieldNode[][]>();
     const bound: string[] = [];
-    const entries: string[] = [];
+    const entries = new Map<string, Entry>();
     const done = new Set<string>();
     for (const fieldNodes of groups) {
       const byName = new Map<string, FieldNode[]>();
@@ -284,7 +315,7 @@ export class Compiler {
           const items = b.name('_w');
           const r = this.relation(b, null, field, def, group, params);
           bound.push(`${r.items} AS ${items}`);
-          entries.push(`${key}: ${r.value(items)}`);
+          entries.set(key, { expr: r.value(items), decode: r.decode });
           continue;
         }
         byName.set(name, [...(byName.get(name) ?? []), ...group]);
@@ -295,22 +326,53 @@ export class Compiler {
       const field = type.getFields()[c.name];
       const named = field && getNamedType(field.type);
       if (!field || !named || !isNodeType(b.req.schema, named)) {
-        entries.push(`${c.name}: ${c.variable}`);
+        entries.set(c.name, { expr: c.variable });
         continue;
       }
       const nodeGroups = selected.get(c.name);
       if (!nodeGroups) continue;
       if (isListType(getNullableType(field.type))) {
         const each = b.name('_y');
-        entries.push(`${c.name}: [${each} IN ${c.variable} | ${this.projectNode(b, each, named, nodeGroups, true).map}]`);
+        const node = this.projectNode(b, each, named, nodeGroups, true);
+        entries.set(c.name, { expr: `[${each} IN ${c.variable} | ${node.map}]`, decode: (v: unknown[]) => v.map((x) => node.decode(x)) });
       } else {
         const proj = this.projectNode(b, c.variable, named, nodeGroups);
         bound.push(...proj.bound);
-        entries.push(`${c.name}: ${proj.map}`);
+        entries.set(c.name, { expr: proj.map, decode: proj.decode });
       }
     }
-    return { bound, map: `{${entries.join(', ')}}` };
+    return { bound, ...listOf(entries) };
   }
+}
+
+/** One value of a node or row: its expression, and how to rebuild it when it is compiled itself. */
+interface Entry {
+  expr: string;
+  decode?: Decode;
+}
+
+/**
+ * A node's or row's entries as one Cypher list, and the decoder that makes it the object the
+ * resolvers read (keyed as the entries are; null values stay null). A node's list starts with its
+ * id, which every node has: a list of nulls is a null node (an optional column), as its map
+ * projection would have been.
+ */
+function listOf(entries: ReadonlyMap<string, Entry>, node = false): { map: string; decode: Decode } {
+  const keys = [...entries.keys()];
+  const subs = [...entries.values()].map((e) => e.decode);
+  return {
+    map: `[${[...entries.values()].map((e) => e.expr).join(', ')}]`,
+    decode: (values: unknown[]) => {
+      if (node && values[0] == null) return null;
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const v = values[i];
+        const sub = subs[i];
+        o[keys[i]!] = v == null ? null : sub ? sub(v, o) : v;
+      }
+      return o;
+    },
+  };
 }
 
 /** Labels are the GraphQL type names (src/resolvers/typeOf.ts); checked, as they are written into the query. */

@@ -5,7 +5,7 @@ import type { ConnectionValue, EntityRecord } from '../graph/records/index.js';
 import type { CursorValue } from '../pagination/cursor.js';
 import { pageSize } from '../pagination/pageSize.js';
 import type { Context } from '../server/context.js';
-import { bindClause } from './compile.js';
+import { bindClause, type Decode } from './compile.js';
 import { knownChecks, knownParts, throwIfUnknown } from './known.js';
 import { buildList, type ListSpec } from './lists.js';
 import { prefixParameters } from './cypherText.js';
@@ -56,10 +56,12 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
     const prefix = `${b.name('p')}_`;
     for (const [k, v] of Object.entries(q.params)) b.params[prefix + k] = v;
     const parts: { call: string; out: string }[] = [];
+    let decodeNode: Decode = (v) => v;
     if (limit > 0) {
       const node = b.name('_x');
       const row = b.name('_v');
       const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
+      decodeNode = proj.decode;
       parts.push({ out: row, call: ['CALL () {', prefixParameters(q.page, prefix), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...bindClause(proj.bound),
         `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });
     }
@@ -74,7 +76,7 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
     return {
       parts,
       assemble: (rows) => ({
-        page: limit > 0 ? rows[0] as Row[] : [],
+        page: limit > 0 ? (rows[0] as Row[]).map((r) => ({ node: decodeNode(r.node) as T, sortKey: r.sortKey })) : [],
         total: totalAt >= 0 ? (rows[totalAt]?.[0] as number) ?? null : null,
         missing: rows.slice(knownAt).map((r) => (r[0] as string[] | undefined) ?? []),
       }),

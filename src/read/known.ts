@@ -5,7 +5,7 @@ import {
 import { badInput } from '../errors.js';
 import type { QueryRegistry } from '../graph/queries.js';
 import type { Context } from '../server/context.js';
-import type { Block, Builder } from './compile.js';
+import { decoded, type Block, type Builder } from './compile.js';
 import { prefixParameters } from './cypherText.js';
 import { requestOf } from './reader.js';
 import { closestId, suggestParameters, type Candidate } from './suggest.js';
@@ -164,7 +164,7 @@ export function checkedRoot<T>(params: (args: Record<string, any>) => Record<str
       // The field's one row, then one row per check.
       return {
         parts: [r, ...knownParts(b, ctx.read.queries, checks)],
-        assemble: ([value, ...missing]) => ({ value: value?.[0] ?? null, missing: missing.map((m) => (m[0] as string[] | undefined) ?? []) }),
+        assemble: ([value, ...missing]) => ({ value: decoded(r.decode, value?.[0]) as T, missing: missing.map((m) => (m[0] as string[] | undefined) ?? []) }),
       };
     }, { timeoutMs: timeout, memo: info.fieldNodes[0] });
     await throwIfUnknown(ctx, checks, v?.missing);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
-import { single, type Builder, type Compiler, type RootBlock } from './compile.js';
+import { decoded, single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
 import { Memo, nodeId } from './memo.js';
 import type { Request } from './selection.js';
@@ -167,7 +167,7 @@ export class Reader {
         const name = `${info.parentType.name}.${info.fieldName} (batched)`;
         await this.plan(name, q.text, { ...q.params, keys: [...keys] });
         const rows = await this.graph.read<{ key: string; value: unknown }>({ name, text: q.text }, { ...q.params, keys: [...keys] }, this.stats);
-        const byKey = new Map(rows.map((r) => [r.key, r.value]));
+        const byKey = new Map(rows.map((r) => [r.key, decoded(q.decode, r.value)]));
         return keys.map((k) => (byKey.has(k) ? byKey.get(k) : empty));
       // One query per field node even when a level fans out to tens of thousands of parents.
       }, { maxBatchSize: 50_000 });

@@ -5,7 +5,7 @@ import type { EntityRecord } from '../graph/records/index.js';
 import { badCursor, badInput } from '../errors.js';
 import { pageSize } from '../pagination/pageSize.js';
 import { prefixParameters } from '../read/cypherText.js';
-import { bindClause, single } from '../read/compile.js';
+import { bindClause, single, type Decode } from '../read/compile.js';
 import { requestOf } from '../read/reader.js';
 import { collectSubfields } from '../read/selection.js';
 import type { Context } from '../server/context.js';
@@ -59,9 +59,11 @@ export const searchResolvers: Resolvers = {
         const total = b.name('_v');
         const lines = ['CALL () {'];
         const paging = limit > 0 && skip < SCAN_LIMIT;
+        let decodeNode: Decode = (v) => v;
         if (paging) {
           const node = b.name('_x');
           const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
+          decodeNode = proj.decode;
           // matchedFields is worked out here from the text fields, so they come along only when asked for.
           const text = shape.matchedFields ? `, text: ${node} {${Object.keys(SEARCH_FIELDS).map((f) => `.${f}`).join(', ')}}` : '';
           lines.push('CALL () {', q('search/hits'), `WITH node AS ${node}, score`, ...bindClause(proj.bound),
@@ -69,7 +71,9 @@ export const searchResolvers: Resolvers = {
         }
         if (shape.totalCount) lines.push('CALL () {', q('search/count').replace(/AS total$/, `AS ${total}`), '}');
         lines.push(`RETURN {hits: ${paging ? hits : 'null'}, total: ${shape.totalCount ? total : 'null'}} AS ${out}`, '}');
-        return single({ call: lines.join('\n'), out });
+        return single({ call: lines.join('\n'), out, decode: (v: { hits: Hit[] | null; total: number | null }) => ({
+          hits: v.hits?.map((h) => ({ ...h, node: decodeNode(h.node) as EntityRecord })) ?? null, total: v.total,
+        }) });
       });
       const rows = value?.hits ?? [];
       const hits = rows.slice(0, limit);
