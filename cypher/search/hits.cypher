@@ -17,9 +17,14 @@ CALL (head, settled) {
   RETURN head AS exact
   UNION ALL
   WITH settled WHERE NOT settled
-  CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node, score
-  WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-  RETURN collect({node: node, score: 1 + score}) AS exact
+  // In a CALL of its own: collect() makes a row even from no rows, which would leave a second
+  // (empty) list of exact hits beside the settled head and send the forgiving query below.
+  CALL () {
+    CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node, score
+    WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+    RETURN collect({node: node, score: 1 + score}) AS exact
+  }
+  RETURN exact
 }
 // The forgiving query (prefixes and edit distances: the costly part of a search in a large graph)
 // runs only when the page reaches past the exact hits: when they fill it, no forgiving hit can be on it.
