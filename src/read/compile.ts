@@ -53,7 +53,7 @@ export interface RootBlock {
 export const single = (block: Block): RootBlock => ({ parts: [block], assemble: ([rows]) => decoded(block.decode, rows?.[0] ?? null) });
 
 /** A value as its decoder rebuilds it; null stays null. */
-export const decoded = (decode: Decode | undefined, value: unknown): unknown => (value == null || !decode ? value ?? null : decode(value));
+export const decoded = (decode: Decode | undefined, value: unknown): unknown => (value == null ? null : decode ? decode(value) : value);
 
 /**
  * A projection and the subquery values it reads: `bound` are `<COLLECT { ... }> AS <name>` items
