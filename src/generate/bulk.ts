@@ -82,7 +82,7 @@ export async function bulkLoad(config: Config, log: Logger, o: BulkOptions,
       (n) => onProgress({ phase: 'csv', detail: 'incidents written as CSV', done: n, total: o.incidents }));
     done('csv');
     const imported = await runImport({
-      home: o.home, database: config.neo4j.database, files: csv.files, overwrite: existing >= 0,
+      home: o.home, database: config.neo4j.database, files: csv.files, overwrite: existing >= 0, idType: csv.idType,
       reportFile: join(csvDir, 'import.report'), logFile: join(o.home, 'logs', 'import.log'), offHeapMb: Math.max(1024, config.neo4j.localPageCacheMb),
       onProgress: (stage, pct) => onProgress({ phase: 'import', detail: `neo4j-admin import ${stage}`, done: pct, total: 100 }),
     });

@@ -11,7 +11,7 @@ export interface SyntheticOptions {
 const COUNTRIES = ['KR', 'GB', 'US', 'CN'];
 const SECTORS = ['E-commerce', 'Telecommunications', 'Airline', 'Hospitality', 'Finance', 'Healthcare', 'Retail', 'Gaming'];
 const AUTHORITY_KINDS = ['REGULATOR', 'REGULATOR', 'LAW_ENFORCEMENT', 'MINISTRY', 'GOVERNMENT', 'PUBLIC_AGENCY'];
-const CATEGORIES = ['name', 'email-address', 'phone-number', 'physical-address', 'date-of-birth', 'order-history', 'user-id',
+export const CATEGORIES = ['name', 'email-address', 'phone-number', 'physical-address', 'date-of-birth', 'order-history', 'user-id',
   'payment-details', 'payment-card-number', 'login-credentials', 'imsi', 'usim-number', 'social-security-number', 'drivers-licence-number'];
 const CURRENCIES: Record<string, string> = { KR: 'KRW', GB: 'GBP', US: 'USD', CN: 'CNY' };
 const WORDS = ['Apex', 'Blue', 'Cedar', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kite', 'Lumen',

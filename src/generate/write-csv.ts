@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CsvFile } from './csv-file.js';
 import {
-  headerFile, NODES, partFile, RELATIONSHIPS, writeIncidentPart, writeOrganizationPart,
+  headerFile, keyOf, NODES, partFile, RELATIONSHIPS, writeIncidentPart, writeOrganizationPart,
   type NodeKind, type PartResult, type RelType,
 } from './csv.js';
 import type { ImportFiles } from '../local-neo4j/import.js';
@@ -12,6 +12,8 @@ import type { SyntheticOptions } from './synthetic.js';
 
 export interface CsvResult {
   files: ImportFiles;
+  /** How the importer reads the files' keys (csv.ts: keyOf). */
+  idType: 'integer';
   /** Nodes of the synthetic graph (the bare curated ids it points at are not counted). */
   nodes: number;
   relationships: number;
@@ -48,10 +50,10 @@ export async function writeSyntheticCsv(dir: string, o: SyntheticOptions, opts: 
     DataCategory: [...new Set(parts.flatMap((p) => p.result.dataCategories))].sort(),
   };
   const refs = new CsvFile(partFile(dir, 'country', 'ref'));
-  for (const id of references.Country) refs.add(`${id}\n`);
+  for (const id of references.Country) refs.add(`${keyOf.country(id)},${id}\n`);
   await refs.close();
   const cats = new CsvFile(partFile(dir, 'dataCategory', 'ref'));
-  for (const id of references.DataCategory) cats.add(`${id}\n`);
+  for (const id of references.DataCategory) cats.add(`${keyOf.category(id)},${id}\n`);
   await cats.close();
   parts.push({ name: 'ref', result: { rows: { country: references.Country.length, dataCategory: references.DataCategory.length }, countries: [], dataCategories: [] } });
 
@@ -65,6 +67,7 @@ export async function writeSyntheticCsv(dir: string, o: SyntheticOptions, opts: 
   const nodeKinds = Object.keys(NODES) as NodeKind[];
   const relTypes = Object.keys(RELATIONSHIPS) as RelType[];
   return {
+    idType: 'integer',
     files: {
       nodes: nodeKinds.map((k) => ({ labels: NODES[k].labels, files: filesOf(k) })).filter((n) => n.files.length),
       relationships: relTypes.map((t) => ({ type: t as string, files: filesOf(t) })).filter((r) => r.files.length),

@@ -22,6 +22,8 @@ export interface ImportOptions {
   reportFile: string;
   /** Where its output goes (stage times, memory), kept for a look at a slow import. */
   logFile?: string;
+  /** How the files' :ID, :START_ID and :END_ID columns are read (default: string). */
+  idType?: 'string' | 'integer';
   /** Memory for the importer's own structures (id mapping, relationship linking), in MiB. */
   offHeapMb?: number;
   onProgress?: (stage: string, percent: number) => void;
@@ -54,7 +56,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     ...o.files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.files.join(',')}`),
     ...o.files.relationships.map((r) => `--relationships=${r.type}=${r.files.join(',')}`),
     `--overwrite-destination=${o.overwrite}`, '--bad-tolerance=0', `--report-file=${o.reportFile}`,
-    `--max-off-heap-memory=${o.offHeapMb ?? 1024}m`,
+    `--max-off-heap-memory=${o.offHeapMb ?? 1024}m`, `--id-type=${o.idType ?? 'string'}`,
     o.database,
   ];
   const started = performance.now();

@@ -40,7 +40,7 @@ describe('writeSyntheticCsv', () => {
   it('writes every incident once, whatever the number of writer processes', async () => {
     const o = { incidents: 25_000, seed: 3 };
     const one = await writeSyntheticCsv(join(dir, 'one'), o, { workers: 1 });
-    const incidentsOf = (files: string[]) => files.slice(1).flatMap((f) => readFileSync(f, 'utf8').trimEnd().split('\n').map((l) => l.split(',')[0]));
+    const incidentsOf = (files: string[]) => files.slice(1).flatMap((f) => readFileSync(f, 'utf8').trimEnd().split('\n').map((l) => l.split(',')[1]));
     const ids = incidentsOf(one.files.nodes.find((n) => n.labels[0] === 'Incident')!.files);
     expect(ids).toEqual(incidentRows(o, 0, o.incidents).map((r) => r.id));
 
@@ -51,6 +51,32 @@ describe('writeSyntheticCsv', () => {
     const incidentFiles = two.files.nodes.find((n) => n.labels[0] === 'Incident')!.files;
     expect(incidentFiles.map((f) => basename(f))).toEqual(['nodes-incident.header.csv', 'nodes-incident.0.csv', 'nodes-incident.1.csv']);
     expect(incidentsOf(incidentFiles)).toEqual(ids);
-    expect(readFileSync(incidentFiles[0]!, 'utf8')).toBe('id:ID,title,kind,summary,accessStart,disclosedOn,origin\n');
+    expect(readFileSync(incidentFiles[0]!, 'utf8')).toBe(':ID,id,title,kind,summary,accessStart,disclosedOn,origin\n');
   }, 300_000);
+
+  it('gives every node a key of its own, and every relationship keys of written nodes', async () => {
+    const csv = await writeSyntheticCsv(join(dir, 'keys'), { incidents: 3_000, seed: 5 }, { workers: 1 });
+    const rows = (files: string[]) => files.slice(1).flatMap((f) => readFileSync(f, 'utf8').trimEnd().split('\n'));
+    const keys = new Map<string, string>();
+    for (const g of csv.files.nodes) {
+      for (const line of rows(g.files)) {
+        const [key, id] = line.split(',');
+        expect(key).toMatch(/^\d+$/);
+        expect(keys.get(key!), `key ${key} of ${id}`).toBeUndefined();
+        keys.set(key!, id!);
+      }
+    }
+    expect(keys.size).toBe(csv.nodes + csv.references.Country.length + csv.references.DataCategory.length);
+    const ids = new Set(keys.values());
+    expect(ids.size).toBe(keys.size); // and no id under two keys
+    let relationships = 0;
+    for (const g of csv.files.relationships) {
+      for (const line of rows(g.files)) {
+        const [from, to] = line.split(',');
+        expect(keys.has(from!) && keys.has(to!), `${g.type} ${line}`).toBe(true);
+        relationships++;
+      }
+    }
+    expect(relationships).toBe(csv.relationships);
+  }, 120_000);
 });
