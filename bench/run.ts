@@ -19,7 +19,10 @@ import { bulkLoad, bulkUnavailable } from '../src/generate/bulk.js';
 import { generateGraph } from '../src/generate/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { startServer } from '../src/server/app.js';
-import { BENCH_QUERIES } from './queries.js';
+import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { BENCH_QUERIES, requestOf, type BenchQuery } from './queries.js';
+import { canon, countObjects, firstDifference } from './compare/normalise.js';
 
 type LoadPath = 'bulk' | 'online';
 const program = new Command()
@@ -105,7 +108,7 @@ const QUERIES = BENCH_QUERIES;
 async function warmUp(url: string, seconds: number): Promise<void> {
   if (!(seconds > 0)) return;
   const end = performance.now() + seconds * 1000;
-  const bodies = Object.values(QUERIES).map((q) => JSON.stringify(q));
+  const bodies = Object.values(QUERIES).map(requestOf);
   let next = 0;
   let sent = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
@@ -116,6 +119,30 @@ async function warmUp(url: string, seconds: number): Promise<void> {
     }
   }));
   console.log(`warm-up: ${sent} untimed requests over ${bodies.length} kinds in ${seconds} s`);
+}
+
+interface HandWritten { p50: number; p95: number; objects: number; agree: boolean }
+
+/**
+ * The kind's hand-written Cypher query (bench/compare/cypher/), timed through the driver the same
+ * number of times: what Neo4j and the driver alone take for the same answer. Its answer is
+ * checked against the API's, as the side-by-side comparison checks it.
+ */
+async function timeHandWritten(db: Database, q: BenchQuery, apiData: Record<string, unknown> | undefined): Promise<HandWritten> {
+  const kind = q.handWritten!;
+  const text = readFileSync(fileURLToPath(new URL(`./compare/cypher/${kind.cypher.file}.cypher`, import.meta.url)), 'utf8');
+  const times: number[] = [];
+  let rows: unknown[] = [];
+  for (let i = 0; i < Number(opts.warmup) + Number(opts.iterations); i++) {
+    const t = performance.now();
+    const { records } = await db.driver.executeQuery(text, kind.cypher.params, { database: config.neo4j.database, routing: neo4j.routing.READ });
+    const ms = performance.now() - t;
+    rows = records.map((r) => r.get(0) as unknown);
+    if (i >= Number(opts.warmup)) times.push(ms);
+  }
+  const hand = canon(kind.pickCypher(rows), kind.ordered);
+  const api = apiData ? canon(kind.pickApi(apiData), kind.ordered) : null;
+  return { p50: +pct(times, 50).toFixed(1), p95: +pct(times, 95).toFixed(1), objects: countObjects(hand), agree: api !== null && firstDifference(api, hand) === null };
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -145,17 +172,27 @@ for (const size of sizes) {
     const times: number[] = [];
     let roundTrips = 0;
     let errors = 0;
+    let answer: Record<string, unknown> | undefined;
     for (let i = 0; i < Number(opts.warmup) + Number(opts.iterations); i++) {
       const t = performance.now();
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) });
-      const body = (await res.json()) as { errors?: unknown[]; extensions?: { neo4j?: { queries: number } } };
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestOf(q) });
+      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[]; extensions?: { neo4j?: { queries: number } } };
       const ms = performance.now() - t;
       if (body.errors) errors++;
+      answer ??= body.data;
       if (i >= Number(opts.warmup)) { times.push(ms); roundTrips = body.extensions?.neo4j?.queries ?? -1; }
     }
-    rows.push({ query: name, p50: +pct(times, 50).toFixed(1), p95: +pct(times, 95).toFixed(1), roundTrips, errors });
+    const row: Record<string, unknown> = { query: name, p50: +pct(times, 50).toFixed(1), p95: +pct(times, 95).toFixed(1), roundTrips, errors };
+    if (q.handWritten) row.handWritten = await timeHandWritten(db, q, answer);
+    rows.push(row);
   }
-  console.table(rows.map((r) => ({ 'query kind': r.query, 'p50 ms': r.p50, 'p95 ms': r.p95, 'Neo4j queries': r.roundTrips, errors: r.errors })));
+  console.table(rows.map((r) => {
+    const h = r.handWritten as HandWritten | undefined;
+    return {
+      'query kind': r.query, 'p50 ms': r.p50, 'p95 ms': r.p95, 'Neo4j queries': r.roundTrips, errors: r.errors,
+      ...(h ? { 'hand-written Cypher p50 / p95 ms': `${h.p50} / ${h.p95} (${h.objects} objects, ${h.agree ? 'same answer' : 'DIFFERENT ANSWER'})`, 'p50 ÷ hand-written': +((r.p50 as number) / h.p50).toFixed(2) } : {}),
+    };
+  }));
   results.push({ incidents: size, nodes: entities, relationships: gen.relationships, loads, queriesOn, queries: rows });
   await server.close();
   await db.close();

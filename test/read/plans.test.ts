@@ -7,7 +7,7 @@ import { generateGraph } from '../../src/generate/load.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
 import { loadFile, seedFiles } from '../../src/seed/load.js';
-import { BENCH_QUERIES } from '../../bench/queries.js';
+import { BENCH_QUERIES, requestOf, type BenchQuery } from '../../bench/queries.js';
 import { testDriver } from '../support/api.js';
 
 // The shapes that grew with the graph (issue 8): a country-wide list sorted by accounts, the depth-4
@@ -37,9 +37,9 @@ async function plan(query: BuiltQuery, params: Record<string, unknown>): Promise
 }
 
 /** The compiled queries one request sends (its planning EXPLAINs left out), with their plans. */
-async function plansOf(body: { query: string; variables?: Record<string, unknown> }): Promise<Operator[][]> {
+async function plansOf(body: BenchQuery): Promise<Operator[][]> {
   sent.length = 0;
-  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestOf(body) });
   const json = (await res.json()) as { errors?: unknown[] };
   expect(json.errors).toBeUndefined();
   const queries = sent.filter((s) => !s.query.text.startsWith('EXPLAIN'));
