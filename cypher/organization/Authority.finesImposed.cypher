@@ -4,7 +4,8 @@
 // directions and fall outside any range; null keeps the order by id.
 // The newest first, at most 25 of them, no range: the fines are among the 25 newest that
 // seeds/99-derived-values.cypher keeps on the authority (newestFineIds, in this same order), so
-// only those are read; an authority with fewer than 25 fines has them all there.
+// only those are read, in that order, until $first of them are found (a fine deleted since the
+// list was kept is skipped); an authority with fewer than 25 fines has them all there.
 WITH this, coalesce($order = 'NEWEST_FIRST' AND $from IS NULL AND $to IS NULL
                    AND ($first <= 25 OR size(this.newestFineIds) < 25), false) AS stored
 CALL (this, stored) {
@@ -13,6 +14,7 @@ CALL (this, stored) {
   MATCH (f:Fine {id: fineId})
   WHERE (this)-[:IMPOSED]->(f)
   RETURN f
+  LIMIT $first
   UNION ALL
   WITH this WHERE NOT stored
   MATCH (this)-[:IMPOSED]->(f:Fine)

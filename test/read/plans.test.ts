@@ -119,6 +119,13 @@ describe('sorted pages walk their index in order and stop', () => {
     const expandsAll = ops.filter((o) => o.op === 'Expand(All)' && /:IMPOSED\]->/.test(o.details));
     expect(expandsAll.length, 'the full list stays in the plan for other arguments').toBeGreaterThan(0);
     expect(expandsAll.reduce((n, o) => n + o.rows, 0), 'fines reached by walking every IMPOSED relationship').toBe(0);
+    // Of the 25 stored ids, only the first five are looked up (the list is kept in the page's order).
+    const { records } = await driver.executeQuery(`MATCH (i:Incident) WITH i ORDER BY i.id LIMIT 50
+      MATCH (i)<-[:INTO]-(:Investigation)<-[:CONDUCTS]-(a:Authority) RETURN count(a) AS authorities`, {}, { database: dbName() });
+    const authorities = records[0]!.get('authorities') as number;
+    const seeks = ops.filter((o) => /^NodeUniqueIndexSeek/.test(o.op) && /:Fine\b/.test(o.details));
+    expect(seeks.length).toBeGreaterThan(0);
+    expect(seeks.reduce((n, o) => n + o.rows, 0), `fines looked up for ${authorities} authorities`).toBeLessThanOrEqual(5 * authorities);
   });
 
   it('an authority\'s newest fines from the stored ids are the head of its full list', async () => {
