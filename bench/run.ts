@@ -10,7 +10,7 @@
  * bench/results/<date>.json. Uses its own Neo4j under .neo4j/bench (or BENCH_NEO4J_URI, which it
  * clears: then only the online path can load it).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from '../src/config.js';
@@ -19,7 +19,6 @@ import { bulkLoad, bulkUnavailable } from '../src/generate/bulk.js';
 import { generateGraph } from '../src/generate/load.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { startServer } from '../src/server/app.js';
-import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { BENCH_QUERIES, requestOf, type BenchQuery } from './queries.js';
 import { canon, countObjects, firstDifference } from './compare/normalise.js';
