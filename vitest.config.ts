@@ -7,11 +7,11 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    globalSetup: ['test/support/globalSetup.ts'],
     // One Neo4j for the run; files run one after another so none sees another's writes mid-test.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

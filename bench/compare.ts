@@ -21,7 +21,7 @@ import { Command } from 'commander';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { openDatabase, prepareDatabase } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
-import { generateGraph } from '../src/generate/load.js';
+import { generateGraph } from '../src/synthetic/load.js';
 import { createLogger } from '../src/logger.js';
 import { kinds, type Kind, type KindParams } from './compare/kinds.js';
 import { startChild } from './compare/children.js';

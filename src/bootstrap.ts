@@ -7,6 +7,7 @@ import { createDriver } from './graph/driver.js';
 import { Graph } from './graph/graph.js';
 import { Prober } from './graph/probe.js';
 import { QueryRegistry } from './graph/queries.js';
+import { GraphWriter } from './graph/writer.js';
 import { startLocalNeo4j, type LocalNeo4j, type StopOutcome } from './local-neo4j/start.js';
 import type { Logger } from './logger.js';
 import { applySchema, planFiles, runPlans, seedFiles } from './seed/load.js';
@@ -53,8 +54,9 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
     throw new Error(`Cannot reach Neo4j at ${uri}: ${(e as Error).message.split('\n')[0]}`);
   }
   const availability = new Availability();
+  const queries = new QueryRegistry();
   const prober = new Prober({
-    uri, auth: neo4j.auth.basic(c.user, c.password), database: c.database,
+    uri, auth: neo4j.auth.basic(c.user, c.password), database: c.database, query: queries.get('schema/probe'),
     intervalMs: c.probeIntervalMs, timeoutMs: c.probeTimeoutMs, log,
   }, availability);
   if (local) superviseLogs(local, availability, log);
@@ -62,7 +64,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
   availability.on('up', () => log.info('Neo4j answers again'));
   await prober.warmUp(30_000);
   prober.start();
-  const graph = new Graph(driver, new QueryRegistry(), {
+  const graph = new Graph(driver, queries, {
     database: c.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs, deadlineMarginMs: config.deadlineMarginMs,
     maxRetryTimeMs: c.maxRetryTimeMs,
   }, availability);
@@ -96,8 +98,8 @@ function superviseLogs(local: LocalNeo4j, availability: Availability, log: Logge
 export async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<void> {
   await applySchema(db.driver, config.neo4j.database);
   if (!config.seedOnEmpty) return;
-  const { records } = await db.driver.executeQuery('MATCH (n:Entity) RETURN count(n) > 0 AS seeded', {}, { database: config.neo4j.database });
-  if (records[0]?.get('seeded')) return;
+  const { records } = await new GraphWriter(db.driver, config.neo4j.database).query(db.graph.queries.statement('schema/isSeeded'));
+  if (records[0]?.seeded) return;
   log.info('Empty database: loading seeds/');
   // Every file is checked before any runs: a refused file stops the start with nothing loaded.
   const results = await runPlans(db.driver, config.neo4j.database, planFiles(seedFiles()));

@@ -77,6 +77,18 @@ const positiveInt = (max: number) => makeValidator<number>((input) => {
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Defaults of the database boundary's bounds, in one place: the environment's defaults below and
+ * the driver and Graph options a caller leaves out (a test, a tool) are these.
+ */
+export const NEO4J_DEFAULTS = {
+  poolSize: 50,
+  connectionTimeoutMs: 3000,
+  acquisitionTimeoutMs: 5000,
+  maxRetryTimeMs: 3000,
+  deadlineMarginMs: 2000,
+} as const;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = cleanEnv(env, {
     PORT: port({ default: 4000, desc: 'HTTP port of the GraphQL server' }),
@@ -89,13 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
     NEO4J_LOCAL_HOME: str({ default: '.neo4j/data', desc: 'store of the local Neo4j (relative to the project)' }),
     NEO4J_LOCAL_STOP_TIMEOUT_MS: ms(500, 300_000)({ default: 20_000, desc: 'how long the local Neo4j may take to stop cleanly before it is killed (at once when it is stopped by a signal)' }),
-    NEO4J_POOL_SIZE: positiveInt(1000)({ default: 50, desc: 'most connections the driver opens' }),
-    NEO4J_CONNECTION_TIMEOUT_MS: ms(100, 120_000)({ default: 3000, desc: 'TCP connect to Neo4j' }),
-    NEO4J_ACQUISITION_TIMEOUT_MS: ms(100, 120_000)({ default: 5000, desc: 'wait for a free connection; past it the request is OVERLOADED' }),
-    NEO4J_MAX_RETRY_TIME_MS: ms(0, 120_000)({ default: 3000, desc: 'how long the driver retries transient failures' }),
+    NEO4J_POOL_SIZE: positiveInt(1000)({ default: NEO4J_DEFAULTS.poolSize, desc: 'most connections the driver opens' }),
+    NEO4J_CONNECTION_TIMEOUT_MS: ms(100, 120_000)({ default: NEO4J_DEFAULTS.connectionTimeoutMs, desc: 'TCP connect to Neo4j' }),
+    NEO4J_ACQUISITION_TIMEOUT_MS: ms(100, 120_000)({ default: NEO4J_DEFAULTS.acquisitionTimeoutMs, desc: 'wait for a free connection; past it the request is OVERLOADED' }),
+    NEO4J_MAX_RETRY_TIME_MS: ms(0, 120_000)({ default: NEO4J_DEFAULTS.maxRetryTimeMs, desc: 'how long the driver retries transient failures' }),
     NEO4J_PROBE_INTERVAL_MS: ms(100, 60_000)({ default: 1000, desc: 'how often a background query checks that Neo4j answers' }),
     NEO4J_PROBE_TIMEOUT_MS: ms(100, 60_000)({ default: 3000, desc: 'a probe slower than this marks Neo4j unavailable' }),
-    QUERY_DEADLINE_MARGIN_MS: ms(100, 60_000)({ default: 2000, desc: 'client-side grace past a query budget before the API gives up on Neo4j' }),
+    QUERY_DEADLINE_MARGIN_MS: ms(100, 60_000)({ default: NEO4J_DEFAULTS.deadlineMarginMs, desc: 'client-side grace past a query budget before the API gives up on Neo4j' }),
     READY_TIMEOUT_MS: ms(100, 60_000)({ default: 1000, desc: 'how long /ready waits for Neo4j' }),
     SHUTDOWN_DRAIN_MS: ms(0, 300_000)({ default: 10_000, desc: 'how long SIGTERM lets requests in flight finish' }),
     QUERY_TIMEOUT_MS: num({ default: 15000, desc: 'per-transaction budget the driver gives Neo4j' }),

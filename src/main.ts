@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(state.db, config, log);
     state.server = await startServer(state.db.graph, log, {
-      port: config.port, host: config.host, ...config.http,
+      port: config.port, host: config.host, ...config.http, cursorSecret: config.cursorSecret,
       health: { readyTimeoutMs: config.readyTimeoutMs, draining: () => state.draining },
     });
   } catch (e) {

@@ -1,6 +1,6 @@
 // Statements about an incident, by their date, else the date a source reported them.
 // $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
-// $first are the field's arguments (src/resolvers/incident.ts). Undated items come last in both
+// $first are the field's arguments (src/modules/incident/resolvers.ts). Undated items come last in both
 // directions and fall outside any range; null keeps the order by its own date, then id.
 MATCH (this)<-[:ABOUT]-(n:Statement)
 // The date is cut down to a day only when an argument orders or filters by it.

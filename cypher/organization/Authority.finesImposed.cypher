@@ -1,6 +1,6 @@
 // An authority's fines, by the fine's date (its most precise reported date).
 // $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
-// $first are the field's arguments (src/resolvers/organization.ts). Undated items come last in both
+// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items come last in both
 // directions and fall outside any range; null keeps the order by id.
 // The newest first, at most 25 of them, no range: the fines are among the 25 newest that
 // seeds/99-derived-values.cypher keeps on the authority (newestFineIds, in this same order), so

@@ -1,6 +1,6 @@
 // A company's fines, by the fine's date.
 // $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
-// $first are the field's arguments (src/resolvers/organization.ts). Undated items come last in both
+// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items come last in both
 // directions and fall outside any range; null keeps the order by id.
 MATCH (this)<-[:AGAINST]-(f:Fine)
 // The date is cut down to a day only when an argument orders or filters by it.

@@ -2,8 +2,8 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase, prepareDatabase } from '../bootstrap.js';
-import { bulkLoad, BulkRefused, bulkUnavailable, type BulkProgress } from '../generate/bulk.js';
-import { generateGraph } from '../generate/load.js';
+import { bulkLoad, BulkRefused, bulkUnavailable, type BulkProgress } from '../synthetic/bulk.js';
+import { clearSynthetic, generateGraph } from '../synthetic/load.js';
 import { createLogger } from '../logger.js';
 
 const int = (min: number, max: number) => (v: string) => {
@@ -60,8 +60,7 @@ if (opts.bulk && !unavailable) {
     // curated countries and data categories, and an incident whose country is missing is not written.
     await prepareDatabase(db, config, log);
     if (opts.clear) {
-      const session = db.driver.session({ database: config.neo4j.database });
-      await session.run(db.graph.queries.get('generate/clear')).finally(() => session.close()); // batches: implicit transaction
+      await clearSynthetic(db.driver, config.neo4j.database, db.graph.queries);
       console.log('Synthetic data removed.');
     } else {
       const bar = new cliProgress.SingleBar({ format: '{bar} {value}/{total} incidents | {eta_formatted} left', noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 5000 },

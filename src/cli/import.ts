@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../bootstrap.js';
 import { catalogues } from '../import/catalogues/index.js';
-import { formatProblem, readCatalogue } from '../import/read.js';
+import { formatProblem, readCatalogue, UnreadableFile } from '../import/read.js';
 import { importRecords, removeCatalogue } from '../import/run.js';
 import { summarize } from '../import/summary.js';
 import { LocalNeo4jUnavailable } from '../local-neo4j/prerequisites.js';
@@ -91,7 +91,8 @@ async function main(): Promise<number> {
 }
 
 main().then((code) => process.exit(code), (e: unknown) => {
-  if (e instanceof ConfigError || e instanceof LocalNeo4jUnavailable) console.error(`\n${e.message}\n`);
+  if (e instanceof UnreadableFile) console.error(`error: ${e.message}. Nothing was imported.`);
+  else if (e instanceof ConfigError || e instanceof LocalNeo4jUnavailable) console.error(`\n${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

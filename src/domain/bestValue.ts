@@ -1,4 +1,4 @@
-import type { BestValueBasisValue } from '../graph/records/index.js';
+import type { BestValueBasisValue } from '../modules/records.js';
 
 const RULES: Record<string, string> = {
   ONLY_REPORT: 'It is the only {one}: nothing was compared.',

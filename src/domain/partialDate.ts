@@ -1,4 +1,4 @@
-import type { PartialDateValue } from '../graph/records/index.js';
+import type { PartialDateValue } from '../modules/records.js';
 
 export type DatePrecision = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
 

@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
+import { NEO4J_DEFAULTS } from '../config.js';
 import { Availability } from './availability.js';
 import { withDeadline } from './deadline.js';
 import { DatabaseUnavailable, QueryDeadlineExceeded, isOutageSymptom } from './faults.js';
@@ -24,9 +25,9 @@ export interface GraphOptions {
   timeoutMs: number;
   /** The tighter budget of open-ended graph searches (paths, neighbourhoods). */
   searchTimeoutMs?: number;
-  /** How long past a query's budget the client waits before it gives up on Neo4j (default 2 s). */
+  /** How long past a query's budget the client waits before it gives up on Neo4j (default: NEO4J_DEFAULTS, src/config.ts). */
   deadlineMarginMs?: number;
-  /** How long a read that failed transiently is tried again (default 3 s, as the driver's retries). */
+  /** How long a read that failed transiently is tried again (default: NEO4J_DEFAULTS). */
   maxRetryTimeMs?: number;
 }
 
@@ -57,7 +58,7 @@ export class Graph {
     const { availability } = this;
     if (!availability.isUp) throw new DatabaseUnavailable(availability.reason!);
     const budget = timeoutMs ?? this.options.timeoutMs;
-    const deadline = budget + (this.options.deadlineMarginMs ?? 2000);
+    const deadline = budget + (this.options.deadlineMarginMs ?? NEO4J_DEFAULTS.deadlineMarginMs);
     const started = performance.now();
     if (stats) stats.queries += 1;
     try {
@@ -90,7 +91,7 @@ export class Graph {
    */
   private async autoCommitRead(text: string, params: Record<string, unknown>, config: { timeout: number; metadata: Record<string, string> },
     signal: AbortSignal): Promise<{ records: Neo4jRecord[] }> {
-    const retryUntil = performance.now() + (this.options.maxRetryTimeMs ?? 3000);
+    const retryUntil = performance.now() + (this.options.maxRetryTimeMs ?? NEO4J_DEFAULTS.maxRetryTimeMs);
     for (let delay = RETRY_FIRST_DELAY_MS; ; delay *= 2) {
       // The bookmark manager the writes (executeQuery) use: in a cluster a read still sees them.
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ,

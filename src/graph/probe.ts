@@ -7,6 +7,8 @@ export interface ProbeOptions {
   uri: string;
   auth: AuthToken;
   database: string;
+  /** What it asks (cypher/schema/probe.cypher): answered by Neo4j itself, reading nothing. */
+  query: string;
   intervalMs: number;
   /** A probe slower than this marks Neo4j down ('not-responding'). */
   timeoutMs: number;
@@ -16,7 +18,7 @@ export interface ProbeOptions {
 type Outcome = 'ok' | 'unreachable' | 'timeout';
 
 /**
- * Asks Neo4j `RETURN 1` every intervalMs, over a driver of its own with one connection, so a
+ * Asks Neo4j a trivial query (`RETURN 1`) every intervalMs, over a driver of its own with one connection, so a
  * full pool or a slow query never makes Neo4j look down, and a frozen Neo4j cannot take more
  * than that one connection from it. Feeds Availability: an answer brings it up, a refused or
  * lost connection marks it 'unreachable', no answer in time 'not-responding'.
@@ -123,7 +125,7 @@ export class Prober {
       // An auto-commit query: no driver retries, a refused connection fails at once.
       const session = driver.session({ database: this.o.database, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.run('RETURN 1');
+        await session.run(this.o.query);
         return 'ok';
       } catch {
         return 'unreachable';

@@ -33,6 +33,11 @@ export class QueryRegistry {
     }).join('\n');
   }
 
+  /** A query with its name, as the writer takes it (the name goes into the transaction's metadata). */
+  statement(name: string): { name: string; text: string } {
+    return { name, text: this.get(name) };
+  }
+
   names(): string[] {
     return [...this.texts.keys()].sort();
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Catalogue, DecisionRecord, Problem, RowInput } from './catalogue.js';
 
@@ -13,17 +14,44 @@ export interface ReadResult {
 }
 
 /**
+ * The input file cannot be read at all (missing, a folder, not permitted): there is nothing to
+ * validate, so this is an error naming the file (with its absolute path), never a file of 0 rows.
+ */
+export class UnreadableFile extends Error {
+  constructor(readonly file: string, readonly code: string | undefined, options?: { cause?: unknown }) {
+    const absolute = resolve(file);
+    super(`cannot read ${file}${absolute === file ? '' : ` (${absolute})`}: ${REASONS[code ?? ''] ?? 'unreadable'}${code ? ` (${code})` : ''}`, options);
+    this.name = 'UnreadableFile';
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/**
  * Reads and validates a whole catalogue file before anything is written: the header, every
  * row's field count, the catalogue's own checks per row and across rows, and unique row ids.
+ * A file that cannot be read throws UnreadableFile; one that reads but is not a usable catalogue
+ * (not UTF-8, no header, wrong columns, no rows) comes back with fileProblems.
  */
 export function readCatalogue(file: string, catalogue: Catalogue): ReadResult {
   const out: ReadResult = { fileProblems: [], rows: 0, records: [], rowProblems: [], invalidRows: 0 };
   const fileProblem = (message: string, line = 1, column = '-') => out.fileProblems.push({ line, column, message, severity: 'error' });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UnreadableFile(file, (e as NodeJS.ErrnoException).code, { cause: e });
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch (e) {
-    fileProblem((e as NodeJS.ErrnoException).code ? `cannot read the file (${(e as NodeJS.ErrnoException).code})` : 'not UTF-8 text', 0);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    fileProblem('not UTF-8 text', 0);
     return out;
   }
   let parsed: { record: string[]; info: { lines: number } }[];

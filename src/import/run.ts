@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { QueryRegistry } from '../graph/queries.js';
+import { GraphWriter } from '../graph/writer.js';
 import { applySchema, loadFile, seedFiles } from '../seed/load.js';
 import type { Catalogue, DecisionRecord } from './catalogue.js';
 import { planImport, type GraphState, type Plan } from './plan.js';
@@ -36,19 +37,15 @@ export async function importRecords(driver: Driver, database: string, queries: Q
   const started = performance.now();
   await applySchema(driver, database);
   await applySchema(driver, database, IMPORT_SCHEMA);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   const totals = { nodesCreated: 0, relationshipsCreated: 0 };
-  let plan: Plan;
-  const tx = await session.beginTransaction({ timeout: 600_000, metadata: { import: catalogue.name } });
-  try {
+  const plan = await new GraphWriter(driver, database).transaction(async (tx) => {
     const run = async (name: string, params: Record<string, unknown>) => {
       const r = await tx.run(queries.get(`import/${name}`), { catalogue: catalogue.source.id, ...params });
-      const u = r.summary.counters.updates();
-      totals.nodesCreated += u.nodesCreated;
-      totals.relationshipsCreated += u.relationshipsCreated;
-      return r.records.map((x) => x.toObject());
+      totals.nodesCreated += r.counts.nodesCreated;
+      totals.relationshipsCreated += r.counts.relationshipsCreated;
+      return r.records;
     };
-    plan = await planImport(catalogue, records, await readState(run, records),
+    const plan = await planImport(catalogue, records, await readState(run, records),
       async (ids) => new Set((await run('taken', { ids })).map((r) => r.id as string)),
       async (pairs) => {
         const out = new Map<string, { fine: string; dates: string[] }[]>();
@@ -72,14 +69,8 @@ export async function importRecords(driver: Driver, database: string, queries: Q
     };
     await inBatches(plan.fines, opts.batchSize, writeRows('fines'));
     await inBatches(plan.decisions, opts.batchSize, writeRows('decisions'));
-    if (opts.dryRun) await tx.rollback();
-    else await tx.commit();
-  } catch (e) {
-    if (tx.isOpen()) await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    await session.close();
-  }
+    return plan;
+  }, { timeoutMs: 600_000, metadata: { import: catalogue.name }, rollback: opts.dryRun });
   if (!opts.dryRun) await loadFile(driver, database, derivedValuesFile());
   return { plan, dryRun: !!opts.dryRun, ...totals, seconds: (performance.now() - started) / 1000 };
 }
@@ -105,14 +96,8 @@ async function inBatches<T>(items: T[], size = 100, write: (rows: T[]) => Promis
 
 /** Removes what a catalogue imported (tests, or undoing an import), then recomputes derived values. */
 export async function removeCatalogue(driver: Driver, database: string, queries: QueryRegistry, catalogue: Catalogue): Promise<number> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  let removed = 0;
-  try {
-    removed = await session.executeWrite(async (tx: ManagedTransaction | Transaction) =>
-      (await tx.run(queries.get('import/remove'), { catalogue: catalogue.source.id })).records[0]?.get('removed') as number ?? 0);
-  } finally {
-    await session.close();
-  }
+  const { records } = await new GraphWriter(driver, database).query(queries.statement('import/remove'), { catalogue: catalogue.source.id });
+  const removed = records[0]?.removed as number | undefined ?? 0;
   await loadFile(driver, database, derivedValuesFile());
   return removed;
 }

@@ -1,5 +1,5 @@
 import type { QueryRegistry } from '../graph/queries.js';
-import { parameterNames, splitTopLevel, stripComments, topLevelKeyword } from './cypherText.js';
+import { parameterNames, splitTopLevel, stripComments, topLevelKeyword } from '../cypher/text.js';
 
 /**
  * A field definition: cypher/<domain>/<Type>.<field>.cypher, the one place a field's Cypher lives.
@@ -39,6 +39,23 @@ const AGGREGATE = /\b(count|collect|sum|avg|min|max|stDev|stDevP|percentileCont|
 
 export class DefinitionError extends Error {}
 
+/** A RETURN item as its expression and name: `expr AS name`, or a bare variable named after itself; null when it has no name. */
+function columnOf(item: string): Column | null {
+  const m = /^([\s\S]*?)\s+AS\s+([A-Za-z][A-Za-z0-9_]*)$/i.exec(item);
+  if (m) return { expr: m[1]!.trim(), name: m[2]! };
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(item) ? { expr: item, name: item } : null;
+}
+
+/** The names of the columns a query's final top-level RETURN gives (a query file run as a subquery: src/read/emit.ts). */
+export function returnedColumns(source: string): string[] {
+  const text = stripComments(source);
+  const at = topLevelKeyword(text, 'RETURN').at(-1);
+  if (at === undefined) return [];
+  const tail = text.slice(at + 'RETURN'.length);
+  const end = Math.min(...['ORDER BY', 'SKIP', 'LIMIT'].map((k) => topLevelKeyword(tail, k)[0] ?? tail.length));
+  return splitTopLevel(tail.slice(0, end)).map((c) => columnOf(c)?.name ?? c);
+}
+
 export function parseDefinition(name: string, source: string): Definition {
   const text = stripComments(source);
   const fail = (why: string) => new DefinitionError(`cypher/${name}.cypher: ${why}`);
@@ -53,9 +70,8 @@ export function parseDefinition(name: string, source: string): Definition {
   const columnText = tail.slice(0, columnsEnd).trim();
   if (/^DISTINCT\b/i.test(columnText)) throw fail('RETURN DISTINCT: use WITH DISTINCT before RETURN');
   const columns = splitTopLevel(columnText).map((c) => {
-    const m = /^([\s\S]*?)\s+AS\s+([A-Za-z][A-Za-z0-9_]*)$/i.exec(c);
-    const col = m ? { expr: m[1]!.trim(), name: m[2]! } : { expr: c, name: c };
-    if (!m && !/^[A-Za-z][A-Za-z0-9_]*$/.test(c)) throw fail(`column "${c}" needs a name (AS ...)`);
+    const col = columnOf(c);
+    if (!col) throw fail(`column "${c}" needs a name (AS ...)`);
     if (AGGREGATE.test(col.expr.replace(/\bCOLLECT\s*\{/gi, '{'))) throw fail(`column "${col.name}" aggregates: aggregate in a WITH before RETURN`);
     return col;
   });

@@ -29,10 +29,16 @@ export interface ListSpec<F> {
   parse(filter: F | null | undefined): { f: Record<string, unknown>; present: string[] };
 }
 
+/**
+ * The filters a parse() found present, from a map of each filter's name to whether it is (a
+ * value: present when truthy), in the map's order, which is the spec's: most selective first.
+ */
+export const presentFilters = (on: Record<string, unknown>): string[] => Object.keys(on).filter((name) => Boolean(on[name]));
+
 export interface ListQuery {
   /** Binds n for the page: anchor, predicates, keyset, order, limit. Ends with `WITH n ORDER BY ... LIMIT $limit`. */
   page: string;
-  /** Counts the whole filtered list: `... RETURN count(n) AS total`. */
+  /** Counts the whole filtered list: `... RETURN count(n) AS <COUNT_COLUMN>`. */
   count: string;
   /** The expression of a row's sort values, ending with n.id: what its cursor holds. */
   sortValues: string;
@@ -44,6 +50,9 @@ export interface Ordering {
   keys: string[];
   desc: boolean;
 }
+
+/** The column a list's count query returns. */
+export const COUNT_COLUMN = 'total';
 
 const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -85,7 +94,7 @@ export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter:
   const count = [
     countAnchor ? file(`anchor.${countAnchor}`) : file('anchor.all'),
     countWhere.length ? `WITH n WHERE ${countWhere.join('\n  AND ')}` : '',
-    'RETURN count(n) AS total',
+    `RETURN count(n) AS ${COUNT_COLUMN}`,
   ].filter(Boolean).join('\n');
 
   return { page, count, sortValues: `[${keys.map((k) => `n.${k}`).join(', ')}]`, params };

@@ -25,18 +25,27 @@ export function nodeId(node: FieldNode): number {
   return id;
 }
 
-export class Memo<V> {
-  private byNode = new WeakMap<FieldNode, Map<string, V>>();
+/**
+ * Values kept per parsed-document object (a field node, a whole document) and a key within it:
+ * the one cache for what is worked out once per document (compiled queries here, query costs in
+ * src/server/limits.ts, graphql-jit's compiled operations in src/server/jit.ts).
+ */
+export class Memo<V, A extends object = FieldNode> {
+  private byNode = new WeakMap<A, Map<string, V>>();
   private total = 0;
 
-  constructor(private readonly maxTotalSize = MAX_TOTAL_SIZE) {}
+  constructor(private readonly maxTotalSize = MAX_TOTAL_SIZE, private readonly maxPerAnchor = MAX_PER_DOCUMENT) {}
 
-  get(anchor: FieldNode, key: string): V | undefined {
+  get(anchor: A, key: string): V | undefined {
     return this.byNode.get(anchor)?.get(key);
   }
 
-  /** `size`: what the entry holds, in characters (its key and compiled text). */
-  set(anchor: FieldNode, key: string, value: V, size: number): void {
+  has(anchor: A, key: string): boolean {
+    return this.byNode.get(anchor)?.has(key) ?? false;
+  }
+
+  /** `size`: what the entry holds, in characters (its key and compiled text), counted against the total bound. */
+  set(anchor: A, key: string, value: V, size = 0): void {
     this.total += key.length + size;
     if (this.total > this.maxTotalSize) {
       this.byNode = new WeakMap();
@@ -44,7 +53,7 @@ export class Memo<V> {
     }
     let entries = this.byNode.get(anchor);
     if (!entries) this.byNode.set(anchor, (entries = new Map()));
-    if (entries.size >= MAX_PER_DOCUMENT) entries.clear();
+    if (entries.size >= this.maxPerAnchor) entries.clear();
     entries.set(key, value);
   }
 }

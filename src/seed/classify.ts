@@ -1,4 +1,4 @@
-import { tokenize, type Token } from './lexer.js';
+import { tokenize, type Token } from '../cypher/lexer.js';
 
 /**
  * How a statement has to be committed, read from its tokens (never from raw text, so words in

@@ -1,17 +1,7 @@
+import type { WriteCounts } from '../graph/writer.js';
+
 /** What Neo4j counted for one statement, or summed over a file. */
-export interface Counts {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-  labelsAdded: number;
-  labelsRemoved: number;
-  indexesAdded: number;
-  indexesRemoved: number;
-  constraintsAdded: number;
-  constraintsRemoved: number;
-}
+export type Counts = WriteCounts;
 
 export interface StatementResult extends Counts {
   /** Line in the file where the statement starts. */
@@ -28,11 +18,4 @@ const COUNT_KEYS = Object.keys(noCounts()) as (keyof Counts)[];
 /** Adds the counts of `b` into `a` (either may carry other fields). */
 export function addCounts(a: Counts, b: Counts): void {
   for (const k of COUNT_KEYS) a[k] += b[k];
-}
-
-/** The counters of a Neo4j result summary, as plain numbers. */
-export function countsOf(updates: Record<string, number>): Counts {
-  const c = noCounts();
-  for (const k of COUNT_KEYS) c[k] = Number(updates[k] ?? 0);
-  return c;
 }

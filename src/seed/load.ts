@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { GraphWriter, type WriteSession, type WriteTransaction } from '../graph/writer.js';
 import { SeedError } from './errors.js';
 import { planFile, type FilePlan } from './plan.js';
 import { messageOf, newResult, runEachOnItsOwn, runInTransaction, toSeedError, type FileResult } from './run.js';
@@ -21,9 +22,15 @@ export interface LoadOptions {
   dryRun?: boolean;
 }
 
-/** The seed files in load order: NN-topic.cypher sorted by name. */
+/** The seed files in load order: NN-topic.cypher sorted by name. A folder that cannot be read is a SeedError naming it. */
 export function seedFiles(dir: string = SEEDS_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => join(dir, f));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new SeedError(dir, 0, `cannot read the seed folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return names.filter((f) => f.endsWith('.cypher')).sort().map((f) => join(dir, f));
 }
 
 /**
@@ -41,7 +48,7 @@ export async function applySchema(driver: Driver, database: string, file: string
  * by one (a dry run only plans them). A failure is a SeedError whose `written` says what stayed.
  */
 export async function loadFile(driver: Driver, database: string, file: string, opts: LoadOptions = {}): Promise<FileResult> {
-  return runPlan(driver, database, planFile(file), opts);
+  return runPlan(new GraphWriter(driver, database), planFile(file), opts);
 }
 
 /**
@@ -79,12 +86,13 @@ export function planFiles(files: string[], opts: LoadOptions = {}): FilePlan[] {
  * written. A dry run writes nothing (see dryRunPlans).
  */
 export async function runPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions = {}): Promise<FileResult[]> {
-  if (opts.dryRun) return dryRunPlans(driver, database, plans, opts);
+  const writer = new GraphWriter(driver, database);
+  if (opts.dryRun) return dryRunPlans(writer, plans, opts);
   const done: FileResult[] = [];
   for (const [index, plan] of plans.entries()) {
     opts.onFile?.(plan.file, index);
     try {
-      done.push(await runPlan(driver, database, plan, {}));
+      done.push(await runPlan(writer, plan, {}));
     } catch (e) {
       throw runError(e, plans, index, done, false);
     }
@@ -101,33 +109,31 @@ export interface RunOptions extends LoadOptions {
  * the files before it would have written and the figures are those of a real load. Files whose
  * statements commit on their own are only planned (EXPLAIN) in a session of their own.
  */
-async function dryRunPlans(driver: Driver, database: string, plans: FilePlan[], opts: RunOptions): Promise<FileResult[]> {
-  const done: FileResult[] = [];
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  const planning = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  let tx: Transaction | undefined;
-  try {
-    for (const [index, plan] of plans.entries()) {
-      opts.onFile?.(plan.file, index);
-      try {
-        if (plan.mode === 'autocommit') {
-          done.push(await runEachOnItsOwn(planning, plan, true));
-          continue;
+async function dryRunPlans(writer: GraphWriter, plans: FilePlan[], opts: RunOptions): Promise<FileResult[]> {
+  return writer.session((session) => writer.session(async (planning) => {
+    const done: FileResult[] = [];
+    let tx: WriteTransaction | undefined;
+    try {
+      for (const [index, plan] of plans.entries()) {
+        opts.onFile?.(plan.file, index);
+        try {
+          if (plan.mode === 'autocommit') {
+            done.push(await runEachOnItsOwn(planning, plan, true));
+            continue;
+          }
+          tx ??= await session.begin({ timeoutMs: FILE_TIMEOUT_MS * plans.length, metadata: { seed: 'dry run' } });
+          const result = newResult(plan, 'rolled-back');
+          await runInTransaction(tx, plan, result);
+          done.push(result);
+        } catch (e) {
+          throw runError(e, plans, index, done, true);
         }
-        tx ??= await session.beginTransaction({ timeout: FILE_TIMEOUT_MS * plans.length });
-        const result = newResult(plan, 'rolled-back');
-        await runInTransaction(tx, plan, result);
-        done.push(result);
-      } catch (e) {
-        throw runError(e, plans, index, done, true);
       }
+      return done;
+    } finally {
+      if (tx?.isOpen()) await tx.rollback().catch(() => {});
     }
-    return done;
-  } finally {
-    if (tx?.isOpen()) await tx.rollback().catch(() => {});
-    await session.close();
-    await planning.close();
-  }
+  }));
 }
 
 function runError(e: unknown, plans: FilePlan[], index: number, done: FileResult[], dryRun: boolean): SeedRunError {
@@ -137,23 +143,20 @@ function runError(e: unknown, plans: FilePlan[], index: number, done: FileResult
   return new SeedRunError(failure, 'run', done, plans.slice(index + 1).map((p) => p.file), dryRun);
 }
 
-async function runPlan(driver: Driver, database: string, plan: FilePlan, opts: LoadOptions): Promise<FileResult> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    if (plan.mode === 'autocommit') return await runEachOnItsOwn(session, plan, !!opts.dryRun);
-    return await runOneTransaction(session, plan, !!opts.dryRun);
-  } finally {
-    await session.close();
-  }
+/** One file on a session of its own. */
+async function runPlan(writer: GraphWriter, plan: FilePlan, opts: LoadOptions): Promise<FileResult> {
+  return writer.session((session) => plan.mode === 'autocommit'
+    ? runEachOnItsOwn(session, plan, !!opts.dryRun)
+    : runOneTransaction(session, plan, !!opts.dryRun));
 }
 
 /** All or nothing: every statement of the file in one transaction, committed (or rolled back). */
-async function runOneTransaction(session: Session, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
+async function runOneTransaction(session: WriteSession, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
   const first = plan.statementLines[0] ?? 1;
   const result = newResult(plan, dryRun ? 'rolled-back' : 'committed');
-  let tx: Transaction;
+  let tx: WriteTransaction;
   try {
-    tx = await session.beginTransaction({ timeout: FILE_TIMEOUT_MS });
+    tx = await session.begin({ timeoutMs: FILE_TIMEOUT_MS, metadata: { seed: plan.file } });
   } catch (e) {
     throw new SeedError(plan.file, first, `could not start its transaction: ${messageOf(e)}`, { kind: 'nothing', because: 'its transaction never started' });
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { classifyStatement, type StatementKind } from './classify.js';
 import { MixedSeedFileError, SeedError } from './errors.js';
-import { splitCypherScript, ScriptSyntaxError, type ScriptItem } from './split.js';
+import { splitCypherScript, ScriptSyntaxError, type ScriptItem } from '../cypher/split.js';
 
 export type PlannedItem =
   | (ScriptItem & { kind: 'command' })

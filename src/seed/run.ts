@@ -1,5 +1,5 @@
-import type { ManagedTransaction, Session } from 'neo4j-driver';
-import { addCounts, countsOf, noCounts, type Counts, type StatementResult } from './counts.js';
+import type { StatementResult as Ran, WriteOptions, WriteSession } from '../graph/writer.js';
+import { addCounts, noCounts, type Counts, type StatementResult } from './counts.js';
 import { SeedError, type Written } from './errors.js';
 import type { FilePlan, PlannedItem } from './plan.js';
 
@@ -16,8 +16,11 @@ export interface FileResult extends Counts {
   ran: StatementResult[];
 }
 
-type Runner = Pick<ManagedTransaction, 'run'>;
 type Params = Record<string, unknown>;
+/** A transaction of the file (WriteTransaction), or a session whose statements each commit on their own (WriteSession). */
+interface Runner {
+  run(text: string, params: Params, options?: WriteOptions): Promise<Ran>;
+}
 
 export function newResult(plan: FilePlan, outcome: FileResult['outcome']): FileResult {
   return { file: plan.file, mode: plan.mode, outcome, statements: 0, ran: [], ...noCounts() };
@@ -40,14 +43,14 @@ export async function runInTransaction(tx: Runner, plan: FilePlan, result: FileR
  * Runs each statement of a file on its own (auto-commit), as cypher-shell does; a dry run only
  * has Neo4j plan each one (EXPLAIN). On a failure the error says which statements committed.
  */
-export async function runEachOnItsOwn(session: Session, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
+export async function runEachOnItsOwn(session: WriteSession, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
   const result = newResult(plan, dryRun ? 'planned' : 'committed');
   let params: Params = {};
   for (const item of plan.items) {
     try {
       if (item.kind === 'command') params = await evalParam(session, item, params, plan.file);
       else record(result, item.line, await runStatement(session, dryRun ? `EXPLAIN ${item.text}` : item.text, item, params, plan.file,
-        isBatched(item) ? { timeout: BATCHED_TIMEOUT_MS } : undefined));
+        isBatched(item) ? { timeoutMs: BATCHED_TIMEOUT_MS } : undefined));
     } catch (e) {
       const err = toSeedError(e, plan, item.line);
       const batched = isBatched(item);
@@ -80,11 +83,10 @@ function record(result: FileResult, line: number, counts: Counts): void {
 const BATCHED_TIMEOUT_MS = 4 * 60 * 60_000;
 
 /** Runs one statement and names its line on failure. */
-async function runStatement(runner: Runner | Session, text: string, item: PlannedItem, params: Params, file: string,
-  config?: { timeout: number }): Promise<Counts> {
+async function runStatement(runner: Runner, text: string, item: PlannedItem, params: Params, file: string,
+  options?: WriteOptions): Promise<Counts> {
   try {
-    const result = config ? await (runner as Session).run(text, params, config) : await runner.run(text, params);
-    return countsOf(result.summary.counters.updates());
+    return (await runner.run(text, params, options)).counts;
   } catch (e) {
     throw new SeedError(file, lineOf(item, e), messageOf(e), undefined, { cause: e });
   }
@@ -96,7 +98,7 @@ async function evalParam(runner: Runner, item: PlannedItem, params: Params, file
   const arrow = /^([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.+)$/s.exec(body);
   const expr = arrow ? arrow[2]! : body;
   try {
-    const v = (await runner.run(`RETURN ${expr} AS v`, params)).records[0]!.get('v');
+    const v = (await runner.run(`RETURN ${expr} AS v`, params)).records[0]!.v;
     if (arrow) return { ...params, [arrow[1]!]: v };
     if (v && typeof v === 'object' && !Array.isArray(v)) return { ...params, ...v };
     throw new Error('":param {...}" needs a map');

@@ -7,14 +7,14 @@ import type { Server } from 'node:http';
 import { ErrorCode } from '../errors.js';
 import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
-import type { Context } from './context.js';
+import type { Context } from '../read/context.js';
 import { errorContractPlugin } from './errorContract.js';
 import { jitGateway } from './jit.js';
 import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
-import { retryAfterPlugin } from './retry-after.js';
+import { retryAfterPlugin } from './retryAfter.js';
 
 export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema, executor: 'jit' | 'graphql-js' = 'jit'): ApolloServer<Context> {
   const { validationRules, parseOptions } = queryLimits();

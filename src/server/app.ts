@@ -33,6 +33,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Who executes operations (GRAPHQL_EXECUTOR): graphql-jit (default) or graphql-js. */
   executor?: 'jit' | 'graphql-js';
+  /** The key that signs cursors (CURSOR_SECRET); none: the one kept in .neo4j/cursor-secret. */
+  cursorSecret?: string;
   /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
   health?: HealthOptions;
 }
@@ -44,7 +46,7 @@ export interface ServerOptions {
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
   // Parses and checks every field definition under cypher/ now: a broken one stops the start.
-  readServices(graph);
+  readServices(graph, opts.cursorSecret);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);

@@ -1,21 +1,15 @@
 import type { Graph, QueryStats } from '../graph/graph.js';
-import { loadConfig } from '../config.js';
 import { Cursors } from '../pagination/cursor.js';
 import { cursorSecret } from '../pagination/secret.js';
 import { Compiler } from '../read/compile.js';
 import { Definitions } from '../read/definitions.js';
 import { Reader } from '../read/reader.js';
-import { fieldMeta } from '../resolvers/index.js';
-import { fieldDomains, loadTypeDefs } from './schema.js';
-import { checkDefinitions } from '../read/check.js';
+import type { Context } from '../read/context.js';
+import { fieldMeta } from '../modules/index.js';
+import { fieldDomains, loadTypeDefs } from '../modules/schema.js';
+import { checkDefinitions } from '../read/definitionCheck.js';
 import { buildSchema } from 'graphql';
 
-/** What every resolver gets: the request's reader (its Neo4j queries and their count) and cursors. */
-export interface Context {
-  read: Reader;
-  cursors: Cursors;
-  stats: QueryStats;
-}
 
 interface Services {
   compiler: Compiler;
@@ -28,7 +22,7 @@ const services = new WeakMap<Graph, Services>();
  * The per-process parts, made once per Graph: every field definition under cypher/ is parsed
  * here (a broken one stops the start, not a request), and the cursor key is read or created.
  */
-export function readServices(graph: Graph): Services {
+export function readServices(graph: Graph, configuredCursorSecret?: string): Services {
   let s = services.get(graph);
   if (!s) {
     const definitions = new Definitions(graph.queries, fieldDomains());
@@ -36,7 +30,7 @@ export function readServices(graph: Graph): Services {
     if (problems.length) throw new Error(`The field definitions under cypher/ do not match the schema:\n  ${problems.join('\n  ')}`);
     s = {
       compiler: new Compiler(definitions, fieldMeta),
-      cursors: new Cursors(cursorSecret(loadConfig().cursorSecret)),
+      cursors: new Cursors(cursorSecret(configuredCursorSecret)),
     };
     services.set(graph, s);
   }

@@ -1,7 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { resolvers } from '../resolvers/index.js';
-import { loadTypeDefs } from './schema.js';
+import { resolvers } from '../modules/index.js';
+import { loadTypeDefs } from '../modules/schema.js';
 
 /**
  * The schema the server executes: schema/*.graphql with the resolvers, built the way Apollo
@@ -9,7 +9,7 @@ import { loadTypeDefs } from './schema.js';
  * requests run against and introspection answers.
  */
 export function buildApiSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }
 
 /** The SDL served at /schema.graphql: graphql-js's printer, with descriptions, @deprecated and @specifiedBy. */

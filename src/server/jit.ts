@@ -1,6 +1,7 @@
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { Memo } from '../read/memo.js';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each operation is compiled once to
@@ -13,16 +14,14 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * An operation graphql-jit cannot compile runs on graphql-js as before.
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const compiled = new Memo<CompiledQuery | null, DocumentNode>();
   const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, byName = new Map());
     const key = operationName ?? '';
-    if (!byName.has(key)) {
+    if (!compiled.has(document, key)) {
       const c = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      byName.set(key, isCompiledQuery(c) ? c : null);
+      compiled.set(document, key, isCompiledQuery(c) ? c : null);
     }
-    return byName.get(key)!;
+    return compiled.get(document, key)!;
   };
   return {
     async load() {

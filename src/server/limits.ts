@@ -4,6 +4,7 @@ import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type Valid
 import { ErrorCode, QueryLimit, limitExceeded } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { COST_LIMIT, queryCost } from './cost.js';
+import { Memo } from '../read/memo.js';
 
 /**
  * The limits a query meets before any resolver runs, and their errors: GRAPHQL_VALIDATION_FAILED
@@ -66,20 +67,17 @@ export function queryLimits(): { validationRules: ValidationRule[]; parseOptions
 export function queryCostPlugin(log: Logger): ApolloServerPlugin {
   // Apollo keeps one parsed document per query text, so a repeated request finds its cost here
   // instead of walking its selections again (about a millisecond a request).
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const known = new Memo<number, DocumentNode>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           const name = operationName ?? request.operationName;
           const key = `${name ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let costs = known.get(document);
-          if (!costs) known.set(document, costs = new Map());
-          let cost = costs.get(key);
+          let cost = known.get(document, key);
           if (cost === undefined) try {
             cost = queryCost(schema, document, request.variables, name);
-            if (costs.size >= 64) costs.clear();
-            costs.set(key, cost);
+            known.set(document, key, cost, key.length);
           } catch (e) {
             if (!(e instanceof GraphQLError)) throw e;
             // graphql-query-complexity caps the selections it evaluates (fragments spread many times).

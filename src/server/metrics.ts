@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import client from 'prom-client';
 import { ErrorCode } from '../errors.js';
-import type { Context } from './context.js';
+import type { Context } from '../read/context.js';
 import { operationNameOf } from './requestContext.js';
 
 /**

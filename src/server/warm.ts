@@ -42,7 +42,7 @@ export async function warmShapes(log?: Logger): Promise<Shape[]> {
 /**
  * Runs the IDE's example queries and the explorer's requests once against the server itself, so
  * that Neo4j has planned their compiled Cypher before an analyst asks: the first use is then as
- * fast as a repeat (bench/first-use.ts measures it). Read-only; a failure is logged and changes
+ * fast as a repeat (bench/firstUse.ts measures it). Read-only; a failure is logged and changes
  * nothing else.
  */
 export async function warmUp(url: string, log: Logger): Promise<void> {

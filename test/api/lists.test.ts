@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { QueryRegistry } from '../../src/graph/queries.js';
-import { generateGraph } from '../../src/generate/load.js';
+import { generateGraph } from '../../src/synthetic/load.js';
 import { buildList } from '../../src/read/lists.js';
-import { incidentList } from '../../src/resolvers/incident.js';
-import { fineList } from '../../src/resolvers/investigation.js';
+import { incidentList } from '../../src/modules/incident/list.js';
+import { fineList } from '../../src/modules/investigation/list.js';
 import { loadFile, seedFiles } from '../../src/seed/load.js';
 import { gql, testDriver } from '../support/api.js';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const session = driver.session({ database: db() });
-  await session.run(queries.get('generate/clear')).finally(() => session.close()); // batches: implicit transaction
+  await session.run(queries.get('synthetic/clear')).finally(() => session.close()); // batches: implicit transaction
   await loadFile(driver, db(), seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!);
   await driver.close();
 });

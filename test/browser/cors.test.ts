@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
-import { startOwnServer, type OwnServer } from '../server/own-server.js';
+import { startOwnServer, type OwnServer } from '../server/ownServer.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

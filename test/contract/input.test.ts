@@ -142,8 +142,8 @@ describe('unions and interfaces without aliases', () => {
 describe('every id argument is checked', () => {
   it('each ID argument and ID input field of the schema is either an existence check (KNOWN) or a lookup (LOOKUPS)', async () => {
     const { buildSchema, getNamedType, isInputObjectType, isObjectType } = await import('graphql');
-    const { loadTypeDefs } = await import('../../src/server/schema.js');
-    const { KNOWN, LOOKUPS } = await import('../../src/read/known.js');
+    const { loadTypeDefs } = await import('../../src/modules/schema.js');
+    const { KNOWN, LOOKUPS } = await import('../../src/read/knownIds.js');
     const schema = buildSchema(loadTypeDefs().join('\n'));
     const ids: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

@@ -1,7 +1,7 @@
 import { diff } from '@graphql-inspector/core';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, GraphQLScalarType, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadTypeDefs } from '../../src/server/schema.js';
+import { loadTypeDefs } from '../../src/modules/schema.js';
 import { baseUrl, data } from '../support/api.js';
 
 const files = () => buildSchema(loadTypeDefs().join('\n'));

@@ -4,8 +4,8 @@ import { QueryRegistry } from '../../src/graph/queries.js';
 import { Compiler } from '../../src/read/compile.js';
 import { Definitions } from '../../src/read/definitions.js';
 import { fieldKey } from '../../src/read/keys.js';
-import { fieldMeta } from '../../src/resolvers/index.js';
-import { fieldDomains, loadTypeDefs } from '../../src/server/schema.js';
+import { fieldMeta } from '../../src/modules/index.js';
+import { fieldDomains, loadTypeDefs } from '../../src/modules/schema.js';
 
 // Nodes come back from Neo4j as lists of their values; these hold the decoder to the order the
 // compiled list is written in, without a database (what Neo4j answers is tested in test/api/).

@@ -1,11 +1,11 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { QueryRegistry } from '../../src/graph/queries.js';
-import { checkDefinitions } from '../../src/read/check.js';
-import { prefixParameters, splitTopLevel, stripComments, topLevelKeyword } from '../../src/read/cypherText.js';
+import { checkDefinitions } from '../../src/read/definitionCheck.js';
+import { prefixParameters, splitTopLevel, stripComments, topLevelKeyword } from '../../src/cypher/text.js';
 import { DefinitionError, Definitions, parseDefinition } from '../../src/read/definitions.js';
-import { fieldMeta } from '../../src/resolvers/index.js';
-import { fieldDomains, loadTypeDefs } from '../../src/server/schema.js';
+import { fieldMeta } from '../../src/modules/index.js';
+import { fieldDomains, loadTypeDefs } from '../../src/modules/schema.js';
 
 describe('field definitions (cypher/<domain>/<Type>.<field>.cypher)', () => {
   it('every field read through a definition has one, and every definition serves a field', () => {

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, inject, it } from 'vitest';
 import { QueryRegistry } from '../../src/graph/queries.js';
 import { DefinitionError, Definitions, formFor, type Definition } from '../../src/read/definitions.js';
-import { fieldDomains } from '../../src/server/schema.js';
+import { fieldDomains } from '../../src/modules/schema.js';
 import { testDriver } from '../support/api.js';
 
 // A plain form (<Type>.<field>.plain.cypher) stands in for its definition when the parameters it

@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import type { BuiltQuery } from '../../src/graph/graph.js';
 import { QueryRegistry } from '../../src/graph/queries.js';
-import { generateGraph } from '../../src/generate/load.js';
+import { generateGraph } from '../../src/synthetic/load.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
 import { loadFile, seedFiles } from '../../src/seed/load.js';
@@ -78,7 +78,7 @@ afterAll(async () => {
   await server?.close();
   await db?.close();
   const session = driver.session({ database: dbName() });
-  await session.run(registry.get('generate/clear')).finally(() => session.close());
+  await session.run(registry.get('synthetic/clear')).finally(() => session.close());
   await loadFile(driver, dbName(), seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!);
   await driver.close();
 }, 600_000);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { testDriver } from '../support/api.js';
-import { seedFile } from './seed-file.js';
+import { seedFile } from './seedFile.js';
 
 // `npm run seed` as data staff run it, against the suite's Neo4j: what it prints is what happened.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

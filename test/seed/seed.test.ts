@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { applySchema, loadFile, MixedSeedFileError, planFile, planFiles, runPlans, seedFiles, SeedError, SeedRunError } from '../../src/seed/load.js';
 import { describeFailure } from '../../src/seed/report.js';
 import { testDriver } from '../support/api.js';
-import { seedFile } from './seed-file.js';
+import { seedFile } from './seedFile.js';
 
 const driver = testDriver();
 const database = () => inject('database');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/server/ide.js';
 import { gql } from '../support/api.js';
-import { startOwnServer, type OwnServer } from './own-server.js';
+import { startOwnServer, type OwnServer } from './ownServer.js';
 
 // The server runs operations on graphql-jit (the default, GRAPHQL_EXECUTOR=jit). graphql-js is
 // the reference: a second server on it must answer every request exactly alike, errors included.

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { recordLocalNeo4jRestart } from '../../src/server/metrics.js';
-import { startOwnServer, type OwnServer } from './own-server.js';
+import { startOwnServer, type OwnServer } from './ownServer.js';
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { warmShapes, warmUp } from '../../src/server/warm.js';
-import { startOwnServer, type OwnServer } from './own-server.js';
+import { startOwnServer, type OwnServer } from './ownServer.js';
 
 // Issue 13, first use: a server that has not sent a query text before plans it first (EXPLAIN,
 // reported as extensions.neo4j.plans). After the start-up warm-up, no IDE example and no request
-// of the explorer has to: their first use is a repeat. Timing is measured by bench/first-use.ts.
+// of the explorer has to: their first use is a repeat. Timing is measured by bench/firstUse.ts.
 
 let own: OwnServer;
 beforeAll(async () => { own = await startOwnServer(); }, 120_000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStatement } from '../../src/seed/classify.js';
-import { tokenize } from '../../src/seed/lexer.js';
+import { tokenize } from '../../src/cypher/lexer.js';
 
-// Which statements must commit on their own, from their tokens. test/seed/transaction-rules.test.ts
+// Which statements must commit on their own, from their tokens. test/seed/transactionRules.test.ts
 // checks the same verdicts against what Neo4j itself refuses in a transaction.
 const own = (reason: string, form: string) => ({ commit: 'own', reason, form });
 const tx = { commit: 'transaction' };

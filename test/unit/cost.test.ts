@@ -4,7 +4,7 @@ import { BENCH_QUERIES } from '../../bench/queries.js';
 import { COST_LIMIT, queryCost } from '../../src/server/cost.js';
 import { loadExamples } from '../../src/server/ide.js';
 import { queryLimits } from '../../src/server/limits.js';
-import { loadTypeDefs } from '../../src/server/schema.js';
+import { loadTypeDefs } from '../../src/modules/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 const cost = (query: string, variables?: Record<string, unknown>) => queryCost(schema, parse(query), variables, undefined);

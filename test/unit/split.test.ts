@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCypherScript, ScriptSyntaxError } from '../../src/seed/split.js';
+import { splitCypherScript, ScriptSyntaxError } from '../../src/cypher/split.js';
 
 describe('splitCypherScript', () => {
   it('splits on semicolons outside strings and comments, keeping start lines', () => {

@@ -36,7 +36,7 @@ describe('value rules', () => {
   });
 });
 
-import { matchedFields, toLuceneQuery } from '../../src/search/query.js';
+import { matchedFields, toLuceneQuery } from '../../src/modules/search/query.js';
 
 describe('search text', () => {
   it('becomes quoted phrases with only backslash and quote escaped', () => {

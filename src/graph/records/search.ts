@@ -1,9 +1,0 @@
-import type { EntityRecord } from './common.js';
-
-export interface SearchEdgeValue {
-  cursor: string;
-  node: EntityRecord;
-  score: number;
-  exact: boolean;
-  matchedFields: string[];
-}

@@ -1,0 +1,56 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { partialDate } from '../domain/partialDate.js';
+import type { FieldMeta } from '../read/compile.js';
+import { fieldKey } from '../read/keys.js';
+import type { Context } from '../read/context.js';
+
+/**
+ * The resolver building blocks. A relationship field's value comes from the query its root field
+ * compiled (src/read/compile.ts) and waits in its parent record; a value field reads properties
+ * of the record, and says which, so the compiler fetches exactly those.
+ */
+type Args = Record<string, any>;
+type WithMeta<F> = F & { meta: FieldMeta };
+
+const withMeta = <F>(fn: F, meta: FieldMeta): WithMeta<F> => Object.assign(fn as object, { meta }) as WithMeta<F>;
+
+/**
+ * A relationship field (defined by cypher/<domain>/<Type>.<field>.cypher). `params` turns its
+ * arguments into the definition's parameters and rejects bad ones.
+ */
+export function rel<T>(params?: (args: Args) => Record<string, unknown>) {
+  return withMeta((parent: object, args: Args, ctx: Context, info: GraphQLResolveInfo): T | Promise<T> => {
+    const key = fieldKey(info.fieldNodes[0]!);
+    if (key in parent) return (parent as Record<string, T>)[key]!;
+    // The parent came without this field (a node of a path, a search hit): batched over every such parent.
+    const id = (parent as { id?: unknown }).id;
+    if (typeof id !== 'string') throw new Error(`${info.parentType.name}.${info.fieldName}: the parent record has neither the field nor an id`);
+    return ctx.read.field(info, id, params?.(args) ?? {}) as Promise<T>;
+  }, { params, relation: true });
+}
+
+/** A root field compiled with everything selected under it into one Neo4j query. */
+export function root<T>(params?: (args: Args) => Record<string, unknown>, opts: { search?: boolean } = {}) {
+  return withMeta((_parent: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo): Promise<T> =>
+    ctx.read.root<T>(info, params?.(args) ?? {}, opts.search ? ctx.read.searchTimeoutMs : undefined), { params, relation: true });
+}
+
+/** A value field computed from properties of the record. */
+export function reads<P, R>(props: readonly (keyof P & string)[], fn: (parent: P) => R) {
+  return withMeta(fn, { reads: props });
+}
+
+/** A stored ISO date property (and its "as reported" twin) as a PartialDate. */
+export const date = <P>(key: keyof P & string, asReportedKey?: keyof P & string) =>
+  reads<P, ReturnType<typeof partialDate>>(asReportedKey ? [key, asReportedKey] : [key],
+    (parent) => partialDate(parent[key] as string | undefined, asReportedKey ? (parent[asReportedKey] as string | undefined) : null));
+
+export const list = <P>(key: keyof P & string) => reads<P, string[]>([key], (parent) => (parent[key] as string[] | undefined) ?? []);
+
+/** An optional property as null rather than undefined. */
+export const optional = <P>(key: keyof P & string) => reads<P, NonNullable<P[typeof key]> | null>([key], (parent) => parent[key] ?? null);
+
+export const sources = rel<import('./records.js').SourceRefRecord[]>();
+
+/** The arguments of a field fetched by id. */
+export const byId = ({ id }: Args) => ({ id });

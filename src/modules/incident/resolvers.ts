@@ -1,0 +1,78 @@
+import neo4j from 'neo4j-driver';
+import type { IncidentFilter, IncidentYearBasis, Resolvers } from '../../generated/resolvers.js';
+import type {
+  CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord,
+  InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
+} from '../records.js';
+import { partialDate } from '../../domain/partialDate.js';
+import { pageSize } from '../../pagination/pageSize.js';
+import { connection } from '../../read/connection.js';
+import { byId, date, reads, rel, root, sources } from '../fields.js';
+import { datedListParams } from '../datedList.js';
+import { incidentList } from './list.js';
+import { bestValueBasis } from '../../domain/bestValue.js';
+
+/** Every IncidentYearBasis (the compiler holds the keys to the enum): a stored value outside it reads as null. */
+const YEAR_BASES: Record<IncidentYearBasis, true> = { ACCESS_STARTED: true, DISCLOSED: true, DISCOVERED: true };
+
+export const incidentResolvers: Resolvers = {
+  Incident: {
+    company: rel<CompanyRecord | null>(),
+    country: rel<CountryRecord | null>(),
+    accessStart: date('accessStart', 'accessStartAsReported'),
+    accessEnd: date('accessEnd'),
+    discoveredOn: date('discoveredOn'),
+    reportedOn: date('reportedOn', 'reportedOnAsReported'),
+    disclosedOn: date('disclosedOn', 'disclosedOnAsReported'),
+    year: reads<IncidentRecord, number | null>(['year'], (i) => i.year ?? null),
+    yearBasis: reads<IncidentRecord, IncidentYearBasis | null>(['yearBasis'], (i) => (i.yearBasis && i.yearBasis in YEAR_BASES ? i.yearBasis as IncidentYearBasis : null)),
+    extortion: reads<IncidentRecord, { demand: string; ransomDemanded: boolean | null } | null>(['extortionDemand', 'ransomDemanded'],
+      (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null)),
+    exposedData: rel<DataExposureRecord[]>(),
+    notExposedData: rel<DataExposureRecord[]>(),
+    estimates: rel<EstimateRecord[]>(),
+    accountsAffected: rel<EstimateRecord | null>(),
+    accountsAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['accountsAffectedRule', 'accountsAffectedCompared', 'accountsAffectedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.accountsAffectedRule, i.accountsAffectedCompared, i.accountsAffectedOtherUnits)),
+    recordsExposed: rel<EstimateRecord | null>(),
+    recordsExposedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['recordsExposedRule', 'recordsExposedCompared', 'recordsExposedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.recordsExposedRule, i.recordsExposedCompared, i.recordsExposedOtherUnits)),
+    peopleAffected: rel<EstimateRecord | null>(),
+    peopleAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['peopleAffectedRule', 'peopleAffectedCompared', 'peopleAffectedOtherUnits'],
+      (i) => bestValueBasis('estimate', i.peopleAffectedRule, i.peopleAffectedCompared, i.peopleAffectedOtherUnits)),
+    investigations: rel<InvestigationRecord[]>(datedListParams),
+    fines: rel<FineRecord[]>(datedListParams),
+    suspicions: rel<SuspicionRecord[]>(),
+    statements: rel<StatementRecord[]>(datedListParams),
+    events: rel<EventRecord[]>(datedListParams),
+    timeline: rel<TimelineEntryRecord[]>(),
+    relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
+    sources,
+  },
+  TimelineEntry: {
+    date: (e) => partialDate(e.date, e.dateAsReported)!,
+    title: (e) => e.title ?? estimateTitle(e.estimate),
+  },
+  DataExposure: {
+    incident: rel<IncidentRecord>(),
+    category: rel<DataCategoryRecord>(),
+    sources,
+  },
+  Estimate: {
+    asOf: date('asOf', 'asOfAsReported'),
+    reportedOn: date('reportedOn', 'reportedOnAsReported'),
+    isBest: reads<EstimateRecord, boolean>(['isBest'], (e) => e.isBest ?? false),
+    sources,
+  },
+  Query: {
+    incident: root(byId),
+    incidents: (_p, args, ctx, info) => connection<IncidentRecord, IncidentFilter>(ctx, info, incidentList, args),
+  },
+};
+
+const QUALIFIER_WORD: Record<string, string> = { EXACT: '', ABOUT: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', MORE_THAN: 'more than ' };
+
+function estimateTitle(e: TimelineEntryRecord['estimate']): string {
+  if (!e) return 'Estimate';
+  return `Estimate: ${QUALIFIER_WORD[e.qualifier] ?? ''}${e.value.toLocaleString('en-US')} ${e.unit}`;
+}

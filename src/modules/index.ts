@@ -1,0 +1,28 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import type { FieldMeta } from '../read/compile.js';
+import { commonResolvers } from './common/resolvers.js';
+import { pathsResolvers } from './paths/resolvers.js';
+import { incidentResolvers } from './incident/resolvers.js';
+import { investigationResolvers } from './investigation/resolvers.js';
+import { namedResolvers } from './named/resolvers.js';
+import { narrativeResolvers } from './narrative/resolvers.js';
+import { organizationResolvers } from './organization/resolvers.js';
+import { personResolvers } from './person/resolvers.js';
+import { searchResolvers } from './search/resolvers.js';
+import { sourceResolvers } from './source/resolvers.js';
+import { statsResolvers } from './stats/resolvers.js';
+
+const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
+  narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers];
+
+/** All resolvers, merged per type (each domain file adds its own Query fields). */
+export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
+  for (const [type, fields] of Object.entries(part)) acc[type] = { ...(acc[type] ?? {}), ...(fields as Record<string, unknown>) };
+  return acc;
+}, {}) as Resolvers;
+
+/** What a field's resolver tells the compiler: the properties it reads, how its arguments become parameters. */
+export function fieldMeta(type: string, field: string): FieldMeta | undefined {
+  const r = (resolvers as Record<string, Record<string, unknown> | undefined>)[type]?.[field];
+  return (r as { meta?: FieldMeta } | undefined)?.meta;
+}

@@ -1,0 +1,55 @@
+import neo4j from 'neo4j-driver';
+import type { FineFilter, InvestigationFilter } from '../../generated/resolvers.js';
+import { badInput } from '../../errors.js';
+import { presentFilters, type ListSpec } from '../../read/lists.js';
+
+/** An exact decimal as a fixed-width string: comparing strings compares amounts (as seeds/99-derived-values.cypher stores it). */
+export function amountKey(amount: string): string {
+  const [int = '0', frac = ''] = amount.split('.');
+  if (amount.startsWith('-')) throw badInput('minAmount must not be negative.', 'filter');
+  if (int.length > 24 || frac.length > 6) throw badInput('minAmount has more than 24 integer or 6 decimal digits.', 'filter');
+  return `${int.padStart(24, '0')}.${frac.padEnd(6, '0')}`;
+}
+
+export const fineList: ListSpec<FineFilter> = {
+  type: 'Fine',
+  domain: 'investigation',
+  sort: { AMOUNT: 'sortAmount', AMOUNT_IN_USD: 'sortUsd', DATE: 'sortDate' },
+  filters: {
+    company: { anchor: 'node', exact: true },
+    authority: { anchor: 'node', exact: true },
+    minAmount: { anchor: 'range', exact: true },
+    year: { anchor: 'range', exact: true },
+    currency: { anchor: 'count', exact: true },
+  },
+  parse: (filter) => {
+    const x = filter ?? {};
+    const minCurrency = x.minAmount?.currency.toUpperCase() ?? null;
+    const currency = x.currency?.toUpperCase() ?? minCurrency;
+    if (minCurrency && currency !== minCurrency) throw badInput('minAmount is compared in its own currency: it differs from currency.', 'filter');
+    if (currency && !/^[A-Z]{3}$/.test(currency)) throw badInput('currency must be an ISO 4217 code such as "KRW".', 'filter');
+    const minAmountKey = x.minAmount ? amountKey(x.minAmount.amount) : null;
+    const f = {
+      company: x.company ?? null,
+      authority: x.authority ?? null,
+      currency,
+      year: x.year != null ? neo4j.int(x.year) : null,
+      minAmountKey,
+      // The same bounds on the amount sort key (currency + ' ' + amountKey): up to the next currency.
+      sortAmountFrom: minAmountKey && `${currency} ${minAmountKey}`,
+      sortAmountTo: minAmountKey && `${currency}!`,
+    };
+    return { f, present: presentFilters({ company: f.company, authority: f.authority, minAmount: minAmountKey, year: f.year, currency: currency && !minAmountKey }) };
+  },
+};
+
+export const investigationList: ListSpec<InvestigationFilter> = {
+  type: 'Investigation',
+  domain: 'investigation',
+  sort: { OPENED_ON: 'sortOpenedOn', TITLE: 'sortTitle' },
+  filters: { authority: { anchor: 'node', exact: true }, kind: {}, status: {} },
+  parse: (x) => {
+    const f = { authority: x?.authority ?? null, kind: x?.kind ?? null, status: x?.status ?? null };
+    return { f, present: presentFilters({ authority: f.authority, kind: f.kind, status: f.status }) };
+  },
+};

@@ -1,0 +1,24 @@
+import type { EntityRecord } from '../common/records.js';
+
+export interface CompanyRecord extends EntityRecord {
+  name: string;
+  aliases?: string[];
+  sector?: string;
+  description?: string;
+}
+
+export interface AuthorityRecord extends EntityRecord {
+  name: string;
+  aliases?: string[];
+  kind: string;
+  description?: string;
+}
+
+export interface PublisherRecord extends EntityRecord {
+  name: string;
+  aliases?: string[];
+}
+
+export interface CountryRecord extends EntityRecord {
+  name: string;
+}

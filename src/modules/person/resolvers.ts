@@ -1,0 +1,37 @@
+import type { PersonFilter, Resolvers } from '../../generated/resolvers.js';
+import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, StatementRecord, SuspicionRecord, PositionRecord } from '../records.js';
+import { connection } from '../../read/connection.js';
+import { byId, date, list, reads, rel, root, sources } from '../fields.js';
+import { datedListParams } from '../datedList.js';
+import { personList } from './list.js';
+
+export const personResolvers: Resolvers = {
+  Person: {
+    aliases: list('aliases'),
+    nationality: rel<CountryRecord | null>(),
+    positions: rel<PositionRecord[]>(),
+    statements: rel<StatementRecord[]>(datedListParams),
+    suspicions: rel<SuspicionRecord[]>(),
+    eventsAttended: rel<AttendanceRecord[]>(),
+    formerEmployers: rel<CompanyRecord[]>(),
+    sources,
+  },
+  Position: {
+    person: rel<PersonRecord>(),
+    organization: rel<EntityRecord | null>(),
+    acting: reads<PositionRecord, boolean>(['acting'], (p) => p.acting ?? false),
+    since: date('since'),
+    until: date('until'),
+    sources,
+  },
+  Suspicion: {
+    person: rel<PersonRecord>(),
+    incident: rel<IncidentRecord>(),
+    identifiedBy: rel<EntityRecord[]>(),
+    sources,
+  },
+  Query: {
+    person: root(byId),
+    people: (_p, args, ctx, info) => connection<PersonRecord, PersonFilter>(ctx, info, personList, args),
+  },
+};

@@ -1,0 +1,24 @@
+import type { Resolvers, SourceFilter } from '../../generated/resolvers.js';
+import type { DataCategoryRecord, EntityRecord, IncidentRecord, PublisherRecord, SourceRecord } from '../records.js';
+import { connection } from '../../read/connection.js';
+import { byId, date, rel, root } from '../fields.js';
+import { sourceList } from './list.js';
+
+export const sourceResolvers: Resolvers = {
+  Source: {
+    publisher: rel<PublisherRecord | null>(),
+    publishedOn: date('publishedOn'),
+    supports: rel<EntityRecord[]>(),
+  },
+  DataCategory: {
+    incidentsExposed: rel<IncidentRecord[]>(),
+  },
+  SourceRef: {
+    about: (r) => r.about ?? [],
+  },
+  Query: {
+    source: root(byId),
+    sources: (_p, args, ctx, info) => connection<SourceRecord, SourceFilter>(ctx, info, sourceList, args),
+    dataCategories: root<DataCategoryRecord[]>(),
+  },
+};

@@ -1,0 +1,14 @@
+import type { QueryStats } from '../graph/graph.js';
+import type { Cursors } from '../pagination/cursor.js';
+import type { Reader } from './reader.js';
+
+/**
+ * What every resolver gets: the request's reader (its Neo4j queries and their count) and cursors.
+ * Made per request by src/server/context.ts; a type only, so the modules that read it depend on
+ * nothing of the server's.
+ */
+export interface Context {
+  read: Reader;
+  cursors: Cursors;
+  stats: QueryStats;
+}

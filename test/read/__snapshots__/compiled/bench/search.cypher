@@ -1,0 +1,83 @@
+// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u
+//
+// GraphQL:
+// {
+//   search(query: "Falcon breach", first: 20) {
+//     edges {
+//       score
+//       node {
+//         __typename
+//       }
+//     }
+//   }
+// }
+//
+// 1 query sent.
+
+// ---- 1/1: Query.search
+// Parameters:
+// {
+//   "p0_exact": "\"Falcon\" \"breach\"",
+//   "p0_forgiving": "falcon* falcon~2 breach* breach~2",
+//   "p0_labels": null,
+//   "p0_scan": 10000,
+//   "p0_spare": 50,
+//   "p0_skip": 0,
+//   "p0_limit": 21
+// }
+CALL () {
+CALL () {
+// Hits, best first: matches of the words as written ($exact) score above 1, matches found only by
+// prefix or typo tolerance ($forgiving) below 1, so they always rank after them; within each, by
+// the index's relevance; ties by id so pages are stable.
+// The index answers best first, so a page from the top needs only the first hits: the page's
+// length plus $spare are asked for, which settles the page when fewer came back (that was all of
+// them) or when the last scores below the page's last (no tie of it was left out). Otherwise, or
+// when only some labels are asked for (the index cannot filter by label), up to $scan are read.
+WITH CASE WHEN $p0_skip + $p0_limit + $p0_spare < $p0_scan THEN $p0_skip + $p0_limit + $p0_spare ELSE $p0_scan END AS asked
+CALL (asked) {
+  CALL db.index.fulltext.queryNodes('entity_search_2', $p0_exact, {limit: asked}) YIELD node, score
+  RETURN collect({node: node, score: 1 + score}) AS head
+}
+WITH head, $p0_labels IS NULL
+  AND (size(head) < asked OR coalesce(head[size(head) - 1].score < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
+CALL (head, settled) {
+  WITH head WHERE settled
+  RETURN head AS exact
+  UNION ALL
+  WITH settled WHERE NOT settled
+  // In a CALL of its own: collect() makes a row even from no rows, which would leave a second
+  // (empty) list of exact hits beside the settled head and send the forgiving query below.
+  CALL () {
+    CALL db.index.fulltext.queryNodes('entity_search_2', $p0_exact, {limit: $p0_scan}) YIELD node, score
+    WITH node, score WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+    RETURN collect({node: node, score: 1 + score}) AS exact
+  }
+  RETURN exact
+}
+// The forgiving query (prefixes and edit distances: the costly part of a search in a large graph)
+// runs only when the page reaches past the exact hits: when they fill it, no forgiving hit can be on it.
+CALL (exact) {
+  // Only the exact hits scoring at least as well as the page's last can be on it (ties included,
+  // which the id orders below).
+  WITH exact, CASE WHEN size(exact) >= $p0_skip + $p0_limit THEN exact[$p0_skip + $p0_limit - 1].score END AS floor
+  UNWIND exact AS hit
+  WITH hit, floor WHERE floor IS NULL OR hit.score >= floor
+  RETURN hit.node AS node, hit.score AS score
+  UNION ALL
+  WITH exact WHERE size(exact) < $p0_skip + $p0_limit
+  CALL db.index.fulltext.queryNodes('entity_search_2', $p0_forgiving, {limit: $p0_scan}) YIELD node, score
+  RETURN node, score / (1 + score) AS score
+}
+WITH node, max(score) AS score
+WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+WITH node, score
+ORDER BY score DESC, node.id
+SKIP $p0_skip
+LIMIT $p0_limit
+WITH node AS _x3, score
+RETURN collect({node: [_x3.id, labels(_x3)], score: score}) AS _v2
+}
+RETURN {hits: _v2, total: null} AS _v1
+}
+RETURN 0 AS k, _v1 AS v

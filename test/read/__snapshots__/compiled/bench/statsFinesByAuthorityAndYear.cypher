@@ -1,0 +1,46 @@
+// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u
+//
+// GraphQL:
+// {
+//   stats {
+//     finesByAuthorityAndYear(authority: "pipc") {
+//       year
+//       totals {
+//         sum {
+//           display
+//         }
+//       }
+//     }
+//   }
+// }
+//
+// 1 query sent.
+
+// ---- 1/1: Query.stats
+// Parameters:
+// {
+//   "p6_authority": "pipc"
+// }
+WITH COLLECT {
+CALL () {
+WITH true AS stats
+WITH *, stats AS _x3
+LIMIT 1
+WITH *, COLLECT {
+CALL () {
+MATCH (a:Authority)-[:IMPOSED]->(f:Fine)
+WHERE f.amount IS NOT NULL AND ($p6_authority IS NULL OR a.id = $p6_authority)
+WITH a, f.year AS year, f.currency AS currency, collect(f.amount) AS amounts
+ORDER BY currency
+WITH a, year, collect({currency: currency, amounts: amounts}) AS totals
+WITH *, a AS _x7, year AS _x8, totals AS _x9
+ORDER BY a.name, year
+RETURN [_x8, _x9] AS _v5
+}
+RETURN _v5
+} AS _w4
+RETURN [_w4, _x3] AS _v1
+}
+RETURN _v1
+} AS _v0
+RETURN 0 AS k, _v0[0] AS v

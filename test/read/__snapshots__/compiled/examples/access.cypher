@@ -1,0 +1,107 @@
+// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u
+//
+// GraphQL:
+// query Access {
+//   incident(id: "coupang-breach-2025") {
+//     accessStart {
+//       iso
+//       precision
+//       asReported
+//     }
+//     accessDurationAsReported
+//     origin
+//     attackVector
+//     discoveredOn {
+//       iso
+//     }
+//     reportedOn {
+//       iso
+//       asReported
+//     }
+//     extortion {
+//       demand
+//       ransomDemanded
+//     }
+//     sources {
+//       ...Src
+//     }
+//   }
+// }
+//
+// fragment Src on SourceRef {
+//   attribution
+//   attributedTo {
+//     __typename
+//     ... on Person {
+//       id
+//       personName: name
+//     }
+//     ... on Publisher {
+//       id
+//       name
+//     }
+//     ... on Company {
+//       id
+//       name
+//     }
+//     ... on Authority {
+//       id
+//       name
+//     }
+//   }
+//   about
+//   source {
+//     id
+//     title
+//     url
+//     publishedOn {
+//       iso
+//       precision
+//     }
+//     dateNote
+//     publisher {
+//       id
+//       name
+//     }
+//   }
+// }
+//
+// 1 query sent.
+
+// ---- 1/1: Query.incident
+// Parameters:
+// {
+//   "p2_id": "coupang-breach-2025"
+// }
+WITH COLLECT {
+CALL () {
+MATCH (n:Incident {id: $p2_id})
+WITH *, n AS _x3
+LIMIT 1
+WITH *, COLLECT {
+CALL (_x3) {
+WITH _x3 AS this
+MATCH (this)-[r:SOURCED_FROM]->(n:Source)
+OPTIONAL MATCH (who:Entity {id: r.attributedTo})
+WITH *, n AS _x7, r.attribution AS _x8, who AS _x9, coalesce(r.about, []) AS _xa
+ORDER BY n.publishedOn, n.id, r.attribution
+WITH *, COLLECT {
+CALL (_x7) {
+WITH _x7 AS this
+MATCH (this)-[:PUBLISHED_BY]->(n:Publisher)
+WITH *, n AS _xe
+ORDER BY n.id
+LIMIT 1
+RETURN [_xe.id, _xe.name] AS _vc
+}
+RETURN _vc
+} AS _wb
+RETURN [[_x7.id, _x7.title, _x7.url, _x7.publishedOn, _x7.dateNote, _wb[0]], _x8, [_x9.id, labels(_x9), _x9.name], _xa] AS _v5
+}
+RETURN _v5
+} AS _w4
+RETURN [_x3.id, _x3.accessStart, _x3.accessStartAsReported, _x3.accessDurationAsReported, _x3.origin, _x3.attackVector, _x3.discoveredOn, _x3.reportedOn, _x3.reportedOnAsReported, _x3.extortionDemand, _x3.ransomDemanded, _w4] AS _v1
+}
+RETURN _v1
+} AS _v0
+RETURN 0 AS k, _v0[0] AS v

@@ -1,0 +1,185 @@
+// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u
+//
+// GraphQL:
+// query ExposedData {
+//   incident(id: "coupang-breach-2025") {
+//     title
+//     accountsAffected {
+//       value
+//       qualifier
+//       unit
+//     }
+//     exposedData {
+//       category {
+//         id
+//         name
+//         hibpClass
+//       }
+//       detail
+//       sources {
+//         ...Src
+//       }
+//     }
+//     notExposedData {
+//       category {
+//         id
+//         name
+//       }
+//       detail
+//       sources {
+//         ...Src
+//       }
+//     }
+//   }
+// }
+//
+// fragment Src on SourceRef {
+//   attribution
+//   attributedTo {
+//     __typename
+//     ... on Person {
+//       id
+//       personName: name
+//     }
+//     ... on Publisher {
+//       id
+//       name
+//     }
+//     ... on Company {
+//       id
+//       name
+//     }
+//     ... on Authority {
+//       id
+//       name
+//     }
+//   }
+//   about
+//   source {
+//     id
+//     title
+//     url
+//     publishedOn {
+//       iso
+//       precision
+//     }
+//     dateNote
+//     publisher {
+//       id
+//       name
+//     }
+//   }
+// }
+//
+// 1 query sent.
+
+// ---- 1/1: Query.incident
+// Parameters:
+// {
+//   "p2_id": "coupang-breach-2025"
+// }
+WITH COLLECT {
+CALL () {
+MATCH (n:Incident {id: $p2_id})
+WITH *, n AS _x3
+LIMIT 1
+WITH *, COLLECT {
+CALL (_x3) {
+WITH _x3 AS this
+MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
+WHERE n.id = this.accountsAffectedEstimate
+WITH *, n AS _x7
+LIMIT 1
+RETURN [_x7.id, _x7.value, _x7.qualifier, _x7.unit] AS _v5
+}
+RETURN _v5
+} AS _w4, COLLECT {
+CALL (_x3) {
+WITH _x3 AS this
+MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
+WHERE n.exposed
+WITH *, n AS _xb
+ORDER BY c.name, n.id
+WITH *, COLLECT {
+CALL (_xb) {
+WITH _xb AS this
+MATCH (this)-[:OF_CATEGORY]->(n:DataCategory)
+WITH *, n AS _xf
+ORDER BY n.id
+LIMIT 1
+RETURN [_xf.id, _xf.name, _xf.hibpClass] AS _vd
+}
+RETURN _vd
+} AS _wc, COLLECT {
+CALL (_xb) {
+WITH _xb AS this
+MATCH (this)-[r:SOURCED_FROM]->(n:Source)
+OPTIONAL MATCH (who:Entity {id: r.attributedTo})
+WITH *, n AS _xj, r.attribution AS _xk, who AS _xl, coalesce(r.about, []) AS _xm
+ORDER BY n.publishedOn, n.id, r.attribution
+WITH *, COLLECT {
+CALL (_xj) {
+WITH _xj AS this
+MATCH (this)-[:PUBLISHED_BY]->(n:Publisher)
+WITH *, n AS _xq
+ORDER BY n.id
+LIMIT 1
+RETURN [_xq.id, _xq.name] AS _vo
+}
+RETURN _vo
+} AS _wn
+RETURN [[_xj.id, _xj.title, _xj.url, _xj.publishedOn, _xj.dateNote, _wn[0]], _xk, [_xl.id, labels(_xl), _xl.name], _xm] AS _vh
+}
+RETURN _vh
+} AS _wg
+RETURN [_xb.id, _xb.detail, _wc[0], _wg] AS _v9
+}
+RETURN _v9
+} AS _w8, COLLECT {
+CALL (_x3) {
+WITH _x3 AS this
+MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
+WHERE NOT n.exposed
+WITH *, n AS _xu
+ORDER BY c.name, n.id
+WITH *, COLLECT {
+CALL (_xu) {
+WITH _xu AS this
+MATCH (this)-[:OF_CATEGORY]->(n:DataCategory)
+WITH *, n AS _xy
+ORDER BY n.id
+LIMIT 1
+RETURN [_xy.id, _xy.name] AS _vw
+}
+RETURN _vw
+} AS _wv, COLLECT {
+CALL (_xu) {
+WITH _xu AS this
+MATCH (this)-[r:SOURCED_FROM]->(n:Source)
+OPTIONAL MATCH (who:Entity {id: r.attributedTo})
+WITH *, n AS _x12, r.attribution AS _x13, who AS _x14, coalesce(r.about, []) AS _x15
+ORDER BY n.publishedOn, n.id, r.attribution
+WITH *, COLLECT {
+CALL (_x12) {
+WITH _x12 AS this
+MATCH (this)-[:PUBLISHED_BY]->(n:Publisher)
+WITH *, n AS _x19
+ORDER BY n.id
+LIMIT 1
+RETURN [_x19.id, _x19.name] AS _v17
+}
+RETURN _v17
+} AS _w16
+RETURN [[_x12.id, _x12.title, _x12.url, _x12.publishedOn, _x12.dateNote, _w16[0]], _x13, [_x14.id, labels(_x14), _x14.name], _x15] AS _v10
+}
+RETURN _v10
+} AS _wz
+RETURN [_xu.id, _xu.detail, _wv[0], _wz] AS _vs
+}
+RETURN _vs
+} AS _wr
+RETURN [_x3.id, _x3.title, _w4[0], _w8, _wr] AS _v1
+}
+RETURN _v1
+} AS _v0
+RETURN 0 AS k, _v0[0] AS v

@@ -1,0 +1,126 @@
+// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u
+//
+// GraphQL:
+// query Investigations {
+//   incident(id: "coupang-breach-2025") {
+//     investigations {
+//       id
+//       title
+//       kind
+//       status
+//       openedOn {
+//         iso
+//         precision
+//         asReported
+//       }
+//       question
+//       authorities {
+//         id
+//         name
+//         kind
+//       }
+//       sources {
+//         ...Src
+//       }
+//     }
+//   }
+// }
+//
+// fragment Src on SourceRef {
+//   attribution
+//   attributedTo {
+//     __typename
+//     ... on Person {
+//       id
+//       personName: name
+//     }
+//     ... on Publisher {
+//       id
+//       name
+//     }
+//     ... on Company {
+//       id
+//       name
+//     }
+//     ... on Authority {
+//       id
+//       name
+//     }
+//   }
+//   about
+//   source {
+//     id
+//     title
+//     url
+//     publishedOn {
+//       iso
+//       precision
+//     }
+//     dateNote
+//     publisher {
+//       id
+//       name
+//     }
+//   }
+// }
+//
+// 1 query sent.
+
+// ---- 1/1: Query.incident
+// Parameters:
+// {
+//   "p2_id": "coupang-breach-2025",
+//   "p6_first": 9007199254740991
+// }
+WITH COLLECT {
+CALL () {
+MATCH (n:Incident {id: $p2_id})
+WITH *, n AS _x3
+LIMIT 1
+WITH *, COLLECT {
+CALL (_x3) {
+WITH _x3 AS this
+MATCH (this)<-[:INTO]-(n:Investigation)
+WITH *, n AS _x7
+ORDER BY n.openedOn, n.id
+LIMIT $p6_first
+WITH *, COLLECT {
+CALL (_x7) {
+WITH _x7 AS this
+MATCH (this)<-[:CONDUCTS]-(n:Authority)
+WITH *, n AS _xb
+ORDER BY n.name
+RETURN [_xb.id, _xb.name, _xb.kind] AS _v9
+}
+RETURN _v9
+} AS _w8, COLLECT {
+CALL (_x7) {
+WITH _x7 AS this
+MATCH (this)-[r:SOURCED_FROM]->(n:Source)
+OPTIONAL MATCH (who:Entity {id: r.attributedTo})
+WITH *, n AS _xf, r.attribution AS _xg, who AS _xh, coalesce(r.about, []) AS _xi
+ORDER BY n.publishedOn, n.id, r.attribution
+WITH *, COLLECT {
+CALL (_xf) {
+WITH _xf AS this
+MATCH (this)-[:PUBLISHED_BY]->(n:Publisher)
+WITH *, n AS _xm
+ORDER BY n.id
+LIMIT 1
+RETURN [_xm.id, _xm.name] AS _vk
+}
+RETURN _vk
+} AS _wj
+RETURN [[_xf.id, _xf.title, _xf.url, _xf.publishedOn, _xf.dateNote, _wj[0]], _xg, [_xh.id, labels(_xh), _xh.name], _xi] AS _vd
+}
+RETURN _vd
+} AS _wc
+RETURN [_x7.id, _x7.title, _x7.kind, _x7.status, _x7.openedOn, _x7.openedOnAsReported, _x7.question, _w8, _wc] AS _v5
+}
+RETURN _v5
+} AS _w4
+RETURN [_x3.id, _w4] AS _v1
+}
+RETURN _v1
+} AS _v0
+RETURN 0 AS k, _v0[0] AS v
