@@ -10,7 +10,7 @@
  * HTTP: sequential p50/p95, and throughput with autocannon (10 connections, a fixed number of
  * requests sized to take about --duration seconds). Servers are interleaved (request by request, and run by run under load, rotating
  * the order) so that the noise of a shared machine falls on all three alike. Prints a markdown
- * table for the README and writes JSON to bench/results/. Exit code 1 when an answer disagrees
+ * table for bench/README.md and writes JSON to bench/results/. Exit code 1 when an answer disagrees
  * or a request fails. Uses its own Neo4j under .neo4j/compare (or BENCH_NEO4J_URI, which it clears).
  * Each server runs in a process of its own (compare/serve.ts); this one loads and measures.
  */

@@ -17,7 +17,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, prepareDatabase, type Database } from '../src/bootstrap.js';
 import { bulkLoad, bulkUnavailable } from '../src/synthetic/bulk.js';
 import { generateGraph } from '../src/synthetic/load.js';
-import { createLogger, type Logger } from '../src/logger.js';
+import { createLogger } from '../src/logger.js';
 import { startServer } from '../src/server/app.js';
 import neo4j from 'neo4j-driver';
 import { BENCH_QUERIES, requestOf, type BenchQuery } from './queries.js';

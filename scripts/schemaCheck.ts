@@ -7,7 +7,7 @@ import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectTy
 import { loadTypeDefs, SCHEMA_DIR } from '../src/modules/schema.js';
 
 /**
- * The versioning check (README "Versioning"): the schema in schema/*.graphql against the last
+ * The versioning check (docs/apps.md "Versioning and deprecation"): the schema in schema/*.graphql against the last
  * released one in schema/released/<version>.graphql. A breaking change fails the check unless the
  * first section of CHANGELOG.md lists its schema coordinate (`Query.incidents`) under
  * "### Breaking"; and every @deprecated says why and what to use instead.
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     console.error(`\nSchema check failed:\n${check.problems.map((p) => `  - ${p}`).join('\n')}`);
     console.error('\nKeep the schema compatible (add the new field or argument, and @deprecated the old one with its'
       + ' reason and replacement), or list each coordinate above under "### Breaking" in CHANGELOG.md\'s first'
-      + ' section with what clients must change (README "Versioning and deprecation").');
+      + ' section with what clients must change (docs/apps.md "Versioning and deprecation").');
     process.exit(1);
   }
   if (values.release !== undefined) {

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, port, str, url, num, makeValidator, EnvError } from 'envalid';
+import { cleanEnv, port, str, num, makeValidator, EnvError } from 'envalid';
 
 const neo4jUri = makeValidator<string>((input) => {
   if (input === '') return input;

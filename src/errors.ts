@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Every error code this API answers with, and the builders that make them. Apps switch on
- * extensions.code; the README's error table lists the same codes.
+ * extensions.code; the error table of docs/apps.md lists the same codes.
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',

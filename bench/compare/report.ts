@@ -1,4 +1,4 @@
-/** The comparison's figures as a markdown table (for the README) and as plain rows (console). */
+/** The comparison's figures as a markdown table (for bench/README.md) and as plain rows (console). */
 
 export type ServerName = 'api' | 'lib' | 'cypher';
 

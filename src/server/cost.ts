@@ -15,7 +15,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
  *   a default page for the lists that gather entities from across the graph.
  * Aliases are separate fields, so each counts in full. Fragments on a union or interface count
  * the most expensive type they could match. The figures exist to refuse a query before it runs;
- * the README's "Limits" section gives them to app developers.
+ * docs/apps.md ("Limits and status codes") gives them to app developers.
  */
 export const COST_LIMIT = 250_000;
 

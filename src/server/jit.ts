@@ -32,7 +32,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const result: ExecutionResult = query
             ? await query.query(undefined, rc.context, variables)
             : await execute({ schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName });
-          return { ...result, errors: result.errors?.map(asGraphQLError) } as never;
+          return { ...result, errors: result.errors?.map(asGraphQLError) };
         },
       };
     },

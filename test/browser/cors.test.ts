@@ -61,7 +61,7 @@ describe('CORS: a page on another origin calls the API from headless Chromium', 
       return {
         // JSON POST: not a "simple" request, so the browser sends a preflight first.
         post: await read(fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ incident(id: "coupang-breach-2025") { id displayName } }' }) })),
-        // GET with the preflight header, as the README says.
+        // GET with the preflight header, as docs/apps.md says.
         get: await read(fetch(`${apiUrl}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } })),
         // GET without it: CSRF prevention refuses it (and lets the allowed page read why).
         bareGet: await read(fetch(`${apiUrl}/graphql?query=${q}`)),

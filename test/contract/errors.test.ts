@@ -9,9 +9,9 @@ import { gql } from '../support/api.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** The README's error table: one row per code (BAD_USER_INPUT has two), with the test that proves it. */
+/** The error table of docs/apps.md: one row per code (BAD_USER_INPUT has two), with the test that proves it. */
 function errorTable(): { code: string; http: string; test: string }[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs', 'apps.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Errors'), readme.indexOf('### Partial results'));
   return section.split('\n').filter((l) => /^\| `[A-Z_]+` \|/.test(l)).map((l) => {
     const cells = l.split('|').slice(1, -1).map((c) => c.trim());
@@ -25,7 +25,7 @@ async function post(body: string, headers: Record<string, string> = { 'content-t
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 }
 
-describe('the error table (README "Errors")', () => {
+describe('the error table (docs/apps.md "Errors")', () => {
   it('has a row for every code of src/errors.ts (and Apollo\'s PERSISTED_QUERY_NOT_FOUND), each naming a test that asserts its code', () => {
     const rows = errorTable();
     const codes = new Set(rows.map((r) => r.code));

@@ -23,7 +23,7 @@ async function inApp(file: string, args: string[], env: Record<string, string> =
 
 afterAll(() => rmSync(MISUSE, { force: true }));
 
-// The README's "Consuming from TypeScript", done as an app would: types generated from the
+// docs/apps.md "Consuming from TypeScript", done as an app would: types generated from the
 // schema this server serves, compiled strict, then run against it.
 describe('examples/app: a typed client of the running server', () => {
   it('generates its types from GET /schema.graphql with the client preset', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gql } from '../support/api.js';
 
-// Strict input (README "Errors"): a value is refused with BAD_USER_INPUT naming the argument and
+// Strict input (docs/apps.md "Errors"): a value is refused with BAD_USER_INPUT naming the argument and
 // what is wrong, never read as a question whose answer is "none".
 describe('strict input', () => {
   it('PartialDateString is a real date, and the message names the wrong part (literal and variable alike)', async () => {

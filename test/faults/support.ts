@@ -118,7 +118,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What an answer must not show a client: driver text, pool status, addresses, stack traces. */
 export const INTERNALS = /bolt:|Pool status|Neo4jError|ServiceUnavailable|ECONNREFUSED|acquisition|at [\w.]+ \(|127\.0\.0\.1/;
 
-/** Prints a measured figure into the test output (the README's numbers come from these lines). */
+/** Prints a measured figure into the test output (docs/operators.md's fault figures come from these lines). */
 export function figure(label: string, ms: number): void {
   console.log(`[faults] ${label}: ${(ms / 1000).toFixed(2)} s`);
 }

@@ -14,7 +14,7 @@ import { compileOnly, renderCompiled } from '../support/compileOnly.js';
  * (test/support/compileOnly.ts). A change to the compiler, a definition under cypher/ or a list
  * query shows here as a diff of readable .cypher files, and must be accepted on purpose:
  *
- *   npx vitest run test/read/compiled.test.ts -u
+ *   npm run test:unit -- test/read/compiled.test.ts -u
  *
  * In CI (CI=true) a missing snapshot is a failure, not a new file.
  */

@@ -85,7 +85,7 @@ const commented = (text: string) => text.trimEnd().split('\n').map((l) => (l ? `
  */
 export function renderCompiled(source: { graphql: string; variables?: Record<string, unknown> | undefined }, sent: readonly SentQuery[]): string {
   const out = [
-    '// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npx vitest run test/read/compiled.test.ts -u',
+    '// Compiled by test/read/compiled.test.ts (no database). Update on purpose: npm run test:unit -- test/read/compiled.test.ts -u',
     '//',
     '// GraphQL:',
     commented(print(parse(source.graphql))),

@@ -1,6 +1,6 @@
 import type { TypedDocumentString } from './gql/graphql.js';
 
-/** The codes of the API's error contract (README "Errors"): switch on these, never on messages. */
+/** The codes of the API's error contract (docs/apps.md "Errors"): switch on these, never on messages. */
 export type ErrorCode =
   | 'BAD_USER_INPUT' | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'PERSISTED_QUERY_NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'QUERY_TIMEOUT' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
