@@ -47,7 +47,9 @@ export interface Part {
 
 /**
  * A query file run as a part of the request's query, as it is: `CALL () { <text> }`, whose value
- * is the one column the file's final RETURN names (cypher/common/known/*.cypher: `missing`).
+ * is the one column the file's final RETURN names (cypher/common/known/*.cypher: `missing`). The
+ * name is free: each part is a UNION ALL branch of its own (src/read/reader.ts), where nothing else
+ * is bound. A part that must sit beside another in one scope binds its column to a fresh name first.
  */
 export function subquery(b: Builder, text: string, params: Record<string, unknown>): Part {
   const columns = returnedColumns(text);

@@ -12,7 +12,7 @@ import { testDriver } from '../support/api.js';
 // The bulk path (CSV, neo4j-admin import, schema, seeds, derived values) on a Neo4j of its own,
 // then the online path (UNWIND batches) over the same database: both must write the same graph,
 // node for node, property for property (with its type), relationship for relationship.
-// Under a folder named by this process's id: a suite starting meanwhile (test/support/global-setup.ts)
+// Under a folder named by this process's id: a suite starting meanwhile (test/support/globalSetup.ts)
 // removes every folder of .neo4j/test not named by a live process, and must not remove this one.
 const HOME = fileURLToPath(new URL(`../../.neo4j/test/${process.pid}/bulk`, import.meta.url));
 const OPTIONS = { incidents: 300, seed: 11 };
