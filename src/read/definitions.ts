@@ -46,14 +46,24 @@ function columnOf(item: string): Column | null {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(item) ? { expr: item, name: item } : null;
 }
 
-/** The names of the columns a query's final top-level RETURN gives (a query file run as a subquery: src/read/emit.ts). */
+/**
+ * The names of the columns a query's final top-level RETURN gives (a query file run as a
+ * subquery: src/read/emit.ts). Worked out once per text: the texts are the registry's files.
+ */
+const columnsOf = new Map<string, string[]>();
 export function returnedColumns(source: string): string[] {
+  let names = columnsOf.get(source);
+  if (names) return names;
   const text = stripComments(source);
   const at = topLevelKeyword(text, 'RETURN').at(-1);
-  if (at === undefined) return [];
-  const tail = text.slice(at + 'RETURN'.length);
-  const end = Math.min(...['ORDER BY', 'SKIP', 'LIMIT'].map((k) => topLevelKeyword(tail, k)[0] ?? tail.length));
-  return splitTopLevel(tail.slice(0, end)).map((c) => columnOf(c)?.name ?? c);
+  if (at === undefined) names = [];
+  else {
+    const tail = text.slice(at + 'RETURN'.length);
+    const end = Math.min(...['ORDER BY', 'SKIP', 'LIMIT'].map((k) => topLevelKeyword(tail, k)[0] ?? tail.length));
+    names = splitTopLevel(tail.slice(0, end)).map((c) => columnOf(c)?.name ?? c);
+  }
+  columnsOf.set(source, names);
+  return names;
 }
 
 export function parseDefinition(name: string, source: string): Definition {
