@@ -103,7 +103,10 @@ for (const size of sizes) {
   const selected = kinds(params).filter((k) => !opts.kinds || opts.kinds.split(',').includes(k.key));
 
   // Each server in a process of its own (bench/compare/serve.ts), as each would be deployed.
-  const bolt = external ?? db.local!.uri;
+  const bolt = db.connection.uri;
+  // The children (bench/compare/serve.ts) log in as this process does: the local Neo4j's password, or NEO4J_USER/NEO4J_PASSWORD.
+  process.env.NEO4J_USER = db.connection.user;
+  process.env.NEO4J_PASSWORD = db.connection.password;
   const [api, lib, cypher] = await Promise.all((['api', 'lib', 'cypher'] as const).map((s) => startChild(s, bolt, database)));
   const busy: Record<ServerName, { idle(): Promise<number> }> = { api: api!, lib: lib!, cypher: cypher! };
   const targets = (k: Kind): Record<ServerName, Target> => ({

@@ -42,12 +42,13 @@ function freePort(): Promise<number> {
 }
 
 /** `src/main.ts` in its own process; resolves once it has logged the end of its warm-up (cold: once it is ready). */
-async function startApi(neo4jUri: string, cold: boolean): Promise<{ url: string; child: ChildProcess; warmedIn: string }> {
+async function startApi(neo4j: Database['connection'], cold: boolean): Promise<{ url: string; child: ChildProcess; warmedIn: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1',
-      LOG_LEVEL: 'info', LOG_FORMAT: 'json', SEED_ON_EMPTY: 'false', WARM_UP: cold ? 'false' : 'true' },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: String(port), HOST: '127.0.0.1',
+      LOG_LEVEL: 'info', LOG_FORMAT: 'json', SEED_ON_EMPTY: 'false', WARM_UP: cold ? 'false' : 'true',
+      DB_MAX_CONCURRENT: '64', CLIENT_DB_MS_PER_SECOND: '0', METRICS_PORT: '0', QUERY_STATS: 'always' },
   });
   const warmedIn = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the API did not finish its warm-up within 600 s')), 600_000);
@@ -80,7 +81,7 @@ try {
     process.stdout.write('starting Neo4j and seeding... ');
     db = await openDatabase(config, createLogger('warn', 'json'), HOME);
     await prepareDatabase(db, config, createLogger('warn', 'json'));
-    const started = await startApi(db.local!.uri, Boolean(opts.cold));
+    const started = await startApi(db.connection, Boolean(opts.cold));
     ({ url, warmedIn } = started);
     api = started.child;
     console.log(`API at ${url}, warm-up done in ${warmedIn}`);

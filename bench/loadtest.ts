@@ -43,13 +43,15 @@ function freePort(): Promise<number> {
 }
 
 /** The API as `npm start` runs it, in its own process so the load generator does not share its event loop. */
-async function startApi(neo4jUri: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(neo4j: Database['connection']): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', PORT: String(port), HOST: '127.0.0.1',
+      ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: String(port), HOST: '127.0.0.1',
       LOG_LEVEL: 'warn', LOG_FORMAT: 'json', SEED_ON_EMPTY: 'false', CLIENT_MAX_QUEUED: '1000',
+      // One load generator is one client: the server's throughput, not its fair shares (bench/fairness.ts).
+      DB_MAX_CONCURRENT: '64', CLIENT_DB_MS_PER_SECOND: '0', METRICS_PORT: '0', QUERY_STATS: 'always',
     },
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -87,7 +89,7 @@ try {
     process.stdout.write('starting Neo4j and seeding... ');
     db = await openDatabase(config, log, HOME);
     await prepareDatabase(db, config, log);
-    const started = await startApi(db.local!.uri);
+    const started = await startApi(db.connection);
     url = started.url;
     api = started.child;
     console.log(`API at ${url}`);

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
@@ -8,6 +9,7 @@ import { Graph } from './graph/graph.js';
 import { Prober } from './graph/probe.js';
 import { QueryRegistry } from './graph/queries.js';
 import { GraphWriter } from './graph/writer.js';
+import { boltUriFile, existingLocalCredentials, listenerUids, type Credentials } from './local-neo4j/credentials.js';
 import { startLocalNeo4j, type LocalNeo4j, type StopOutcome } from './local-neo4j/start.js';
 import type { Logger } from './logger.js';
 import { applySchema, planFiles, runPlans, seedFiles } from './seed/load.js';
@@ -23,6 +25,8 @@ export interface Database {
   availability: Availability;
   /** The local Neo4j this process started, if any. */
   local?: LocalNeo4j;
+  /** Where the driver connects and as whom (for a test or tool that needs a driver of its own). */
+  connection: { uri: string } & Credentials;
   /** Stops the probe, closes the driver (at most a second), stops the local Neo4j (killing it past its stop timeout). */
   close(): Promise<{ neo4j: StopOutcome }>;
 }
@@ -30,20 +34,32 @@ export interface Database {
 const DRIVER_CLOSE_MS = 1000;
 
 /**
- * Connects to NEO4J_URI, or starts the project's local Neo4j (supervised: restarted when it
- * dies) when none is given; starts the probe that tells queries whether Neo4j answers.
+ * Connects to NEO4J_URI (with NEO4J_USER and NEO4J_PASSWORD); when none is given, to the local
+ * Neo4j of localHome: the one already running there (its <home>/bolt-uri, e.g. `npm run neo4j` in
+ * another terminal), else one it starts (supervised: restarted when it dies). The local Neo4j
+ * is logged in to as user neo4j with the password of .neo4j/neo4j-password, whatever NEO4J_USER
+ * and NEO4J_PASSWORD say. Starts the probe that tells queries whether Neo4j answers.
  */
 export async function openDatabase(config: Config, log: Logger, localHome = config.neo4j.localHome): Promise<Database> {
   const c = config.neo4j;
   let local: LocalNeo4j | undefined;
   let uri = c.uri;
+  let auth: Credentials = { user: c.user, password: c.password };
   if (!uri) {
-    log.info('NEO4J_URI is not set: starting the local Neo4j Community 5.26');
-    local = await startLocalNeo4j({ home: localHome, port: c.localPort, pageCacheMb: c.localPageCacheMb, log: (m) => log.info(m) });
-    uri = local.uri;
+    const running = await runningLocalNeo4j(localHome, c.connectionTimeoutMs);
+    if (running) {
+      log.info(`A local Neo4j already runs on ${localHome}: using it at ${running.uri} (the process that started it stops it)`);
+      ({ uri } = running);
+      auth = running;
+    } else {
+      log.info('NEO4J_URI is not set: starting the local Neo4j Community 5.26');
+      local = await startLocalNeo4j({ home: localHome, port: c.localPort, pageCacheMb: c.localPageCacheMb, log: (m) => log.info(m) });
+      uri = local.uri;
+      auth = local.credentials;
+    }
   }
   const driver = createDriver({
-    uri, user: c.user, password: c.password, poolSize: c.poolSize,
+    uri, user: auth.user, password: auth.password, poolSize: c.poolSize,
     connectionTimeoutMs: c.connectionTimeoutMs, acquisitionTimeoutMs: c.acquisitionTimeoutMs, maxRetryTimeMs: c.maxRetryTimeMs,
   });
   try {
@@ -56,7 +72,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
   const availability = new Availability();
   const queries = new QueryRegistry();
   const prober = new Prober({
-    uri, auth: neo4j.auth.basic(c.user, c.password), database: c.database, query: queries.get('schema/probe'),
+    uri, auth: neo4j.auth.basic(auth.user, auth.password), database: c.database, query: queries.get('schema/probe'),
     intervalMs: c.probeIntervalMs, timeoutMs: c.probeTimeoutMs, log,
   }, availability);
   if (local) superviseLogs(local, availability, log);
@@ -69,7 +85,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
     maxRetryTimeMs: c.maxRetryTimeMs,
   }, availability);
   return {
-    driver, graph, availability, local,
+    driver, graph, availability, local, connection: { uri, ...auth },
     close: async () => {
       await prober.stop();
       // A driver waiting on a frozen Neo4j must not hold up shutdown; its sockets die with the process.
@@ -77,6 +93,32 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
       return { neo4j: local ? await local.stop(c.localStopTimeoutMs) : 'not-running' };
     },
   };
+}
+
+/**
+ * The local Neo4j another process runs on this home: its URI from <home>/bolt-uri, if it answers
+ * a login with the local password. A file left by a launcher killed with SIGKILL names a port
+ * nothing, or something else, listens on: the password goes to it only if the one listening
+ * there runs as this user (on Linux, where /proc/net tells), and it must accept the login.
+ */
+export async function runningLocalNeo4j(home: string, connectionTimeoutMs: number): Promise<({ uri: string } & Credentials) | undefined> {
+  const file = boltUriFile(home);
+  if (!existsSync(file)) return undefined;
+  const credentials = existingLocalCredentials();
+  const uri = readFileSync(file, 'utf8').trim();
+  const port = /^bolt:\/\/127\.0\.0\.1:(\d+)$/.exec(uri)?.[1];
+  if (!credentials || !port) return undefined;
+  const uids = listenerUids(Number(port));
+  if (uids && (uids.length === 0 || uids.some((uid) => uid !== process.getuid?.()))) return undefined;
+  const driver = createDriver({ uri, ...credentials, poolSize: 1, connectionTimeoutMs: Math.min(connectionTimeoutMs, 3000), maxRetryTimeMs: 0 });
+  try {
+    await driver.verifyConnectivity();
+    return { uri, ...credentials };
+  } catch {
+    return undefined;
+  } finally {
+    await settlesWithin(driver.close(), DRIVER_CLOSE_MS);
+  }
 }
 
 /** The supervisor's news, told to the availability (down at once on exit) and to the log. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, port, str, num, makeValidator, EnvError } from 'envalid';
@@ -9,6 +10,14 @@ const neo4jUri = makeValidator<string>((input) => {
   }
   return input;
 });
+
+/** True when a plain (unencrypted) Bolt URI leaves this machine: its password and data would cross the network in clear. */
+export function plainRemote(uri: string): boolean {
+  const m = /^(bolt|neo4j)(\+s|\+ssc)?:\/\/(\[[^\]]+\]|[^\s/:]+)/.exec(uri);
+  if (!m || m[2]) return false;
+  const host = m[3]!.replace(/^\[|\]$/g, '').toLowerCase();
+  return !(host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
 
 /**
  * Every setting the process reads, validated once at start-up. envalid prints one clear message
@@ -57,11 +66,28 @@ const origins = makeValidator<string[]>((input) => {
   return list;
 });
 
-/** Express's 'trust proxy' setting from its text form. */
-function trustProxy(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
+/**
+ * Express's 'trust proxy' as a hop count or the proxies' addresses, never `true`: trusting every
+ * X-Forwarded-For lets any client name the address its limits are counted by.
+ */
+const trustProxy = makeValidator<false | number | string>((input) => {
+  const value = input.trim();
+  if (value === 'false' || value === '' || value === '0') return false;
+  if (value === 'true') throw new EnvError('"true" trusts any X-Forwarded-For, so a client could pick the address its limits count: give the number of proxies in front (1) or their addresses (loopback, 10.0.0.0/8, ...)');
+  if (/^\d+$/.test(value)) return Number(value);
+  for (const part of value.split(',').map((p) => p.trim())) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(part)) {
+      throw new EnvError(`"${part}" is not a proxy address: give a hop count, or addresses/CIDR ranges and the names loopback, linklocal, uniquelocal, comma-separated`);
+    }
+  }
+  return value;
+});
+
+const token = makeValidator<string>((input) => {
+  if (input !== '' && input.length < 32) throw new EnvError('must be at least 32 characters (or empty: none)');
+  return input;
+});
+
 /** Whole milliseconds within [min, max]: every wait has a ceiling. */
 const ms = (min: number, max: number) => makeValidator<number>((input) => {
   const n = Number(input);
@@ -74,6 +100,11 @@ const positiveInt = (max: number) => makeValidator<number>((input) => {
   if (!/^\d+$/.test(input) || n < 1 || n > max) throw new EnvError(`must be a whole number from 1 to ${max}`);
   return n;
 });
+
+/** One request per core Neo4j can use; at least 2 so one client never takes them all. */
+function defaultDbSlots(): number {
+  return Math.max(2, availableParallelism());
+}
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -97,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     NEO4J_USER: str({ default: 'neo4j' }),
     NEO4J_PASSWORD: str({ default: '' }),
     NEO4J_DATABASE: str({ default: 'neo4j' }),
-    NEO4J_LOCAL_PORT: portOrZero({ default: 7687, desc: 'Bolt port of the local Neo4j the project starts (0: any free port)' }),
+    NEO4J_LOCAL_PORT: portOrZero({ default: 0, desc: 'Bolt port of the local Neo4j the project starts (0, the default: a free port at each start, written to <NEO4J_LOCAL_HOME>/bolt-uri while it runs)' }),
     NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
     NEO4J_LOCAL_HOME: str({ default: '.neo4j/data', desc: 'store of the local Neo4j (relative to the project)' }),
     NEO4J_LOCAL_STOP_TIMEOUT_MS: ms(500, 300_000)({ default: 20_000, desc: 'how long the local Neo4j may take to stop cleanly before it is killed (at once when it is stopped by a signal)' }),
@@ -122,7 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     CLIENT_MAX_CONCURRENT: positiveInt(10_000)({ default: 8, desc: 'GraphQL requests one client (IP) has running at once' }),
     CLIENT_MAX_QUEUED: wholeNumber({ default: 64, desc: 'requests one client has waiting for a slot; more are answered 429' }),
     CORS_ORIGINS: origins({ default: [], desc: 'origins (scheme://host[:port]) whose pages may call the API from a browser, comma-separated; none by default' }),
-    TRUST_PROXY: str({ default: 'false', desc: "Express 'trust proxy': false, true, loopback, a hop count or addresses; says which address is the client's" }),
+    TRUST_PROXY: trustProxy({ default: false, desc: "which X-Forwarded-For hops to believe: false (none, the default), the number of proxies in front, or their addresses (loopback, CIDR ranges); never true" }),
+    NEO4J_ALLOW_PLAIN_REMOTE: str({ default: 'false', choices: ['true', 'false'], desc: 'accept a bolt:// or neo4j:// NEO4J_URI to another machine (unencrypted); only on a private network such as compose\'s' }),
+    INTROSPECTION: str({ default: 'true', choices: ['true', 'false'], desc: 'answer __schema/__type queries (the IDE needs them); the SDL is public at /schema.graphql either way' }),
+    TRUSTED_DOCUMENTS: str({ default: 'off', choices: ['off', 'require'], desc: 'require: run only the trusted documents (IDE examples, explorer, example app), any other query text is refused' }),
+    QUERY_STATS: str({ default: 'auto', choices: ['auto', 'always', 'never'], desc: 'extensions.neo4j (queries, plans, dbMs) in responses; auto: outside production, or to requests that send QUERY_STATS_TOKEN in x-query-stats' }),
+    QUERY_STATS_TOKEN: token({ default: '', desc: 'a client sending this in the x-query-stats header gets extensions.neo4j in production too (32+ characters)' }),
+    METRICS_HOST: str({ default: '127.0.0.1', desc: 'interface of the internal listener that serves /metrics' }),
+    METRICS_PORT: portOrZero({ default: 9464, desc: 'port of the internal /metrics listener (0: any free port)' }),
+    METRICS_TOKEN: token({ default: '', desc: 'when set, /metrics is served on the API port too, to requests with Authorization: Bearer <token>' }),
+    DB_MAX_CONCURRENT: positiveInt(1000)({ default: defaultDbSlots(), desc: 'GraphQL requests executing at once across all clients (about the cores Neo4j has); more wait their turn, client by client' }),
+    CLIENT_DB_MS_PER_SECOND: wholeNumber({ default: 1000, desc: 'Neo4j time (ms) a client earns per second; 0: no budget' }),
+    CLIENT_DB_BURST_MS: wholeNumber({ default: 30_000, desc: 'Neo4j time (ms) a client may spend at once before its requests are answered RATE_LIMITED' }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -131,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
     },
   });
+  if (c.NEO4J_URI && plainRemote(c.NEO4J_URI) && c.NEO4J_ALLOW_PLAIN_REMOTE !== 'true') {
+    throw new ConfigError(`Invalid configuration:\n  NEO4J_URI: ${c.NEO4J_URI} is unencrypted and leaves this machine: use bolt+s:// or neo4j+s://, or set NEO4J_ALLOW_PLAIN_REMOTE=true on a private network`);
+  }
+  const production = env.NODE_ENV === 'production';
   return {
     port: c.PORT,
     host: c.HOST,
@@ -162,10 +208,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cursorSecret: c.CURSOR_SECRET || undefined,
     logFormat: c.LOG_FORMAT as 'auto' | 'pretty' | 'json',
     http: {
-      clientLimit: { concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED },
-      trustProxy: trustProxy(c.TRUST_PROXY),
+      clientLimit: {
+        concurrency: c.CLIENT_MAX_CONCURRENT, queue: c.CLIENT_MAX_QUEUED,
+        slots: c.DB_MAX_CONCURRENT, dbMsPerSecond: c.CLIENT_DB_MS_PER_SECOND, burstMs: c.CLIENT_DB_BURST_MS,
+      },
+      trustProxy: c.TRUST_PROXY,
       corsOrigins: c.CORS_ORIGINS,
       executor: c.GRAPHQL_EXECUTOR as 'jit' | 'graphql-js',
+      introspection: c.INTROSPECTION === 'true',
+      trustedDocuments: c.TRUSTED_DOCUMENTS === 'require',
+      queryStats: { always: c.QUERY_STATS === 'always' || (c.QUERY_STATS === 'auto' && !production), token: c.QUERY_STATS === 'never' ? undefined : c.QUERY_STATS_TOKEN || undefined },
+      metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN || undefined },
     },
   };
 }

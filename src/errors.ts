@@ -17,6 +17,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** One client has too many requests running and waiting: HTTP 429 with Retry-After. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** TRUSTED_DOCUMENTS=require and the query is not one of the trusted documents: HTTP 400. */
+  TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +44,12 @@ export const QueryLimit = {
   DIRECTIVES: 'DIRECTIVES',
   COST: 'COST',
   TOKENS: 'TOKENS',
+  /** A field returning its own type nested in itself (src/server/shapeLimits.ts). */
+  RECURSION: 'RECURSION',
+  /** Selections of related objects, each one more pattern for Neo4j to plan and match. */
+  JOINS: 'JOINS',
+  /** Introspection root fields per operation. */
+  INTROSPECTION: 'INTROSPECTION',
 } as const;
 
 export type QueryLimit = (typeof QueryLimit)[keyof typeof QueryLimit];

@@ -5,6 +5,7 @@ import { LocalNeo4jUnavailable } from './local-neo4j/prerequisites.js';
 import { createLogger, type Logger } from './logger.js';
 import { SeedError, SeedRunError } from './seed/load.js';
 import { startServer, type RunningServer } from './server/app.js';
+import { loadVendor, VendorMissing } from './server/vendor.js';
 import { warmUp } from './server/warm.js';
 
 async function main(): Promise<void> {
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // Before the database: a missing build says so at once, not after Neo4j has started.
+  loadVendor();
   const log = createLogger(config.logLevel, config.logFormat);
   // tsx turns source maps on, and neo4j-driver formats a stack trace for every query it runs:
   // mapped through source maps, that cost ~5% of the API's CPU per request for a nested read.
@@ -83,7 +86,7 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError || e instanceof SeedRunError) console.error(`\n${e.message}\n`);
+  if (e instanceof LocalNeo4jUnavailable || e instanceof SeedError || e instanceof SeedRunError || e instanceof VendorMissing) console.error(`\n${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           Decimal: 'string',
           // "2025", "2025-08", "2025-08-28" or a quarter "2025-07/2025-09".
           PartialDateString: 'string',
+          // An absolute http(s) URL.
+          URL: 'string',
         },
         enumsAsTypes: true,
         useTypeImports: true,

@@ -40,6 +40,15 @@ export type Scalars = {
    * wrong. As a range bound a partial date covers its whole period (see DateRange).
    */
   PartialDateString: { input: string; output: string; }
+  /**
+   * An absolute web address, "https://www.example.com/news/1": a URL as the WHATWG URL Standard
+   * parses it, whose scheme is http or https, with no user name or password and no spaces or
+   * control characters. Nothing else is ever sent (no javascript:, data:, file: or mailto: URL, no
+   * relative reference), so an app may use a value as a link as it is. A stored value that is not
+   * such a URL is not sent either: the field is null, with an INTERNAL_SERVER_ERROR error at its path.
+   * As input, any other value is refused (BAD_USER_INPUT).
+   */
+  URL: { input: string; output: string; }
 };
 
 export type Actor = Authority | Company | Person | Publisher;
@@ -1566,7 +1575,8 @@ export type Source = Named & Node & {
   /** Everything in the graph that cites this source. */
   supports: Array<Node>;
   title: Maybe<Scalars['String']['output']>;
-  url: Maybe<Scalars['String']['output']>;
+  /** Where the source can be read (http or https only). */
+  url: Maybe<Scalars['URL']['output']>;
 };
 
 export type SourceConnection = {
@@ -1940,6 +1950,7 @@ export type ResolversTypes = {
   SuspicionStatus: SuspicionStatus;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryRecord>;
   TimelineKind: TimelineKind;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2034,6 +2045,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Suspicion: SuspicionRecord;
   TimelineEntry: TimelineEntryRecord;
+  URL: Scalars['URL']['output'];
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -2511,7 +2523,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<Maybe<ResolversTypes['Publisher']>, ParentType, ContextType>;
   supports?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2584,6 +2596,10 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
@@ -2650,5 +2666,6 @@ export type Resolvers<ContextType = Context> = {
   Stats?: StatsResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  URL?: GraphQLScalarType;
 };
 

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { localCredentials, privateDir, PRIVATE_DIR, type Credentials } from './credentials.js';
 import { ensureNeo4jJars, LAUNCHER_DIR, LIB_DIR } from './fetch.js';
 import { LocalNeo4jUnavailable, requireJava } from './prerequisites.js';
 
@@ -15,6 +16,8 @@ export interface LaunchOptions {
   startTimeoutMs?: number;
   /** Folder of the compiled Launcher; without it the JVM compiles Launcher.java at every start. */
   launcherClasses?: string | null;
+  /** What user neo4j must log in with: given to the launcher on its stdin, never as an argument. */
+  credentials: Credentials;
 }
 
 // Neo4j 5 on Java 17 reaches into these JDK internals; the same flags as its own neo4j.conf.
@@ -26,12 +29,18 @@ export const JVM_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true', '--enable-native-access=ALL-UNNAMED',
 ];
 
-/** Checks Java and the jars (fetching them once), compiles the launcher, creates the home and picks the port. */
-export async function prepareLaunch(o: { home: string; port: number }, log: (msg: string) => void): Promise<{ port: number; launcherClasses: string | null }> {
+/**
+ * Checks Java and the jars (fetching them once), compiles the launcher, creates the home, picks
+ * the port, and reads (or makes) the password: .neo4j/ and the home are made private (0700).
+ */
+export async function prepareLaunch(o: { home: string; port: number }, log: (msg: string) => void): Promise<{
+  port: number; launcherClasses: string | null; credentials: Credentials;
+}> {
   requireJava();
   await ensureNeo4jJars(log);
-  mkdirSync(o.home, { recursive: true });
-  return { port: o.port === 0 ? await freePort() : o.port, launcherClasses: await compileLauncher() };
+  privateDir(PRIVATE_DIR);
+  privateDir(o.home);
+  return { port: o.port === 0 ? await freePort() : o.port, launcherClasses: await compileLauncher(), credentials: localCredentials() };
 }
 
 /**
@@ -64,8 +73,10 @@ async function compileLauncher(): Promise<string | null> {
 }
 
 /**
- * Starts one Neo4j Community process (neo4j-local/Launcher.java) on loopback. `ready` resolves
- * with its Bolt URI, or rejects (having killed it) when it exits or times out first.
+ * Starts one Neo4j Community process (neo4j-local/Launcher.java) on loopback, with authentication:
+ * the password goes to it as the first line of its stdin (not on its command line, which `ps`
+ * shows). `ready` resolves with its Bolt URI, or rejects (having killed it) when it exits or
+ * times out first.
  */
 export function launchNeo4j(o: LaunchOptions): { child: ChildProcess; ready: Promise<string> } {
   const heap = process.env.NEO4J_LOCAL_HEAP ?? '1g';
@@ -78,6 +89,7 @@ export function launchNeo4j(o: LaunchOptions): { child: ChildProcess; ready: Pro
   });
   // Writes to a launcher that died must not crash this process (EPIPE on its stdin).
   child.stdin!.on('error', () => {});
+  child.stdin!.write(`${o.credentials.password}\n`);
   return { child, ready: waitForReady(child, o.startTimeoutMs ?? 180_000, o.home, o.port) };
 }
 

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { settlesWithin } from '../graph/deadline.js';
+import { boltUriFile, type Credentials } from './credentials.js';
 import { launchNeo4j, prepareLaunch } from './launch.js';
 
 export interface StartOptions {
@@ -18,13 +19,17 @@ export interface StartOptions {
 
 /**
  * The local Neo4j, supervised: when its process exits unasked, it is started again on the same
- * port and store, after 0.5 s, then 1, 2, 4 ... up to 30 s while restarts keep failing.
+ * port and store, after 0.5 s, then 1, 2, 4 ... up to 30 s while restarts keep failing. It
+ * requires a login (user neo4j, the password of .neo4j/neo4j-password); while it runs, its Bolt
+ * URI is in <home>/bolt-uri (see neo4j-local/Launcher.java).
  *
  * Events: 'exit' ({ code, signal }) the moment the process dies; 'restarting' ({ attempt,
  * delayMs }); 'ready' ({ uri, restarts }) when a restart answers on Bolt; 'restart-failed' (Error).
  */
 export interface LocalNeo4j extends EventEmitter {
   readonly uri: string;
+  /** User neo4j and the password of .neo4j/neo4j-password: what a driver must log in with. */
+  readonly credentials: Credentials;
   /** The running Java process, if any. */
   readonly pid: number | undefined;
   /** Restarts begun since start (the metrics' counter: see also localNeo4jRestarts()). */
@@ -66,13 +71,17 @@ class SupervisedNeo4j extends EventEmitter implements LocalNeo4j {
   #restartTimer: NodeJS.Timeout | undefined;
   readonly #backoff: Required<NonNullable<StartOptions['restart']>>;
 
-  constructor(private readonly o: StartOptions & { launcherClasses: string | null }, private readonly log: (msg: string) => void) {
+  constructor(private readonly o: StartOptions & { launcherClasses: string | null; credentials: Credentials }, private readonly log: (msg: string) => void) {
     super();
     this.#backoff = { initialDelayMs: 500, maxDelayMs: 30_000, stableAfterMs: 60_000, ...o.restart };
   }
 
   get pid(): number | undefined {
     return this.#child?.pid;
+  }
+
+  get credentials(): Credentials {
+    return this.o.credentials;
   }
 
   async start(): Promise<void> {
@@ -139,7 +148,10 @@ class SupervisedNeo4j extends EventEmitter implements LocalNeo4j {
       const child = this.#child;
       if (!child || !running(child)) return 'not-running';
       const outcome = await stopChild(child, timeoutMs);
-      if (outcome === 'killed') this.log(`The local Neo4j did not stop within ${timeoutMs} ms: killed it`);
+      if (outcome === 'killed') {
+        this.log(`The local Neo4j did not stop within ${timeoutMs} ms: killed it`);
+        this.#forgetUri();
+      }
       return outcome;
     } finally {
       live.delete(this);
@@ -149,8 +161,21 @@ class SupervisedNeo4j extends EventEmitter implements LocalNeo4j {
   kill(): void {
     this.#stopping = true;
     clearTimeout(this.#restartTimer);
-    if (this.#child && running(this.#child)) this.#child.kill('SIGKILL');
+    if (this.#child && running(this.#child)) {
+      this.#child.kill('SIGKILL');
+      this.#forgetUri();
+    }
     live.delete(this);
+  }
+
+  /** A killed launcher cannot delete <home>/bolt-uri itself: done here, if the file is still its. */
+  #forgetUri(): void {
+    const file = boltUriFile(this.o.home);
+    try {
+      if (this.uri && readFileSync(file, 'utf8').trim() === this.uri) rmSync(file, { force: true });
+    } catch {
+      // No file: nothing to forget.
+    }
   }
 }
 

@@ -64,6 +64,18 @@ const NOUNS: Record<KnownKind, string> = {
   Organization: 'company or authority', Entity: 'entity', currency: 'currency',
 };
 
+/** No id in the graph is longer: a longer one is refused before it reaches Neo4j or the suggestions. */
+export const MAX_ID_LENGTH = 200;
+/** Characters of a value an error message repeats (a 250 KB id echoed twice made a 14.5 MB response). */
+const ECHO = 64;
+/** Unknown ids an error names (with a suggestion each). */
+const MAX_NAMED = 5;
+
+/** A value as an error message repeats it: at most ECHO characters. */
+export function echoed(value: string): string {
+  return value.length <= ECHO ? value : `${value.slice(0, ECHO)}… (${value.length} characters)`;
+}
+
 export interface KnownCheck {
   /** Where the values are in the arguments: "filter.country", "from". */
   argument: string;
@@ -81,6 +93,8 @@ export function knownChecks(info: GraphQLResolveInfo, args: Record<string, unkno
     if (kind) {
       const ids = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
         .filter((id) => kind !== 'currency' || !ISO_4217.has(id.toUpperCase()));
+      const long = ids.find((id) => id.length > MAX_ID_LENGTH);
+      if (long !== undefined) throw badInput(`${path}: "${echoed(long)}" is longer than any id (at most ${MAX_ID_LENGTH} characters).`, path.split('.')[0]!, { maxLength: MAX_ID_LENGTH });
       const check = checks.get(path) ?? { argument: path, kind, ids: [] };
       check.ids.push(...ids.filter((id) => !check.ids.includes(id)));
       if (check.ids.length) checks.set(path, check);
@@ -126,16 +140,18 @@ export async function throwIfUnknown(ctx: Context, checks: readonly KnownCheck[]
 export async function unknownError(ctx: Context, unknown: readonly { argument: string; kind: KnownKind; value: string }[]): Promise<GraphQLError> {
   const parts: string[] = [];
   const listed: { argument: string; value: string; suggestion: string | null }[] = [];
-  for (const u of unknown) {
+  // A list of many unknown ids is named in part: each suggestion is a query of its own.
+  for (const u of unknown.slice(0, MAX_NAMED)) {
     const candidates = await ctx.read.named<Candidate & Record<string, unknown>>(`common/suggest/${u.kind}`, suggestParameters(u.value));
     const suggestion = closestId(u.value, candidates);
-    listed.push({ argument: u.argument, value: u.value, suggestion });
+    listed.push({ argument: u.argument, value: echoed(u.value), suggestion });
     const hint = suggestion ? ` Did you mean "${suggestion}"?`
       : u.kind === 'currency' && candidates.length ? ` Fines are in ${candidates.map((c) => c.id).join(', ')}.` : '';
     parts.push(u.kind === 'currency'
-      ? `${u.argument}: "${u.value}" is not an ISO 4217 currency code.${hint}`
-      : `${u.argument}: no ${NOUNS[u.kind]} has the id "${u.value}".${hint}`);
+      ? `${u.argument}: "${echoed(u.value)}" is not an ISO 4217 currency code.${hint}`
+      : `${u.argument}: no ${NOUNS[u.kind]} has the id "${echoed(u.value)}".${hint}`);
   }
+  if (unknown.length > MAX_NAMED) parts.push(`(${unknown.length - MAX_NAMED} more unknown.)`);
   return badInput(parts.join(' '), unknown[0]!.argument.split('.')[0]!, { unknown: listed });
 }
 
@@ -175,6 +191,7 @@ export function checkedWhenEmpty<F extends (parent: any, args: Record<string, an
     const value = await resolver(parent, args, ctx, info);
     const id = args[argumentName];
     if (!Array.isArray(value) || value.length > 0 || typeof id !== 'string') return value;
+    if (id.length > MAX_ID_LENGTH) throw badInput(`${argumentName}: "${echoed(id)}" is longer than any id (at most ${MAX_ID_LENGTH} characters).`, argumentName, { maxLength: MAX_ID_LENGTH });
     const [row] = await ctx.read.named<{ missing: string[] }>(`common/known/${kind}`, { ids: [id] });
     if (row?.missing.length) throw await unknownError(ctx, [{ argument: argumentName, kind, value: id }]);
     return value;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FieldNode } from 'graphql';
 
 /**
@@ -14,6 +15,19 @@ import type { FieldNode } from 'graphql';
  */
 const MAX_PER_DOCUMENT = 64;
 const MAX_TOTAL_SIZE = 16 * 1024 * 1024;
+/** Characters all memos together may hold (JavaScript strings take 1 or 2 bytes a character). */
+const MAX_SHARED_SIZE = 32 * 1024 * 1024;
+
+/** One budget for every memo in the process: past it, all start afresh. */
+const shared = { size: 0, memos: new Set<{ clear(): void }>() };
+
+/**
+ * A key for `text` that holds no more than a digest of it once it is long: variables can be up to
+ * the request body's size, and the key is kept as long as its entry.
+ */
+export function shortKey(text: string): string {
+  return text.length <= 128 ? text : `#${createHash('sha256').update(text).digest('base64url')}`;
+}
 
 const ids = new WeakMap<FieldNode, number>();
 let nextId = 0;
@@ -34,7 +48,15 @@ export class Memo<V, A extends object = FieldNode> {
   private byNode = new WeakMap<A, Map<string, V>>();
   private total = 0;
 
-  constructor(private readonly maxTotalSize = MAX_TOTAL_SIZE, private readonly maxPerAnchor = MAX_PER_DOCUMENT) {}
+  constructor(private readonly maxTotalSize = MAX_TOTAL_SIZE, private readonly maxPerAnchor = MAX_PER_DOCUMENT) {
+    shared.memos.add(this);
+  }
+
+  /** Drops every entry. */
+  clear(): void {
+    this.byNode = new WeakMap();
+    this.total = 0;
+  }
 
   get(anchor: A, key: string): V | undefined {
     return this.byNode.get(anchor)?.get(key);
@@ -47,8 +69,13 @@ export class Memo<V, A extends object = FieldNode> {
   /** `size`: what the entry holds, in characters (its key and compiled text), counted against the total bound. */
   set(anchor: A, key: string, value: V, size = 0): void {
     this.total += key.length + size;
-    if (this.total > this.maxTotalSize) {
-      this.byNode = new WeakMap();
+    shared.size += key.length + size;
+    if (shared.size > MAX_SHARED_SIZE) {
+      for (const m of shared.memos) m.clear();
+      shared.size = key.length + size;
+      this.total = key.length + size;
+    } else if (this.total > this.maxTotalSize) {
+      this.clear();
       this.total = key.length + size;
     }
     let entries = this.byNode.get(anchor);

@@ -1,10 +1,12 @@
+import { availableParallelism } from 'node:os';
 import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
 import { decoded, single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
-import { Memo, nodeId } from './memo.js';
+import { Memo, nodeId, shortKey } from './memo.js';
 import type { Request } from './selection.js';
 
 export const requestOf = (info: GraphQLResolveInfo): Request => ({
@@ -15,11 +17,21 @@ export const requestOf = (info: GraphQLResolveInfo): Request => ({
  * Compiled query texts this process has had Neo4j plan. Planning a large query for the first time
  * can take seconds on a busy machine, and Neo4j counts it against the transaction's timeout: a
  * new text is planned first (EXPLAIN, which fills Neo4j's plan cache) under PLAN_BUDGET_MS, so a
- * request's budget bounds running it, not planning it. Bounded: a client cannot grow it without end.
+ * request's budget bounds running it, not planning it. Bounded by count and by characters: a
+ * client cannot grow it without end (a compiled text can be tens of kilobytes).
+ *
+ * Planning is also the cheapest way to keep Neo4j busy (a 632-character query took 4 s to plan
+ * and 9 ms to run again): at most PLANNING_AT_ONCE texts are planned at once in the process, so
+ * new shapes, however many clients send them, hold that many of Neo4j's cores and no more. The
+ * fair scheduler (src/server/clientLimit.ts) charges the planning time to the client that asked.
  */
 const planned = new Set<string>();
 const MAX_PLANNED = 5000;
+const MAX_PLANNED_CHARS = 16 * 1024 * 1024;
+let plannedChars = 0;
 export const PLAN_BUDGET_MS = 60_000;
+const PLANNING_AT_ONCE = Math.max(1, Math.floor(availableParallelism() / 2));
+const planning = pLimit(PLANNING_AT_ONCE);
 
 /** A request's query as compiled: its text and parameters, and each root field's part of the answer (by position). */
 interface Compiled {
@@ -133,15 +145,23 @@ export class Reader {
 
   private async plan(name: string, text: string, params: Record<string, unknown>): Promise<void> {
     if (planned.has(text)) return;
-    const started = performance.now();
-    try {
-      await this.graph.read({ name: `plan ${name}`, text: `EXPLAIN ${text}` }, params, undefined, PLAN_BUDGET_MS);
-    } finally {
-      this.stats.plans = (this.stats.plans ?? 0) + 1;
-      this.stats.dbMs += performance.now() - started;
-    }
-    if (planned.size >= MAX_PLANNED) planned.clear();
-    planned.add(text);
+    await planning(async () => {
+      // Planned meanwhile by another request that waited for the same text.
+      if (planned.has(text)) return;
+      const started = performance.now();
+      try {
+        await this.graph.read({ name: `plan ${name}`, text: `EXPLAIN ${text}` }, params, undefined, PLAN_BUDGET_MS);
+      } finally {
+        this.stats.plans = (this.stats.plans ?? 0) + 1;
+        this.stats.dbMs += performance.now() - started;
+      }
+      if (planned.size >= MAX_PLANNED || plannedChars + text.length > MAX_PLANNED_CHARS) {
+        planned.clear();
+        plannedChars = 0;
+      }
+      planned.add(text);
+      plannedChars += text.length;
+    });
   }
 
   /** Runs a registered query as is (cypher/<name>.cypher). */
@@ -181,7 +201,7 @@ export class Reader {
 function memoKey(group: readonly Pending[], timeoutMs: number | undefined): string | null {
   if (!group.every((p) => p.memo)) return null;
   try {
-    return `${timeoutMs ?? ''}|${group.map((p) => nodeId(p.memo!)).join(',')}|${JSON.stringify(group[0]!.req.variableValues)}`;
+    return `${timeoutMs ?? ''}|${group.map((p) => nodeId(p.memo!)).join(',')}|${shortKey(JSON.stringify(group[0]!.req.variableValues))}`;
   } catch {
     return null; // variables JSON cannot hold
   }

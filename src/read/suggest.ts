@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import { distance } from 'fastest-levenshtein';
+import levenshtein from 'damerau-levenshtein';
 
 export interface Candidate {
   id: string;
@@ -33,7 +33,8 @@ export function closestId(given: string, candidates: readonly Candidate[]): stri
   const allowed = g.length >= 5 ? 2 : g.length >= 3 ? 1 : 0;
   let best: { id: string; d: number } | null = null;
   for (const c of candidates) {
-    const d = distance(g, fold(c.id));
+    // Damerau: a swap of two letters is one edit, as in the search's typo tolerance.
+    const d = levenshtein(g, fold(c.id)).steps;
     if (d <= allowed && (!best || d < best.d || (d === best.d && c.id < best.id))) best = { id: c.id, d };
   }
   if (best) return best.id;

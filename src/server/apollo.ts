@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ErrorCode } from '../errors.js';
 import { databaseFault } from '../graph/faults.js';
@@ -15,12 +16,33 @@ import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
 import { retryAfterPlugin } from './retryAfter.js';
+import { introspectionCachePlugin } from './introspection.js';
+import { trustedDocumentsPlugin, type TrustedDocuments } from './trustedDocuments.js';
 
-export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema, executor: 'jit' | 'graphql-js' = 'jit'): ApolloServer<Context> {
+export interface ApolloOptions {
+  /** Answer __schema/__type (INTROSPECTION); the SDL is public at /schema.graphql either way. */
+  introspection?: boolean;
+  /** The project's own operations; with `require`, the only ones that run (TRUSTED_DOCUMENTS). */
+  trusted?: TrustedDocuments;
+  requireTrusted?: boolean;
+  /** Who gets extensions.neo4j (QUERY_STATS, QUERY_STATS_TOKEN). */
+  queryStats?: QueryStatsOptions;
+}
+
+export interface QueryStatsOptions {
+  /** Every response (outside production by default). */
+  always: boolean;
+  /** A request whose x-query-stats header is this token gets them too. */
+  token?: string;
+}
+
+export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSchema, executor: 'jit' | 'graphql-js' = 'jit', o: ApolloOptions = {}): ApolloServer<Context> {
   const { validationRules, parseOptions } = queryLimits();
   return new ApolloServer<Context>({
     ...(executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
-    introspection: true,
+    // On by default: the IDE is built on it, and the same schema is public at /schema.graphql.
+    // A deployment that hides its schema turns it off and serves no /schema.graphql either.
+    introspection: o.introspection ?? true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -29,9 +51,11 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       // First: later plugins (metrics, status) see the codes as the client will.
       errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
+      ...(o.requireTrusted && o.trusted ? [trustedDocumentsPlugin(o.trusted) as ApolloServerPlugin<Context>] : []),
       queryCostPlugin(log) as ApolloServerPlugin<Context>,
-      queryStatsPlugin(),
-      metricsPlugin(),
+      introspectionCachePlugin() as ApolloServerPlugin<Context>,
+      queryStatsPlugin(o.queryStats ?? { always: true }),
+      metricsPlugin(o.trusted?.operationNames),
       responseStatusPlugin() as ApolloServerPlugin<Context>,
       retryAfterPlugin(),
     ],
@@ -43,13 +67,23 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
   });
 }
 
-/** Every response reports what it cost in Neo4j: apps and benchmarks read it, analysts see it. */
-function queryStatsPlugin(): ApolloServerPlugin<Context> {
+/**
+ * What a request cost in Neo4j, for analysts and benchmarks: outside production on every response,
+ * in production only to a client that sends QUERY_STATS_TOKEN (query counts and timings tell an
+ * attacker which shapes are slow).
+ */
+function queryStatsPlugin(o: QueryStatsOptions): ApolloServerPlugin<Context> {
+  const token = o.token ? Buffer.from(o.token) : undefined;
+  const allowed = (header: string | undefined) => {
+    const given = header ? Buffer.from(header) : undefined;
+    return !!token && !!given && given.length === token.length && timingSafeEqual(given, token);
+  };
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, request }) {
           if (response.body.kind !== 'single') return;
+          if (!o.always && !allowed(request.http?.headers.get('x-query-stats'))) return;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
             neo4j: {
@@ -79,14 +113,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof GraphQLError && formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && httpStatusOf(original) === 400) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } };
   }
-  if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  const fault = databaseFault(original);
+  if (formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  // Apollo wraps what a plugin throws in a GraphQLError of its own: its cause is what happened.
+  const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  if (cause instanceof GraphQLError) return formatted;
+  const fault = databaseFault(cause);
   if (fault) {
-    if (fault.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn({ err: original }, 'Neo4j unavailable');
+    if (fault.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn({ err: cause }, 'Neo4j unavailable');
     return { ...formatted, message: fault.message, extensions: { code: fault.code } };
   }
-  log.error({ err: original, path: formatted.path }, 'unexpected resolver error');
-  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  // The request id is on the log line (the logger's context) and in the response's x-request-id.
+  log.error({ err: cause, path: formatted.path }, 'unexpected error');
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
 function httpStatusOf(error: GraphQLError): number | undefined {

@@ -4,22 +4,38 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
-import { createApollo } from './apollo.js';
-import { clientLimit, DEFAULT_CLIENT_LIMIT, type ClientLimitOptions } from './clientLimit.js';
+import { createApollo, type QueryStatsOptions } from './apollo.js';
+import { clientLimit, DEFAULT_CLIENT_LIMIT, requestStats, type ClientLimitOptions } from './clientLimit.js';
 import { createContext, readServices } from './context.js';
 import { corsFor } from './cors.js';
 import { buildApiSchema, printApiSchema } from './executableSchema.js';
 import { exploreRouter } from './explore.js';
+import { API_CSP, REVALIDATE, securityHeaders, sendPage } from './headers.js';
 import { healthRouter, type HealthOptions } from './health.js';
-import { IDE_CSP, ideRouter, wantsHtml } from './ide.js';
-import { metricsHandler } from './metrics.js';
+import { ideRouter, wantsHtml } from './ide.js';
+import { bearerOnly, metricsHandler } from './metrics.js';
+import { startMetricsListener, type MetricsListener } from './metricsListener.js';
 import { persistedQueryCheck } from './persistedQuery.js';
 import { requestContext } from './requestContext.js';
+import { jsonBody } from './jsonBody.js';
+import { loadTrustedDocuments } from './trustedDocuments.js';
+import { loadVendor } from './vendor.js';
 
 export interface RunningServer {
   url: string;
   server: Server;
+  /** http://host:port/metrics of the internal metrics listener, when `metrics` asked for one. */
+  metricsUrl?: string;
   close(): Promise<void>;
+}
+
+export interface MetricsOptions {
+  /** The internal listener that serves /metrics (METRICS_HOST, default 127.0.0.1). */
+  host: string;
+  /** Its port (METRICS_PORT); 0: any free port. */
+  port: number;
+  /** When set (METRICS_TOKEN, 32+ characters), /metrics is served on the API port too, to `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 export interface ServerOptions {
@@ -37,14 +53,33 @@ export interface ServerOptions {
   cursorSecret?: string;
   /** /ready's own timeout and the shutdown flag (src/server/health.ts). */
   health?: HealthOptions;
+  /** Answer __schema/__type (INTROSPECTION, default true); off, /schema.graphql is not served either. */
+  introspection?: boolean;
+  /** Run only the trusted documents: the IDE's examples, the explorer's and the example app's operations (TRUSTED_DOCUMENTS=require). */
+  trustedDocuments?: boolean;
+  /** Who gets extensions.neo4j (QUERY_STATS, QUERY_STATS_TOKEN); none: every response. */
+  queryStats?: QueryStatsOptions;
+  /** Where /metrics is served: its own listener, and the API port with a token. None: nowhere. */
+  metrics?: MetricsOptions;
 }
+
+/** The shortest METRICS_TOKEN accepted: a guessable token would publish /metrics again. */
+export const MIN_METRICS_TOKEN = 32;
 
 /**
  * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
- * /, the SDL at /schema.graphql, /health (the process answers), /ready (Neo4j answers) and
- * /metrics (Prometheus).
+ * /, the explorer at /explore, the SDL at /schema.graphql, /health (the process answers) and
+ * /ready (Neo4j answers); /metrics (Prometheus) on a listener of its own (`metrics`), and on this
+ * port only with a bearer token. Every response carries the security headers of
+ * src/server/headers.ts and, unless it is a page or a static file, Cache-Control: no-store.
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
+  // The IDE's and the explorer's built browser files: missing, the start fails naming `npm run build`.
+  const vendor = loadVendor();
+  const metricsToken = opts.metrics?.token;
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN) {
+    throw new Error(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN} characters`);
+  }
   // Parses and checks every field definition under cypher/ now: a broken one stops the start.
   readServices(graph, opts.cursorSecret);
   const app = express();
@@ -53,35 +88,57 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   const server = createServer(app);
   const schema = buildApiSchema();
   const sdl = printApiSchema(schema);
-  const apollo = createApollo(server, log, schema, opts.executor ?? 'jit');
+  // The project's own operations: the only ones metrics label by name, and with trustedDocuments the only ones that run.
+  const trusted = await loadTrustedDocuments();
+  const apollo = createApollo(server, log, schema, opts.executor ?? 'jit', {
+    introspection: opts.introspection, trusted, requireTrusted: opts.trustedDocuments, queryStats: opts.queryStats,
+  });
   const cors = corsFor(opts.corsOrigins ?? []);
   await apollo.start();
 
-  const { router: ide, page } = ideRouter();
-  const sendIde = (res: express.Response) => { res.set('Content-Security-Policy', IDE_CSP).type('html').send(page); };
+  const { router: ide, page } = ideRouter(vendor);
+  const sendIde = (res: express.Response) => { sendPage(res, page); };
 
   app.use(requestContext(log));
-  app.get('/metrics', metricsHandler());
+  // Before every route: the 429 of the per-client limit, the body parser's errors and the 404s carry them too.
+  app.use(securityHeaders());
+  if (metricsToken) app.get('/metrics', bearerOnly(metricsToken), metricsHandler());
   app.use(healthRouter(graph, opts.health));
   app.use(ide);
-  app.use(exploreRouter());
+  app.use(exploreRouter(vendor));
   app.get('/', (_req, res) => sendIde(res));
-  // The contract as SDL, for codegen and schema checks without introspection; the ETag lets them revalidate.
-  app.get('/schema.graphql', cors, (_req, res) => {
-    res.set('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(sdl);
-  });
+  // The contract as SDL, for codegen and schema checks without introspection; the ETag lets them
+  // revalidate. A deployment that turns introspection off hides it here too.
+  if (opts.introspection !== false) {
+    app.get('/schema.graphql', cors, (_req, res) => {
+      res.set('Cache-Control', REVALIDATE).type('text/plain; charset=utf-8').send(sdl);
+    });
+  }
   app.get('/graphql', (req, res, next) => {
-    // A browser navigating here gets the IDE; a GraphQL GET (with ?query=) gets GraphQL.
+    // The answer depends on Accept: a browser navigating here gets the IDE; a GraphQL GET (with
+    // ?query=) gets GraphQL, never stored (Cache-Control: no-store, from securityHeaders).
+    res.vary('Accept');
     if (wantsHtml(req.get('accept')) && req.query.query === undefined) sendIde(res);
     else next();
   });
-  app.use('/graphql', cors, clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), express.json({ limit: '256kb' }), persistedQueryCheck(), expressMiddleware(apollo, {
-    context: async () => createContext(graph),
+  app.use('/graphql', cors, clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), jsonBody(), persistedQueryCheck(), expressMiddleware(apollo, {
+    context: async ({ res }) => createContext(graph, requestStats(res)),
   }));
-  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    // Body parser faults (oversized or malformed JSON) answered as GraphQL-style errors.
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).type('text/plain').send('Not found\n');
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    // Body parser faults (oversized or malformed JSON) answered as GraphQL-style errors; never
+    // stored, and without what a static file had set before it failed.
     const status = err.status ?? 500;
     if (status >= 500) log.error({ err }, 'http error');
+    for (const h of ['ETag', 'Last-Modified', 'Content-Disposition']) res.removeHeader(h);
+    res.set('Cache-Control', 'no-store').set('Content-Security-Policy', API_CSP);
+    if (status === 404) {
+      res.status(404).type('text/plain').send('Not found\n');
+      return;
+    }
     res.status(status).json({ errors: [{ message: status >= 500 ? 'Internal server error' : err.message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
@@ -89,11 +146,22 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
+  let metrics: MetricsListener | undefined;
+  if (opts.metrics) {
+    try {
+      metrics = await startMetricsListener(opts.metrics);
+    } catch (e) {
+      await apollo.stop();
+      throw e;
+    }
+    log.info(`Metrics: ${metrics.url}`);
+  }
   const { port } = server.address() as AddressInfo;
   const host = opts.host === '0.0.0.0' ? 'localhost' : opts.host;
   return {
     url: `http://${host}:${port}/graphql`,
     server,
-    close: () => apollo.stop(),
+    metricsUrl: metrics?.url,
+    close: async () => { await Promise.all([apollo.stop(), metrics?.close()]); },
   };
 }

@@ -37,8 +37,8 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
   return s;
 }
 
-export function createContext(graph: Graph): Context {
+/** `stats`: the request's counters when the HTTP layer keeps them (the fair scheduler charges its client's budget from them). */
+export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }): Context {
   const { compiler, cursors } = readServices(graph);
-  const stats: QueryStats = { queries: 0, dbMs: 0 };
   return { read: new Reader(graph, compiler, stats), cursors, stats };
 }

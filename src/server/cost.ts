@@ -1,5 +1,6 @@
 import { getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQLField, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { tokens } from '../modules/search/query.js';
 
 /**
  * What a query costs: an estimate of the number of values its response can hold. Every field
@@ -13,6 +14,11 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
  *   times over, and they dominated the cost of hostile queries in practice);
  * - a list without arguments counts as LIST_SIZES says: FACTS items for an entity's own facts,
  *   a default page for the lists that gather entities from across the graph.
+ * - `search` also counts SEARCH_WORD for each word of its text: every word becomes a phrase, a
+ *   prefix and a typo-tolerant query over the full-text index, and Neo4j's time grows with the
+ *   words, not with the page (4 searches of 28 words took 5 s of Neo4j time);
+ * - introspection counts one per value and its lists FACTS items: at most one introspection root
+ *   per operation is allowed (src/server/shapeLimits.ts), and its answer is kept (introspection.ts).
  * Aliases are separate fields, so each counts in full. Fragments on a union or interface count
  * the most expensive type they could match. The figures exist to refuse a query before it runs;
  * docs/apps.md ("Limits and status codes") gives them to app developers.
@@ -23,6 +29,8 @@ const PAGE = { default: 20, max: 100 };
 const FACTS = 4;
 const GATHERED = PAGE.default;
 const SEARCH_ROW = 10;
+/** A word of a full-text search: 32 words (the most a search takes) are most of what one operation may cost. */
+export const SEARCH_WORD = 6000;
 
 /** Lists without size arguments that gather across the graph; other lists count FACTS. */
 export const LIST_SIZES: Readonly<Record<string, number>> = {
@@ -78,8 +86,6 @@ function itemsOf(key: string, parent: string, field: GraphQLField<unknown, unkno
   // A connection's edges are sized by the connection's own first/last.
   if (parent.endsWith('Connection')) return 1;
   if (getNamedType(field.type).name.endsWith('Connection')) return bounded(args.first ?? args.last, PAGE.default, PAGE.max);
-  // Introspection is answered from memory: its lists count one item each.
-  if (parent.startsWith('__') || field.name.startsWith('__')) return 1;
   if (!isList(field.type)) return 1;
   // A nested list cut by its own `first` (finesImposed(first: 3)) holds at most that many.
   if (typeof args.first === 'number' && field.args.some((a) => a.name === 'first')) return bounded(args.first, FACTS, PAGE.max);
@@ -88,7 +94,8 @@ function itemsOf(key: string, parent: string, field: GraphQLField<unknown, unkno
 
 const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const key = `${type.name}.${field.name}`;
-  return itemsOf(key, type.name, field, args) * ((SEARCHES.has(key) ? SEARCH_ROW : 1) + childComplexity);
+  const own = key === 'Query.search' && typeof args.query === 'string' ? SEARCH_WORD * tokens(args.query).length : 0;
+  return own + itemsOf(key, type.name, field, args) * ((SEARCHES.has(key) ? SEARCH_ROW : 1) + childComplexity);
 };
 
 /**

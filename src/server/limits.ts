@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type DocumentNode, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import { createHash } from 'node:crypto';
+import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode, QueryLimit, limitExceeded } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { COST_LIMIT, queryCost } from './cost.js';
 import { Memo } from '../read/memo.js';
+import { shapeLimits } from './shapeLimits.js';
 
 /**
  * The limits a query meets before any resolver runs, and their errors: GRAPHQL_VALIDATION_FAILED
@@ -20,7 +22,9 @@ export const LIMITS = {
   cost: COST_LIMIT,
 } as const;
 
-const MESSAGES: Record<Exclude<QueryLimit, 'TOKENS'>, string> = {
+type ArmorLimit = typeof QueryLimit.DEPTH | typeof QueryLimit.ALIASES | typeof QueryLimit.DIRECTIVES | typeof QueryLimit.COST;
+
+const MESSAGES: Record<ArmorLimit, string> = {
   DEPTH: `The query is nested too deeply: at most ${LIMITS.depth} levels are allowed.`,
   ALIASES: `The query has too many aliases: at most ${LIMITS.aliases} are allowed (__typename included).`,
   DIRECTIVES: `The query has too many directives: at most ${LIMITS.directives} are allowed.`,
@@ -28,7 +32,7 @@ const MESSAGES: Record<Exclude<QueryLimit, 'TOKENS'>, string> = {
 };
 
 /** Armor counts; the error it would throw starts with "Syntax Error:" and gives the count, so ours replaces it. */
-function rejectWith(limit: Exclude<QueryLimit, 'TOKENS'>, allowed: number) {
+function rejectWith(limit: ArmorLimit, allowed: number) {
   return {
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null) => ctx?.reportError(limitExceeded(limit, allowed, MESSAGES[limit]))],
@@ -57,7 +61,7 @@ const readOnly: ValidationRule = (context) => ({
 });
 
 export function queryLimits(): { validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
-  return { validationRules: [...armor.protect().validationRules, readOnly], parseOptions: { maxTokens: LIMITS.tokens } };
+  return { validationRules: [...armor.protect().validationRules, readOnly, shapeLimits], parseOptions: { maxTokens: LIMITS.tokens } };
 }
 
 /**
@@ -66,18 +70,19 @@ export function queryLimits(): { validationRules: ValidationRule[]; parseOptions
  */
 export function queryCostPlugin(log: Logger): ApolloServerPlugin {
   // Apollo keeps one parsed document per query text, so a repeated request finds its cost here
-  // instead of walking its selections again (about a millisecond a request).
+  // instead of walking its selections again (about a millisecond a request). The key is a digest
+  // of the variables the operation declares, as coerced: unused or huge variables cost no memory.
   const known = new Memo<number, DocumentNode>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, operation }) {
           const name = operationName ?? request.operationName;
-          const key = `${name ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let cost = known.get(document, key);
+          const key = operation ? variablesKey(schema, operation, request.variables) : undefined;
+          let cost = key === undefined ? undefined : known.get(document, key);
           if (cost === undefined) try {
             cost = queryCost(schema, document, request.variables, name);
-            known.set(document, key, cost, key.length);
+            if (key !== undefined) known.set(document, key, cost, key.length);
           } catch (e) {
             if (!(e instanceof GraphQLError)) throw e;
             // graphql-query-complexity caps the selections it evaluates (fragments spread many times).
@@ -93,6 +98,18 @@ export function queryCostPlugin(log: Logger): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * A short digest of the variables an operation declares, coerced as execution will see them;
+ * undefined when they do not coerce (the cost walk then reports why).
+ */
+export function variablesKey(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | undefined {
+  const defs = operation.variableDefinitions ?? [];
+  if (defs.length === 0) return operation.name?.value ?? '';
+  const coerced = getVariableValues(schema, defs, variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return undefined;
+  return createHash('sha256').update(`${operation.name?.value ?? ''}\u0000${JSON.stringify(coerced.coerced)}`).digest('base64url');
 }
 
 /** graphql-js words the token limit as a syntax error ("more that 5000 tokens"): it becomes a limit error like the others. */

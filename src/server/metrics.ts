@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import client from 'prom-client';
@@ -6,8 +7,10 @@ import type { Context } from '../read/context.js';
 import { operationNameOf } from './requestContext.js';
 
 /**
- * Prometheus metrics at GET /metrics. One registry per process (the metrics are module
- * singletons, so servers started in one process, as the tests do, share them).
+ * Prometheus metrics at GET /metrics, on an internal listener of their own (METRICS_HOST,
+ * METRICS_PORT: src/server/metricsListener.ts), and on the API port only to a bearer token
+ * (METRICS_TOKEN). One registry per process (the metrics are module singletons, so servers
+ * started in one process, as the tests do, share them).
  */
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -62,19 +65,16 @@ export const clientSlots = {
   running: (delta: 1 | -1) => clientRunning.inc(delta),
 };
 
-// Operation names come from clients: a bounded set of well-formed names keeps the series few.
-const MAX_OPERATION_NAMES = 200;
+// Operation names come from clients: only the names of trusted operations (the IDE's examples,
+// the explorer's and the example app's requests) become labels, so no client can add series or
+// push a real operation out of its own.
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const seenOperations = new Set<string>();
 const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
-function operationLabel(name: string | null | undefined): string {
+/** The label of an operation: its name when known, "anonymous" without one, else "other". */
+export function operationLabel(name: string | null | undefined, known: ReadonlySet<string>): string {
   if (!name) return 'anonymous';
-  if (!NAME.test(name)) return 'other';
-  if (seenOperations.has(name)) return name;
-  if (seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
-  seenOperations.add(name);
-  return name;
+  return NAME.test(name) && known.has(name) ? name : 'other';
 }
 
 function outcomeLabel(code: unknown): string {
@@ -82,8 +82,11 @@ function outcomeLabel(code: unknown): string {
   return typeof code === 'string' && KNOWN_CODES.has(code) ? code : 'other';
 }
 
-/** Counts and times every GraphQL request, and what it cost in Neo4j. */
-export function metricsPlugin(): ApolloServerPlugin<Context> {
+/**
+ * Counts and times every GraphQL request, and what it cost in Neo4j. `knownOperations`: the
+ * operation names labelled as themselves; every other name is "other".
+ */
+export function metricsPlugin(knownOperations: ReadonlySet<string> = new Set()): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = performance.now();
@@ -91,7 +94,7 @@ export function metricsPlugin(): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ response, contextValue, document, request }) {
           inFlight.dec();
-          const operation = operationLabel(operationNameOf(document, request.operationName));
+          const operation = operationLabel(operationNameOf(document, request.operationName), knownOperations);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           const outcome = errors?.length ? outcomeLabel(errors[0]?.extensions?.code) : 'ok';
           requests.inc({ operation, outcome });
@@ -104,8 +107,24 @@ export function metricsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** GET /metrics: the registry in Prometheus text format. */
 export function metricsHandler(): RequestHandler {
   return async (_req, res) => {
     res.set('Content-Type', registry.contentType).send(await registry.metrics());
+  };
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * /metrics on the API port (METRICS_TOKEN): only to `Authorization: Bearer <token>`, compared in
+ * constant time (of the digests: the length of the token leaks nothing either); else 401.
+ */
+export function bearerOnly(token: string): RequestHandler {
+  const expected = digest(token);
+  return (req, res, next) => {
+    const m = /^Bearer ([^\s]+)$/i.exec(req.get('authorization') ?? '');
+    if (m && timingSafeEqual(digest(m[1]!), expected)) return next();
+    res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized: /metrics needs Authorization: Bearer <METRICS_TOKEN>\n');
   };
 }

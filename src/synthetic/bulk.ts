@@ -170,7 +170,7 @@ async function completeGraph(db: Database, config: Config, refs: { Country: stri
 async function storeHolds(config: Config, home: string): Promise<number> {
   if (!existsSync(join(home, 'data', 'databases', config.neo4j.database))) return -1;
   const local = await startLocalNeo4j({ home, port: 0, pageCacheMb: 64 });
-  const driver = createDriver({ uri: local.uri, user: config.neo4j.user, password: config.neo4j.password });
+  const driver = createDriver({ uri: local.uri, ...local.credentials });
   try {
     const { records } = await new GraphWriter(driver, config.neo4j.database).query(new QueryRegistry().statement('synthetic/countNodes'));
     return records[0]!.nodes as number;

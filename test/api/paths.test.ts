@@ -6,7 +6,7 @@ import { Graph } from '../../src/graph/graph.js';
 import { QueryRegistry } from '../../src/graph/queries.js';
 import { createLogger } from '../../src/logger.js';
 import { formatError } from '../../src/server/apollo.js';
-import { data, gql, testDriver } from '../support/api.js';
+import { data, gql, neo4jLogin, testDriver } from '../support/api.js';
 import { example } from '../support/examples.js';
 
 describe('question 8: paths between entities', () => {
@@ -52,7 +52,7 @@ describe('question 8: paths between entities', () => {
     });
 
     it('stops at its time budget with QUERY_TIMEOUT instead of running on', async () => {
-      const d = createDriver({ uri: inject('boltUri'), user: 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? '' });
+      const d = createDriver(neo4jLogin());
       const graph = new Graph(d, new QueryRegistry(), { database: inject('database'), timeoutMs: 60_000, searchTimeoutMs: 1 });
       const params = { from: 'syn-layer-0-0', to: 'syn-layer-5-0', maxHops: neo4j.int(6), first: neo4j.int(25), types: null, exclude: [] };
       try {

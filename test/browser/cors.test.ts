@@ -85,6 +85,30 @@ describe('CORS: a page on another origin calls the API from headless Chromium', 
     expect(r.schema).toContain('scalar Decimal');
   });
 
+  it('Cross-Origin-Resource-Policy: same-origin on what the allowed page reads: browsers check it for no-cors loads only, never for CORS fetches', async () => {
+    const q = encodeURIComponent('{ __typename }');
+    for (const path of [`/graphql?query=${q}`, '/schema.graphql']) {
+      const r = await send(`${api.url.replace(/\/graphql$/, '')}${path}`, 'GET', { origin: allowed, 'apollo-require-preflight': 'true' });
+      expect(r.status, path).toBe(200);
+      expect(r.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      expect(r.headers['access-control-allow-origin'], path).toBe(allowed);
+    }
+    // The same responses the first test read from the allowed page, in Chromium. A no-cors load
+    // by that page (a <script> tag, as a page would try to read JSON across origins) is refused.
+    const page = await browser.newPage();
+    await page.goto(`${allowed}/`);
+    const noCors = await page.evaluate(async (apiUrl) => {
+      try {
+        const r = await fetch(`${apiUrl}/schema.graphql`, { mode: 'no-cors' });
+        return `opaque ${r.type}`;
+      } catch (e) {
+        return `failed: ${e}`;
+      }
+    }, api.url.replace(/\/graphql$/, ''));
+    await page.close();
+    expect(noCors).toMatch(/^failed: .*Failed to fetch/);
+  });
+
   it('an origin not in CORS_ORIGINS: the browser blocks every call', async () => {
     const r = await fromPage(other);
     expect(r.post.failed).toMatch(/Failed to fetch/);

@@ -9,6 +9,7 @@ import { createDriver } from '../../src/graph/driver.js';
 import { QueryDeadlineExceeded } from '../../src/graph/faults.js';
 import { Graph } from '../../src/graph/graph.js';
 import { QueryRegistry } from '../../src/graph/queries.js';
+import { localCredentials } from '../../src/local-neo4j/credentials.js';
 import { createLogger } from '../../src/logger.js';
 import { loadFile, SEEDS_DIR } from '../../src/seed/load.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
@@ -54,9 +55,11 @@ describe('database faults', () => {
     boltPort = await freePort();
     api = spawnApi({ home: FAULT_HOME, port: await freePort(), boltPort, env: { SEED_ON_EMPTY: 'false', NEO4J_POOL_SIZE: '4' } });
     await waitReady(api.url, START_MS, api.exited);
-    driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+    // The local Neo4j's login: user neo4j and the password of .neo4j/neo4j-password.
+    const login = localCredentials();
+    driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic(login.user, login.password), { disableLosslessIntegers: true });
     for (const f of ['01-reference.cypher', '02-sources.cypher', '03-organizations.cypher']) await loadFile(driver, 'neo4j', join(SEEDS_DIR, f));
-    const config = loadConfig({ ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '', LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...process.env, NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_USER: login.user, NEO4J_PASSWORD: login.password, LOG_LEVEL: 'silent' });
     const log = createLogger('silent');
     const db = await openDatabase(config, log);
     const server = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
@@ -120,7 +123,7 @@ describe('database faults', () => {
     process.kill(pid!, 'SIGSTOP');
     const frozenAt = performance.now();
     // The client-side deadline on its own (no probe behind this Graph): budget 1 s + margin 0.5 s.
-    const bare = createDriver({ uri: `bolt://127.0.0.1:${boltPort}`, user: 'neo4j', password: '' });
+    const bare = createDriver({ uri: `bolt://127.0.0.1:${boltPort}`, ...localCredentials() });
     try {
       const deadline = (async () => {
         const graph = new Graph(bare, new QueryRegistry(), { database: 'neo4j', timeoutMs: 1000, deadlineMarginMs: 500 });

@@ -5,6 +5,7 @@ import { Graph } from '../../src/graph/graph.js';
 import { QueryRegistry } from '../../src/graph/queries.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
+import { neo4jLogin } from '../support/api.js';
 import { INTERNALS, timedGql } from './support.js';
 
 /**
@@ -18,7 +19,7 @@ describe('a full connection pool', () => {
   let holder: { session: Session; tx: Transaction };
 
   beforeAll(async () => {
-    driver = createDriver({ uri: inject('boltUri'), user: 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? '', poolSize: 1, acquisitionTimeoutMs: 300 });
+    driver = createDriver({ ...neo4jLogin(), poolSize: 1, acquisitionTimeoutMs: 300 });
     const graph = new Graph(driver, new QueryRegistry(), { database: inject('database'), timeoutMs: 5000 });
     server = await startServer(graph, createLogger('silent'), { port: 0, host: '127.0.0.1' });
     const session = driver.session({ database: inject('database'), defaultAccessMode: neo4j.session.READ });

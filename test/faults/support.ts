@@ -26,6 +26,9 @@ export function spawnApi(o: { home: string; port: number; boltPort: number; env?
       ...process.env,
       NEO4J_URI: '', PORT: String(o.port), HOST: '127.0.0.1', NEO4J_LOCAL_PORT: String(o.boltPort), NEO4J_LOCAL_HOME: o.home,
       NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE_MB: '64', LOG_LEVEL: 'info',
+      // Faults of the pool and of Neo4j, not the fair scheduler's queue (test/security/fairness.test.ts):
+      // no global bound or time budget in front of them. A free metrics port: several run at once.
+      DB_MAX_CONCURRENT: '1000', CLIENT_DB_MS_PER_SECOND: '0', METRICS_PORT: '0', QUERY_STATS: 'always',
       ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

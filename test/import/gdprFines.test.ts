@@ -9,7 +9,7 @@ import { QueryRegistry } from '../../src/graph/queries.js';
 import { gdprFines } from '../../src/import/catalogues/gdprFines.js';
 import { formatProblem, readCatalogue } from '../../src/import/read.js';
 import { importRecords, removeCatalogue, type ImportResult } from '../../src/import/run.js';
-import { data, gql, testDriver } from '../support/api.js';
+import { data, gql, neo4jEnv, testDriver } from '../support/api.js';
 import { example } from '../support/examples.js';
 
 // The real catalogue, imported into the suite's seeded Neo4j and removed again afterwards, so the
@@ -95,7 +95,7 @@ describe('validation, before anything is written', () => {
   it('the command imports nothing while rows have errors, unless --skip-invalid', async () => {
     const before = await counts();
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', 'gdpr-fines', FILE], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_DATABASE: db() }, timeout: 120_000,
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...neo4jEnv(), NEO4J_DATABASE: db() }, timeout: 120_000,
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('gdpr-fines-2018-2020.tsv:230: authority: "Private person" does not name an authority');

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server/app.js';
 import { loadFile, seedFiles } from '../../src/seed/load.js';
 import { BENCH_QUERIES, requestOf, type BenchQuery } from '../../bench/queries.js';
-import { testDriver } from '../support/api.js';
+import { neo4jEnv, testDriver } from '../support/api.js';
 
 // The shapes that grew with the graph (issue 8): a country-wide list sorted by accounts, the depth-4
 // list, related incidents. Each benchmark kind is sent to a server of this process whose queries
@@ -60,8 +60,7 @@ beforeAll(async () => {
   await loadFile(driver, dbName(), seedFiles().find((f) => f.endsWith('99-derived-values.cypher'))!);
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: dbName() });
   const config = loadConfig({
-    ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_DATABASE: dbName(),
-    NEO4J_USER: process.env.TEST_NEO4J_USER ?? 'neo4j', NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
+    ...process.env, ...neo4jEnv(), NEO4J_DATABASE: dbName(),
     QUERY_TIMEOUT_MS: '60000', SEARCH_TIMEOUT_MS: '30000',
   });
   db = await openDatabase(config, createLogger('warn'));

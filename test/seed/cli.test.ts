@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { testDriver } from '../support/api.js';
+import { neo4jEnv, testDriver } from '../support/api.js';
 import { seedFile } from './seedFile.js';
 
 // `npm run seed` as data staff run it, against the suite's Neo4j: what it prints is what happened.
@@ -19,9 +19,7 @@ async function seed(...args: string[]): Promise<Run> {
   const files = args.filter((a) => a.endsWith('.cypher'));
   const env = {
     ...process.env,
-    NEO4J_URI: inject('boltUri'),
-    NEO4J_USER: process.env.TEST_NEO4J_USER ?? 'neo4j',
-    NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
+    ...neo4jEnv(),
     NEO4J_DATABASE: database(),
     LOG_LEVEL: 'warn',
   };

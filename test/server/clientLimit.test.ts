@@ -27,12 +27,15 @@ function send(url: string, from: string, query: string, hold = false): { answer:
   return { answer, release: () => req.end(body.slice(5)) };
 }
 
+/** /metrics is on the API port only with METRICS_TOKEN (issue 23): the server below has one. */
+const METRICS_TOKEN = 'client-limit-test-metrics-token-0123456789';
+const readMetrics = (url: string) => fetch(url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => r.text());
+
 /** Waits until the server's /metrics show this many requests running and waiting in their clients' slots. */
 async function slotsAre(url: string, running: number, waiting: number): Promise<void> {
-  const metrics = url.replace(/\/graphql$/, '/metrics');
   let text = '';
   for (let i = 0; i < 200; i++) {
-    text = await (await fetch(metrics)).text();
+    text = await readMetrics(url);
     if (text.includes(`\nhttp_client_requests_running ${running}\n`) && text.includes(`\nhttp_client_requests_waiting ${waiting}\n`)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -41,7 +44,7 @@ async function slotsAre(url: string, running: number, waiting: number): Promise<
 
 describe('per-client concurrency: one client cannot take the others\' turns', () => {
   let own: OwnServer;
-  beforeAll(async () => { own = await startOwnServer({ clientLimit: { concurrency: 1, queue: 1 } }); });
+  beforeAll(async () => { own = await startOwnServer({ clientLimit: { concurrency: 1, queue: 1 }, metrics: { host: '127.0.0.1', port: 0, token: METRICS_TOKEN } }); });
   afterAll(async () => { await own?.close(); });
 
   it('over its running and waiting requests a client gets 429 RATE_LIMITED with Retry-After; another client is served', async () => {
@@ -68,7 +71,7 @@ describe('per-client concurrency: one client cannot take the others\' turns', ()
     expect((await waiting.answer).status).toBe(200);
     expect((await send(own.url, '127.0.0.2', q).answer).status).toBe(200);
     await slotsAre(own.url, 0, 0);
-    const metrics = await (await fetch(own.url.replace(/\/graphql$/, '/metrics'))).text();
+    const metrics = await readMetrics(own.url);
     expect(metrics).toMatch(/^http_requests_rejected_total\{reason="RATE_LIMITED"\} 1$/m);
   });
 

@@ -20,11 +20,14 @@ describe('HTTP surface', () => {
     const res = await fetch(`${baseUrl()}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('/ide/graphiql.min.js');
-    expect(html).not.toMatch(/src="https?:/);
+    // GraphiQL and React at content-hashed names, the IDE's own script and styles beside them.
+    expect(html).toMatch(/src="\/ide\/vendor\/graphiql\.[0-9a-f]{16}\.min\.js"/);
+    expect(html).not.toMatch(/(src|href)="https?:/);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    for (const asset of ['graphiql.min.js', 'graphiql.min.css', 'react.production.min.js', 'react-dom.production.min.js', 'init.js', 'examples.json']) {
-      expect((await fetch(`${baseUrl()}/ide/${asset}`)).status, asset).toBe(200);
+    const assets = [...html.matchAll(/(?:src|href)="(\/ide\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets).toHaveLength(6);
+    for (const asset of [...assets, '/ide/examples.json']) {
+      expect((await fetch(`${baseUrl()}${asset}`)).status, asset).toBe(200);
     }
   });
 

@@ -1,8 +1,19 @@
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { loadExamples } from '../../src/server/ide.js';
 import { recordLocalNeo4jRestart } from '../../src/server/metrics.js';
 import { startOwnServer, type OwnServer } from './ownServer.js';
+
+/** A port free now, for the server's metrics listener. */
+async function freePort(): Promise<number> {
+  const s = createTcpServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -27,9 +38,12 @@ describe('request ids', () => {
 describe('logs and metrics of a server', () => {
   const lines: Record<string, unknown>[] = [];
   let own: OwnServer;
+  let metricsUrl: string;
   beforeAll(async () => {
     const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l)); done(); } });
-    own = await startOwnServer({}, sink);
+    const port = await freePort();
+    metricsUrl = `http://127.0.0.1:${port}/metrics`;
+    own = await startOwnServer({ metrics: { host: '127.0.0.1', port } }, sink);
   });
   afterAll(async () => { await own?.close(); });
 
@@ -45,20 +59,29 @@ describe('logs and metrics of a server', () => {
     expect(lines.filter((l) => l.msg === 'query cost' || l.msg === 'request').every((l) => typeof l.reqId === 'string')).toBe(true);
   });
 
-  it('/metrics: requests by operation and outcome, latency, Neo4j queries and time, restarts', async () => {
+  it('/metrics, on the metrics listener: requests by operation and outcome, latency, Neo4j queries and time, restarts', async () => {
+    // An IDE example: a trusted operation, labelled by its name.
+    const incidents = loadExamples().find((e) => e.name === 'incidents')!.query;
+    expect(incidents).toMatch(/^query Incidents\b/m);
+    await (await post(own.url, incidents)).text();
+    await (await post(own.url, 'query Incidents { nope }')).text();
+    // A name the server does not know is "other": clients cannot add series.
     await (await post(own.url, 'query MetricsProbe { company(id: "coupang") { name incidents { id } } }')).text();
-    await (await post(own.url, 'query MetricsProbe { nope }')).text();
     recordLocalNeo4jRestart();
-    const res = await fetch(own.url.replace(/\/graphql$/, '/metrics'));
+    expect((await fetch(own.url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+    const res = await fetch(metricsUrl);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toMatch(/^graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} 1$/m);
-    expect(text).toMatch(/^graphql_requests_total\{operation="MetricsProbe",outcome="GRAPHQL_VALIDATION_FAILED"\} 1$/m);
-    expect(text).toMatch(/^graphql_request_duration_seconds_count\{operation="MetricsProbe",outcome="ok"\} 1$/m);
-    // The company with its incidents: one Neo4j query, and some time in it.
-    expect(text).toMatch(/^graphql_request_neo4j_queries_sum\{operation="MetricsProbe"\} 1$/m);
-    expect(Number(text.match(/^graphql_request_neo4j_seconds_sum\{operation="MetricsProbe"\} (\S+)$/m)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^graphql_requests_total\{operation="Incidents",outcome="ok"\} 1$/m);
+    expect(text).toMatch(/^graphql_requests_total\{operation="Incidents",outcome="GRAPHQL_VALIDATION_FAILED"\} 1$/m);
+    expect(text).toMatch(/^graphql_request_duration_seconds_count\{operation="Incidents",outcome="ok"\} 1$/m);
+    // LoggedProbe (the test above) and MetricsProbe.
+    expect(text).toMatch(/^graphql_requests_total\{operation="other",outcome="ok"\} 2$/m);
+    expect(text).not.toMatch(/MetricsProbe|LoggedProbe/);
+    // One root field: one Neo4j query, and some time in it.
+    expect(text).toMatch(/^graphql_request_neo4j_queries_sum\{operation="Incidents"\} 1$/m);
+    expect(Number(text.match(/^graphql_request_neo4j_seconds_sum\{operation="Incidents"\} (\S+)$/m)?.[1])).toBeGreaterThan(0);
     expect(text).toMatch(/^neo4j_local_restarts_total 1$/m);
     expect(text).toMatch(/^graphql_requests_in_flight 0$/m);
     expect(text).toMatch(/^process_cpu_seconds_total /m);

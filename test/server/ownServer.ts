@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app.js';
+import { neo4jEnv } from '../support/api.js';
 
 export interface OwnServer {
   url: string;
@@ -15,10 +16,7 @@ export interface OwnServer {
  * server cannot show: other limits, its log lines, its process's metrics.
  */
 export async function startOwnServer(opts: Partial<ServerOptions> = {}, logTo?: pino.DestinationStream): Promise<OwnServer> {
-  const config = loadConfig({
-    ...process.env, NEO4J_URI: inject('boltUri'), NEO4J_DATABASE: inject('database'),
-    NEO4J_USER: process.env.TEST_NEO4J_USER ?? 'neo4j', NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '',
-  });
+  const config = loadConfig({ ...process.env, ...neo4jEnv(), NEO4J_DATABASE: inject('database') });
   const log = createLogger(logTo ? 'debug' : 'warn', 'json', logTo);
   const db: Database = await openDatabase(config, log);
   const server: RunningServer = await startServer(db.graph, log, { port: 0, host: '127.0.0.1', ...opts });

@@ -24,8 +24,20 @@ export async function data<T = any>(query: string, variables?: Record<string, un
   return r.data!;
 }
 
+/** The suite's Neo4j and its login, as the global setup provides them. */
+export function neo4jLogin(): { uri: string; user: string; password: string } {
+  return { uri: inject('boltUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') };
+}
+
+/** The same login as environment variables, for a CLI or API run in a child process. */
+export function neo4jEnv(): { NEO4J_URI: string; NEO4J_USER: string; NEO4J_PASSWORD: string } {
+  const l = neo4jLogin();
+  return { NEO4J_URI: l.uri, NEO4J_USER: l.user, NEO4J_PASSWORD: l.password };
+}
+
 export function testDriver(): Driver {
-  return neo4j.driver(inject('boltUri'), neo4j.auth.basic(process.env.TEST_NEO4J_USER ?? 'neo4j', process.env.TEST_NEO4J_PASSWORD ?? ''), { disableLosslessIntegers: true });
+  const l = neo4jLogin();
+  return neo4j.driver(l.uri, neo4j.auth.basic(l.user, l.password), { disableLosslessIntegers: true });
 }
 
 export const baseUrl = () => inject('apiUrl').replace(/\/graphql$/, '');

@@ -15,7 +15,10 @@ const TEST_HOME = join(TEST_ROOT, String(process.pid));
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    /** The suite's Neo4j: its Bolt URI and the login it takes (the local one's, or TEST_NEO4J_USER/TEST_NEO4J_PASSWORD). */
     boltUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
     database: string;
   }
 }
@@ -24,9 +27,11 @@ let db: Database | undefined;
 let server: RunningServer | undefined;
 
 /**
- * The suite's own Neo4j: a fresh local one under .neo4j/test on a free port, or the database
- * named by TEST_NEO4J_URI (never NEO4J_URI: the tests clear the database they use). It is
- * seeded, and the API is served over real HTTP on a free port.
+ * The suite's own Neo4j: a fresh local one under .neo4j/test on a free port (its login: user
+ * neo4j, the password of .neo4j/neo4j-password), or the database named by TEST_NEO4J_URI
+ * (never NEO4J_URI: the tests clear the database they use) with TEST_NEO4J_USER and
+ * TEST_NEO4J_PASSWORD. It is seeded, and the API is served over real HTTP on a free port.
+ * Tests connect with inject('boltUri'), inject('neo4jUser') and inject('neo4jPassword').
  */
 export async function setup(project: TestProject): Promise<void> {
   const external = process.env.TEST_NEO4J_URI;
@@ -53,7 +58,9 @@ export async function setup(project: TestProject): Promise<void> {
   server = await startServer(db.graph, log, { port: 0, host: '127.0.0.1' });
   await warmUp(server.url, log);
   project.provide('apiUrl', server.url);
-  project.provide('boltUri', db.local?.uri ?? external!);
+  project.provide('boltUri', db.connection.uri);
+  project.provide('neo4jUser', db.connection.user);
+  project.provide('neo4jPassword', db.connection.password);
   project.provide('database', config.neo4j.database);
 }
 

@@ -81,7 +81,7 @@ describe('bulk load (npm run generate -- --bulk)', () => {
   });
 
   it('refuses a database it cannot stop: NEO4J_URI', async () => {
-    const external = loadConfig({ ...process.env, NEO4J_URI: 'bolt://db.example:7687' });
+    const external = loadConfig({ ...process.env, NEO4J_URI: 'bolt://db.example:7687', NEO4J_ALLOW_PLAIN_REMOTE: 'true' });
     await expect(bulkLoad(external, log, { ...OPTIONS, home: HOME })).rejects.toThrow(/NEO4J_URI is set \(bolt:\/\/db\.example:7687\).*without --bulk/);
   });
 

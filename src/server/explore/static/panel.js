@@ -1,6 +1,6 @@
 // The side panel: the selected node's fields and sources, or a relationship and who says so.
 import { gql } from './api.js';
-import { el, words } from './dom.js';
+import { el, httpUrl, words } from './dom.js';
 import { describe } from './labels.js';
 import { detailsQuery, sourcesQuery } from './queries.js';
 import { REL_FIELDS } from './relfields.js';
@@ -42,9 +42,11 @@ export function createPanel(root, actions) {
   function sourceItem(ref, onLink) {
     const s = ref.source;
     const title = s.title ?? s.url ?? s.id;
+    // Only an http(s) URL becomes a link; any other value is shown as text.
+    const href = httpUrl(s.url);
     const who = ref.attributedTo ? (ref.attributedTo.name ?? ref.attributedTo.personName) : null;
     return el('li', { class: onLink ? 'on-link' : null },
-      s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, title) : title,
+      href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, title) : title,
       s.publisher?.name ? ` — ${s.publisher.name}` : '',
       s.publishedOn ? `, ${s.publishedOn.iso}` : (s.dateNote ? `, ${s.dateNote}` : ''),
       ref.attribution ? el('span', { class: 'attribution' }, ` · ${ref.attribution}`) : '',
