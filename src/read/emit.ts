@@ -106,6 +106,10 @@ export function emitField(b: Builder, field: FieldPlan, parent: { variable: stri
     `WITH *, ${columns.map((c) => `${c.expr} AS ${c.variable}`).join(', ')}`,
     def.orderBy ? `ORDER BY ${p(def.orderBy)}` : '',
     limit ? `LIMIT ${limit}` : '',
+    // Only the columns go on: a COLLECT subquery below sees every variable in scope, and one of
+    // its own definitions declaring a name the definition above used (`f` in an authority's
+    // fines of a fine's authority) is refused by Neo4j as shadowing.
+    item.bound.length ? `WITH ${columns.map((c) => c.variable).join(', ')}` : '',
     ...bindClause(item.bound),
     `RETURN ${item.map} AS ${out}`,
     '}',

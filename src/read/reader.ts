@@ -79,7 +79,19 @@ export class Reader {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
   private pending: Pending[] = [];
 
+  /**
+   * One Neo4j query of the request at a time (five aliased neighbourhoods are five walks of
+   * queries): Neo4j Community runs a query on one core, so a request holding one of the fair
+   * scheduler's slots (src/server/clientLimit.ts) holds one core, not as many as it has aliases.
+   */
+  readonly #one = pLimit(1);
+
   constructor(private readonly graph: Graph, readonly compiler: Compiler, readonly stats: QueryStats) {}
+
+  /** A read of this request's, after the ones before it. */
+  #read<T extends Record<string, unknown>>(...args: Parameters<Graph['read']>): Promise<T[]> {
+    return this.#one(() => this.graph.read<T>(...args));
+  }
 
   /** A root field compiled with its whole selection; its value once the request's query has run. */
   root<T>(info: GraphQLResolveInfo, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
@@ -135,7 +147,7 @@ export class Reader {
       const rows: unknown[][] = Array.from({ length: q.parts }, () => []);
       if (q.parts > 0) {
         await this.plan(q.name, q.text, q.params);
-        for (const r of await this.graph.read<{ k: number; v: unknown }>({ name: q.name, text: q.text }, q.params, this.stats, timeoutMs)) rows[r.k]!.push(r.v);
+        for (const r of await this.#read<{ k: number; v: unknown }>({ name: q.name, text: q.text }, q.params, this.stats, timeoutMs)) rows[r.k]!.push(r.v);
       }
       q.blocks.forEach(({ block, first }, i) => group[i]!.resolve(block.assemble(rows.slice(first, first + block.parts.length))));
     } catch (e) {
@@ -166,7 +178,7 @@ export class Reader {
 
   /** Runs a registered query as is (cypher/<name>.cypher). */
   named<T extends Record<string, unknown>>(name: string, params: Record<string, unknown>, timeoutMs?: number): Promise<T[]> {
-    return this.graph.read<T>(name, params, this.stats, timeoutMs);
+    return this.#read<T>(name, params, this.stats, timeoutMs);
   }
 
   get queries(): Graph['queries'] {
@@ -186,7 +198,7 @@ export class Reader {
       loader = new DataLoader<string, unknown>(async (keys) => {
         const name = `${info.parentType.name}.${info.fieldName} (batched)`;
         await this.plan(name, q.text, { ...q.params, keys: [...keys] });
-        const rows = await this.graph.read<{ key: string; value: unknown }>({ name, text: q.text }, { ...q.params, keys: [...keys] }, this.stats);
+        const rows = await this.#read<{ key: string; value: unknown }>({ name, text: q.text }, { ...q.params, keys: [...keys] }, this.stats);
         const byKey = new Map(rows.map((r) => [r.key, decoded(q.decode, r.value)]));
         return keys.map((k) => (byKey.has(k) ? byKey.get(k) : empty));
       // One query per field node even when a level fans out to tens of thousands of parents.

@@ -19,6 +19,7 @@ CALL () {
 WITH true AS stats
 WITH *, stats AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL () {
 MATCH (d:DataCategory)

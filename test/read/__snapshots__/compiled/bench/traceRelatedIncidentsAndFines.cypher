@@ -30,6 +30,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -111,6 +112,7 @@ CALL (i, m) {
 }
 WITH *, other AS _x7, reasons AS _x8
 ORDER BY best, later, theirs DESC, other.id
+WITH _x7, _x8
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this

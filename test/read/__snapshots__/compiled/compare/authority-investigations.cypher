@@ -49,6 +49,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -56,12 +57,14 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _x7
 ORDER BY n.openedOn, n.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
 MATCH (this)<-[:CONDUCTS]-(n:Authority)
 WITH *, n AS _xb
 ORDER BY n.name
+WITH _xb
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this
@@ -69,6 +72,7 @@ MATCH (this)-[:CONDUCTS]->(inv:Investigation)
 WITH *, inv AS _xf
 ORDER BY inv.openedOn, inv.id
 LIMIT $pe_first
+WITH _xf
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this
@@ -76,6 +80,7 @@ MATCH (this)-[:INTO]->(n:Incident)
 WITH *, n AS _xj
 ORDER BY n.id
 LIMIT 1
+WITH _xj
 WITH *, COLLECT {
 CALL (_xj) {
 WITH _xj AS this

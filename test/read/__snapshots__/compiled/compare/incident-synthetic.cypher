@@ -63,6 +63,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -80,6 +81,7 @@ MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
 WHERE n.exposed
 WITH *, n AS _xb
 ORDER BY c.name, n.id
+WITH _xb
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this
@@ -101,6 +103,7 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _xj
 ORDER BY n.openedOn, n.id
 LIMIT $pi_first
+WITH _xj
 WITH *, COLLECT {
 CALL (_xj) {
 WITH _xj AS this
@@ -120,6 +123,7 @@ WITH _x3 AS this
 MATCH (this)<-[:IN_INCIDENT]-(n:Suspicion)
 WITH *, n AS _xr
 ORDER BY n.id
+WITH _xr
 WITH *, COLLECT {
 CALL (_xr) {
 WITH _xr AS this

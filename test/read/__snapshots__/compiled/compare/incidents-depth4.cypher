@@ -65,12 +65,14 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _x6
 ORDER BY n.openedOn, n.id
 LIMIT $p5_first
+WITH _x6
 WITH *, COLLECT {
 CALL (_x6) {
 WITH _x6 AS this
 MATCH (this)<-[:CONDUCTS]-(n:Authority)
 WITH *, n AS _xa
 ORDER BY n.name
+WITH _xa
 WITH *, COLLECT {
 CALL (_xa) {
 WITH _xa AS this
@@ -98,6 +100,7 @@ ORDER BY CASE WHEN $pd_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 EN
          CASE WHEN $pd_order IS NOT NULL THEN size(dated) END DESC,
          f.id
 LIMIT $pd_first
+WITH _xe
 WITH *, COLLECT {
 CALL (_xe) {
 WITH _xe AS this

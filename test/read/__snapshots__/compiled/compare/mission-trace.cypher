@@ -55,6 +55,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -62,12 +63,14 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _x7
 ORDER BY n.openedOn, n.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
 MATCH (this)<-[:CONDUCTS]-(n:Authority)
 WITH *, n AS _xb
 ORDER BY n.name
+WITH _xb
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this
@@ -75,6 +78,7 @@ MATCH (this)-[:CONDUCTS]->(inv:Investigation)
 WITH *, inv AS _xf
 ORDER BY inv.openedOn, inv.id
 LIMIT $pe_first
+WITH _xf
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this
@@ -82,6 +86,7 @@ MATCH (this)-[:INTO]->(n:Incident)
 WITH *, n AS _xj
 ORDER BY n.id
 LIMIT 1
+WITH _xj
 WITH *, COLLECT {
 CALL (_xj) {
 WITH _xj AS this
@@ -89,6 +94,7 @@ MATCH (this)<-[:FOR_INCIDENT]-(n:Fine)
 WITH *, n AS _xn
 ORDER BY n.id
 LIMIT $pm_first
+WITH _xn
 WITH *, COLLECT {
 CALL (_xn) {
 WITH _xn AS this

@@ -78,6 +78,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -85,6 +86,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x7, r.attribution AS _x8, who AS _x9, coalesce(r.about, []) AS _xa
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x7, _x8, _x9, _xa
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this

@@ -58,6 +58,7 @@ CALL () {
 WITH true AS stats
 WITH *, stats AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL () {
 MATCH (a:Authority)-[:IMPOSED]->(f:Fine)
@@ -100,6 +101,7 @@ CALL () {
 WITH *, n AS _xi
 ORDER BY size DESC, n.id
 LIMIT $ph_first
+WITH _xi
 WITH *, COLLECT {
 CALL (_xi) {
 WITH _xi AS this

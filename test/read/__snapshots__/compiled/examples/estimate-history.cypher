@@ -78,12 +78,14 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
 MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
 WITH *, n AS _x7
 ORDER BY n.asOf, n.id
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -91,6 +93,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xb, r.attribution AS _xc, who AS _xd, coalesce(r.about, []) AS _xe
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xb, _xc, _xd, _xe
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this

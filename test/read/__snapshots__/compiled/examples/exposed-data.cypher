@@ -83,6 +83,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -100,6 +101,7 @@ MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
 WHERE n.exposed
 WITH *, n AS _xb
 ORDER BY c.name, n.id
+WITH _xb
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this
@@ -117,6 +119,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xj, r.attribution AS _xk, who AS _xl, coalesce(r.about, []) AS _xm
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xj, _xk, _xl, _xm
 WITH *, COLLECT {
 CALL (_xj) {
 WITH _xj AS this
@@ -142,6 +145,7 @@ MATCH (this)-[:HAS_EXPOSURE]->(n:DataExposure)-[:OF_CATEGORY]->(c:DataCategory)
 WHERE NOT n.exposed
 WITH *, n AS _xu
 ORDER BY c.name, n.id
+WITH _xu
 WITH *, COLLECT {
 CALL (_xu) {
 WITH _xu AS this
@@ -159,6 +163,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x12, r.attribution AS _x13, who AS _x14, coalesce(r.about, []) AS _x15
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x12, _x13, _x14, _x15
 WITH *, COLLECT {
 CALL (_x12) {
 WITH _x12 AS this

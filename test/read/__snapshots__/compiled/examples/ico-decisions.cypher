@@ -83,6 +83,7 @@ CALL () {
 MATCH (n:Authority {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -110,6 +111,7 @@ ORDER BY CASE WHEN $p6_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 EN
          CASE WHEN $p6_order IS NOT NULL THEN size(dated) END DESC,
          f.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -126,6 +128,7 @@ WITH _x7 AS this
 MATCH (this)-[:REPORTED_AS]->(n:FineReport)
 WITH *, n AS _xf
 ORDER BY n.date, n.id
+WITH _xf
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this
@@ -151,6 +154,7 @@ MATCH (this)-[:ORGANIZED]->(e:Event)
 WHERE e.kind IN ['NOTICE_OF_INTENT', 'DECISION']
 WITH *, e AS _xq
 ORDER BY e.date, e.id
+WITH _xq
 WITH *, COLLECT {
 CALL (_xq) {
 WITH _xq AS this

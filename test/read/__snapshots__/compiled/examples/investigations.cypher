@@ -77,6 +77,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -84,6 +85,7 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _x7
 ORDER BY n.openedOn, n.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -100,6 +102,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xf, r.attribution AS _xg, who AS _xh, coalesce(r.about, []) AS _xi
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xf, _xg, _xh, _xi
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this

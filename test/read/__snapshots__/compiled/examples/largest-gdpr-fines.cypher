@@ -81,6 +81,7 @@ MATCH (this)<-[:IMPOSED]-(n:Authority)
 WITH *, n AS _x6
 ORDER BY n.id
 LIMIT 1
+WITH _x6
 WITH *, COLLECT {
 CALL (_x6) {
 WITH _x6 AS this
@@ -110,6 +111,7 @@ WITH _x1 AS this
 MATCH (this)-[:REPORTED_AS]->(n:FineReport)
 WITH *, n AS _xi
 ORDER BY n.date, n.id
+WITH _xi
 WITH *, COLLECT {
 CALL (_xi) {
 WITH _xi AS this

@@ -144,6 +144,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -151,6 +152,7 @@ MATCH (this)<-[:ABOUT]-(n:Statement)
 WITH *, n AS _x7
 ORDER BY n.date, n.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -178,6 +180,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xj, r.attribution AS _xk, who AS _xl, coalesce(r.about, []) AS _xm
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xj, _xk, _xl, _xm
 WITH *, COLLECT {
 CALL (_xj) {
 WITH _xj AS this
@@ -203,6 +206,7 @@ MATCH (this)<-[:CONCERNS]-(n:Event)
 WITH *, n AS _xu
 ORDER BY n.date, n.id
 LIMIT $pt_first
+WITH _xu
 WITH *, COLLECT {
 CALL (_xu) {
 WITH _xu AS this
@@ -219,12 +223,14 @@ WITH _xu AS this
 MATCH (this)<-[r:ATTENDED]-(p:Person)
 WITH *, p AS _x12, this AS _x13, r.role AS _x14
 ORDER BY r.order, p.id
+WITH _x12, _x13, _x14
 WITH *, COLLECT {
 CALL (_x12) {
 WITH _x12 AS this
 MATCH (this)-[:HOLDS]->(n:Position)
 WITH *, n AS _x18
 ORDER BY n.since, n.id
+WITH _x18
 WITH *, COLLECT {
 CALL (_x18) {
 WITH _x18 AS this
@@ -242,6 +248,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x1g, r.attribution AS _x1h, who AS _x1i, coalesce(r.about, []) AS _x1j
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x1g, _x1h, _x1i, _x1j
 WITH *, COLLECT {
 CALL (_x1g) {
 WITH _x1g AS this
@@ -271,6 +278,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x1r, r.attribution AS _x1s, who AS _x1t, coalesce(r.about, []) AS _x1u
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x1r, _x1s, _x1t, _x1u
 WITH *, COLLECT {
 CALL (_x1r) {
 WITH _x1r AS this
@@ -301,12 +309,14 @@ CALL () {
 MATCH (n:Person {id: $p21_id})
 WITH *, n AS _x22
 LIMIT 1
+WITH _x22
 WITH *, COLLECT {
 CALL (_x22) {
 WITH _x22 AS this
 MATCH (this)-[:HOLDS]->(n:Position)
 WITH *, n AS _x26
 ORDER BY n.since, n.id
+WITH _x26
 WITH *, COLLECT {
 CALL (_x26) {
 WITH _x26 AS this
@@ -324,6 +334,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x2e, r.attribution AS _x2f, who AS _x2g, coalesce(r.about, []) AS _x2h
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x2e, _x2f, _x2g, _x2h
 WITH *, COLLECT {
 CALL (_x2e) {
 WITH _x2e AS this

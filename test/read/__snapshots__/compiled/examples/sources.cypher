@@ -74,6 +74,7 @@ CALL () {
 MATCH (n:Entity {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this WHERE this:Fine
@@ -81,6 +82,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x7, r.attribution AS _x8, who AS _x9, coalesce(r.about, []) AS _xa
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x7, _x8, _x9, _xa
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -107,6 +109,7 @@ CALL () {
 MATCH (n:Source {id: $ph_id})
 WITH *, n AS _xi
 LIMIT 1
+WITH _xi
 WITH *, COLLECT {
 CALL (_xi) {
 WITH _xi AS this

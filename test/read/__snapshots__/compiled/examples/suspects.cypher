@@ -91,12 +91,14 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
 MATCH (this)<-[:IN_INCIDENT]-(n:Suspicion)
 WITH *, n AS _x7
 ORDER BY n.id
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -113,6 +115,7 @@ MATCH (this)<-[:SUBJECT_OF]-(n:Person)
 WITH *, n AS _xf
 ORDER BY n.id
 LIMIT 1
+WITH _xf
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this
@@ -139,6 +142,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xr, r.attribution AS _xs, who AS _xt, coalesce(r.about, []) AS _xu
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xr, _xs, _xt, _xu
 WITH *, COLLECT {
 CALL (_xr) {
 WITH _xr AS this
@@ -164,6 +168,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x12, r.attribution AS _x13, who AS _x14, coalesce(r.about, []) AS _x15
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x12, _x13, _x14, _x15
 WITH *, COLLECT {
 CALL (_x12) {
 WITH _x12 AS this

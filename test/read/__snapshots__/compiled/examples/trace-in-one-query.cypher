@@ -73,6 +73,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -80,12 +81,14 @@ MATCH (this)<-[:INTO]-(n:Investigation)
 WITH *, n AS _x7
 ORDER BY n.openedOn, n.id
 LIMIT $p6_first
+WITH _x7
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
 MATCH (this)<-[:CONDUCTS]-(n:Authority)
 WITH *, n AS _xb
 ORDER BY n.name
+WITH _xb
 WITH *, COLLECT {
 CALL (_xb) {
 WITH _xb AS this
@@ -100,6 +103,7 @@ ORDER BY CASE WHEN $pe_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 EN
          CASE WHEN $pe_order IS NOT NULL THEN size(dated) END DESC,
          CASE WHEN $pe_order IS NULL THEN inv.openedOn END, inv.id
 LIMIT $pe_first
+WITH _xf
 WITH *, COLLECT {
 CALL (_xf) {
 WITH _xf AS this
@@ -141,6 +145,7 @@ ORDER BY CASE WHEN $pm_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 EN
          CASE WHEN $pm_order IS NOT NULL THEN size(dated) END DESC,
          f.id
 LIMIT $pm_first
+WITH _xn
 WITH *, COLLECT {
 CALL (_xn) {
 WITH _xn AS this

@@ -134,6 +134,7 @@ CALL () {
 MATCH (n:Incident {id: $p2_id})
 WITH *, n AS _x3
 LIMIT 1
+WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
@@ -215,6 +216,7 @@ CALL (i, m) {
 }
 WITH *, other AS _x7, reasons AS _x8
 ORDER BY best, later, theirs DESC, other.id
+WITH _x7, _x8
 WITH *, COLLECT {
 CALL (_x7) {
 WITH _x7 AS this
@@ -231,6 +233,7 @@ WITH _x7 AS this
 MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
 WITH *, n AS _xg
 ORDER BY n.asOf, n.id
+WITH _xg
 WITH *, COLLECT {
 CALL (_xg) {
 WITH _xg AS this
@@ -238,6 +241,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _xk, r.attribution AS _xl, who AS _xm, coalesce(r.about, []) AS _xn
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _xk, _xl, _xm, _xn
 WITH *, COLLECT {
 CALL (_xk) {
 WITH _xk AS this
@@ -263,6 +267,7 @@ MATCH (this)<-[:FOR_INCIDENT]-(n:Fine)
 WITH *, n AS _xv
 ORDER BY n.id
 LIMIT $pu_first
+WITH _xv
 WITH *, COLLECT {
 CALL (_xv) {
 WITH _xv AS this
@@ -279,6 +284,7 @@ WITH _xv AS this
 MATCH (this)-[:REPORTED_AS]->(n:FineReport)
 WITH *, n AS _x13
 ORDER BY n.date, n.id
+WITH _x13
 WITH *, COLLECT {
 CALL (_x13) {
 WITH _x13 AS this
@@ -286,6 +292,7 @@ MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
 WITH *, n AS _x17, r.attribution AS _x18, who AS _x19, coalesce(r.about, []) AS _x1a
 ORDER BY n.publishedOn, n.id, r.attribution
+WITH _x17, _x18, _x19, _x1a
 WITH *, COLLECT {
 CALL (_x17) {
 WITH _x17 AS this
