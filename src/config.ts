@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, port, str, num, makeValidator, EnvError } from 'envalid';
+import { ASYMMETRIC_ALGORITHMS, DEFAULT_ALGORITHMS, DEFAULT_ROLES_CLAIM, devJwtOptions, type AuthOptions } from './auth/options.js';
+import { providerUrlProblem } from './auth/urls.js';
 
 const neo4jUri = makeValidator<string>((input) => {
   if (input === '') return input;
@@ -88,6 +91,34 @@ const token = makeValidator<string>((input) => {
   return input;
 });
 
+/** AUTH_ISSUER, AUTH_JWKS_URL: https, or http to this machine only (keys fetched in clear could be swapped). */
+const providerUrl = makeValidator<string>((input) => {
+  const problem = input === '' ? null : providerUrlProblem(input);
+  if (problem) throw new EnvError(problem);
+  return input;
+});
+
+/** AUTH_ALGORITHMS: asymmetric signatures only; never none, never an HMAC (HS*), whose "secret" could be the public key. */
+const jwsAlgorithms = makeValidator<string[]>((input) => {
+  const list = input.split(',').map((a) => a.trim()).filter(Boolean);
+  if (list.length === 0) throw new EnvError('name at least one algorithm (RS256, ES256, EdDSA...)');
+  for (const a of list) {
+    if (a.toLowerCase() === 'none') throw new EnvError('"none" would accept unsigned tokens: never');
+    if (/^HS\d+$/i.test(a)) throw new EnvError(`${a} is symmetric (an HMAC): whoever can verify can sign, and a public key used as its secret forges tokens; use RS256, ES256 or EdDSA`);
+    if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(a)) throw new EnvError(`"${a}" is not one of ${ASYMMETRIC_ALGORITHMS.join(', ')}`);
+  }
+  return list;
+});
+
+/** AUTH_ROLES_CLAIM: a claim name, or a dotted path into the token (realm_access.roles). */
+const claimPath = makeValidator<string>((input) => {
+  if (!/^[^\s.]+(\.[^\s.]+)*$/.test(input)) throw new EnvError('must be a claim name or a dotted path such as realm_access.roles');
+  return input;
+});
+
+/** AUTH_AUDIENCE: one audience or several, comma-separated; a token must carry one of them. */
+const audiences = makeValidator<string[]>((input) => input.split(',').map((a) => a.trim()).filter(Boolean));
+
 /** Whole milliseconds within [min, max]: every wait has a ceiling. */
 const ms = (min: number, max: number) => makeValidator<number>((input) => {
   const n = Number(input);
@@ -165,6 +196,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     DB_MAX_CONCURRENT: positiveInt(1000)({ default: defaultDbSlots(), desc: 'GraphQL requests executing at once across all clients (about the cores Neo4j has); more wait their turn, client by client' }),
     CLIENT_DB_MS_PER_SECOND: wholeNumber({ default: 1000, desc: 'Neo4j time (ms) a client earns per second; 0: no budget' }),
     CLIENT_DB_BURST_MS: wholeNumber({ default: 30_000, desc: 'Neo4j time (ms) a client may spend at once before its requests are answered RATE_LIMITED' }),
+    READ_ACCESS: str({ default: 'public', choices: ['public', 'authenticated'], desc: 'public: reads need no identity; authenticated: every query needs the role reader (a token or an API key)' }),
+    AUTH_ISSUER: providerUrl({ default: '', desc: 'the issuer (iss) whose bearer JWTs are accepted; alone, its keys are found by OpenID discovery (<issuer>/.well-known/openid-configuration)' }),
+    AUTH_AUDIENCE: audiences({ default: [], desc: 'the audience (aud) a token must be for: this API\'s identifier at the identity provider (comma-separated for several); required with AUTH_ISSUER, AUTH_JWKS_URL or AUTH_KEY_FILE' }),
+    AUTH_JWKS_URL: providerUrl({ default: '', desc: 'the identity provider\'s JWKS endpoint (instead of discovery)' }),
+    AUTH_KEY_FILE: str({ default: '', desc: 'a file of public keys that verify tokens (a JWKS, a JWK or a PEM public key), instead of fetching them' }),
+    AUTH_ALGORITHMS: jwsAlgorithms({ default: DEFAULT_ALGORITHMS, desc: 'the signature algorithms a token may use, comma-separated: asymmetric only (never none or HS*)' }),
+    AUTH_ROLES_CLAIM: claimPath({ default: DEFAULT_ROLES_CLAIM, desc: 'the claim that holds the roles (a string or an array), or a dotted path such as realm_access.roles' }),
+    AUTH_CLOCK_TOLERANCE_MS: ms(0, 300_000)({ default: 30_000, desc: 'leeway for a token\'s exp and nbf against this machine\'s clock' }),
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -177,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n  NEO4J_URI: ${c.NEO4J_URI} is unencrypted and leaves this machine: use bolt+s:// or neo4j+s://, or set NEO4J_ALLOW_PLAIN_REMOTE=true on a private network`);
   }
   const production = env.NODE_ENV === 'production';
+  // The development key is trusted on the local path only (no NEO4J_URI: the project's own Neo4j,
+  // `npm start` included) or outside production: a deployment that names its database never trusts it.
+  const auth = authOptions(c, production && !!c.NEO4J_URI);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -219,6 +261,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       trustedDocuments: c.TRUSTED_DOCUMENTS === 'require',
       queryStats: { always: c.QUERY_STATS === 'always' || (c.QUERY_STATS === 'auto' && !production), token: c.QUERY_STATS === 'never' ? undefined : c.QUERY_STATS_TOKEN || undefined },
       metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN || undefined },
+      auth,
+    },
+  };
+}
+
+/**
+ * Whose identities the server accepts (src/auth/): bearer JWTs of the identity provider that
+ * AUTH_ISSUER, AUTH_JWKS_URL or AUTH_KEY_FILE names, with AUTH_AUDIENCE; without them, on the
+ * local path (no NEO4J_URI) or outside production, the development key's (npm run token); in
+ * production with a NEO4J_URI and none of them, no JWTs. API keys always work.
+ */
+function authOptions(c: { READ_ACCESS: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string[]; AUTH_JWKS_URL: string; AUTH_KEY_FILE: string;
+  AUTH_ALGORITHMS: string[]; AUTH_ROLES_CLAIM: string; AUTH_CLOCK_TOLERANCE_MS: number }, production: boolean): AuthOptions {
+  const problems: string[] = [];
+  const keyFile = c.AUTH_KEY_FILE && (isAbsolute(c.AUTH_KEY_FILE) ? c.AUTH_KEY_FILE : resolve(PROJECT_ROOT, c.AUTH_KEY_FILE));
+  const configured = !!(c.AUTH_ISSUER || c.AUTH_JWKS_URL || keyFile);
+  if (c.AUTH_JWKS_URL && keyFile) problems.push('AUTH_JWKS_URL, AUTH_KEY_FILE: give one source of keys, not both');
+  if (keyFile && !existsSync(keyFile)) problems.push(`AUTH_KEY_FILE: ${keyFile} does not exist`);
+  if (configured && c.AUTH_AUDIENCE.length === 0) {
+    problems.push('AUTH_AUDIENCE: required with AUTH_ISSUER, AUTH_JWKS_URL or AUTH_KEY_FILE (this API\'s identifier at the identity provider); without it a token the provider issued for any other application would be accepted');
+  }
+  if (!configured && c.AUTH_AUDIENCE.length > 0) problems.push('AUTH_AUDIENCE: set, but not whose tokens to trust: set AUTH_ISSUER (OpenID discovery), AUTH_JWKS_URL or AUTH_KEY_FILE');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const readAccess = c.READ_ACCESS as AuthOptions['readAccess'];
+  const clockToleranceS = c.AUTH_CLOCK_TOLERANCE_MS / 1000;
+  if (!configured) return { readAccess, jwt: production ? undefined : devJwtOptions(c.AUTH_ROLES_CLAIM, clockToleranceS) };
+  return {
+    readAccess,
+    jwt: {
+      issuer: c.AUTH_ISSUER || undefined,
+      audience: c.AUTH_AUDIENCE,
+      keys: keyFile ? { kind: 'file', path: keyFile } : c.AUTH_JWKS_URL ? { kind: 'jwks', url: c.AUTH_JWKS_URL } : { kind: 'discovery' },
+      algorithms: c.AUTH_ALGORITHMS,
+      rolesClaim: c.AUTH_ROLES_CLAIM,
+      clockToleranceS,
     },
   };
 }

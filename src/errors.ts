@@ -19,6 +19,12 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** TRUSTED_DOCUMENTS=require and the query is not one of the trusted documents: HTTP 400. */
   TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** No identity where the operation needs one, or a token or API key that is not valid: HTTP 401 with WWW-Authenticate: Bearer. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The identity's role is below the one the operation needs (@requires): HTTP 403. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A curator's write based on a version that is no longer current (extensions.currentVersion): nothing was written. */
+  CONFLICT: 'CONFLICT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,11 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT data_category_id IF NOT EXISTS FOR (n:DataCategory) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+// The curators' changes (src/modules/curation/): not entities; history and the changes feed walk Change.at.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
+// addSource returns the source already in the graph with the URL it is given.
+CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url);
 
 // Properties that list queries filter and sort on.
 CREATE INDEX incident_disclosed IF NOT EXISTS FOR (n:Incident) ON (n.disclosedOn);
@@ -66,3 +71,6 @@ CREATE FULLTEXT INDEX entity_search_2 IF NOT EXISTS
 FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher|Event)
 ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url, n.searchAttributions, n.searchExposed, n.searchNotExposed]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+
+// API keys of service accounts (npm run keys): a request's key is found by its id.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;

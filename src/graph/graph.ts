@@ -53,6 +53,49 @@ export class Graph {
     return this.run<T>(name, params, 'WRITE', stats);
   }
 
+  /**
+   * Several named statements in ONE managed write transaction, routed to the leader (the
+   * curators' mutations: a check, the write, its history). `work` runs them through `run`; it is
+   * committed when `work` resolves and rolled back when it throws. The driver tries a transient
+   * failure again from the start (the whole of `work`), so nothing half-done is ever committed.
+   */
+  async transaction<T>(name: string, work: (run: <R extends RecordShape = RecordShape>(query: string, params?: Record<string, unknown>) => Promise<R[]>) => Promise<T>,
+    stats?: QueryStats, metadata: Record<string, string> = {}): Promise<T> {
+    const { availability } = this;
+    if (!availability.isUp) throw new DatabaseUnavailable(availability.reason!);
+    const budget = this.options.timeoutMs;
+    const deadline = budget + (this.options.deadlineMarginMs ?? NEO4J_DEFAULTS.deadlineMarginMs);
+    const started = performance.now();
+    try {
+      const out = await withDeadline(async (signal) => {
+        const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE,
+          bookmarkManager: this.driver.executeQueryBookmarkManager });
+        const close = () => { void session.close(); };
+        signal.addEventListener('abort', close, { once: true });
+        try {
+          return await session.executeWrite((tx) => work(async <R extends RecordShape>(query: string, params: Record<string, unknown> = {}) => {
+            if (stats) stats.queries += 1;
+            return (await tx.run(this.queries.get(query), params)).records.map((r) => r.toObject() as R);
+          }), { timeout: budget, metadata: { ...metadata, query: name } });
+        } finally {
+          signal.removeEventListener('abort', close);
+          await session.close().catch(() => {});
+        }
+      }, deadline, () => new QueryDeadlineExceeded(deadline), availability.signal);
+      availability.answered();
+      return out;
+    } catch (e) {
+      if (!isOutageSymptom(e)) {
+        if (e instanceof neo4j.Neo4jError) availability.answered();
+        throw e;
+      }
+      availability.suspect();
+      throw availability.isUp ? e : new DatabaseUnavailable(availability.reason!);
+    } finally {
+      if (stats) stats.dbMs += performance.now() - started;
+    }
+  }
+
   private async run<T extends RecordShape>(query: string | BuiltQuery, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
     const { name, text } = typeof query === 'string' ? { name: query, text: this.queries.get(query) } : query;
     const { availability } = this;

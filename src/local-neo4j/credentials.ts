@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePrivateOnce } from '../privateFile.js';
 
 /** The project's private folder: the password, the cursor secret, the local stores. Mode 0700. */
 export const PRIVATE_DIR = fileURLToPath(new URL('../../.neo4j', import.meta.url));
@@ -49,16 +50,7 @@ export function existingLocalCredentials(file = PASSWORD_FILE): Credentials | un
 
 /** Written whole and private, and never over another one: two processes starting at once agree on one password. */
 function createPasswordFile(file: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  rmSync(tmp, { force: true });
-  writeFileSync(tmp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(tmp, file); // fails if another process made one meanwhile: that one is kept
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  writePrivateOnce(file, `${randomBytes(32).toString('base64url')}\n`);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { FieldMeta } from '../read/compile.js';
 import { commonResolvers } from './common/resolvers.js';
+import { curationResolvers } from './curation/resolvers.js';
+import { historyResolvers } from './history/resolvers.js';
 import { pathsResolvers } from './paths/resolvers.js';
 import { incidentResolvers } from './incident/resolvers.js';
 import { investigationResolvers } from './investigation/resolvers.js';
@@ -13,7 +15,8 @@ import { sourceResolvers } from './source/resolvers.js';
 import { statsResolvers } from './stats/resolvers.js';
 
 const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
-  narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers];
+  narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers,
+  curationResolvers, historyResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {

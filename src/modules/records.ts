@@ -1,4 +1,5 @@
 export * from './common/records.js';
+export * from './history/records.js';
 export * from './paths/records.js';
 export * from './incident/records.js';
 export * from './investigation/records.js';

@@ -1,4 +1,5 @@
-import type { QueryStats } from '../graph/graph.js';
+import type { Actor } from '../auth/actor.js';
+import type { Graph, QueryStats } from '../graph/graph.js';
 import type { Cursors } from '../pagination/cursor.js';
 import type { Reader } from './reader.js';
 
@@ -11,4 +12,8 @@ export interface Context {
   read: Reader;
   cursors: Cursors;
   stats: QueryStats;
+  /** Who sends the request (verified before anything runs: src/auth/); none: anonymous. */
+  actor?: Actor;
+  /** The curators' writes: one managed write transaction per mutation (src/modules/curation/). */
+  write: Pick<Graph, 'transaction'>;
 }

@@ -10,7 +10,7 @@ import { requestOf } from './reader.js';
 import { closestId, suggestParameters, type Candidate } from './suggest.js';
 
 /** What an argument names: nodes of a label (cypher/common/known/<kind>.cypher), or the currency of a fine. */
-export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | 'Publisher' | 'Organization' | 'Entity' | 'currency';
+export type KnownKind = 'Country' | 'Company' | 'Authority' | 'DataCategory' | 'Publisher' | 'Organization' | 'Entity' | 'Incident' | 'Source' | 'currency';
 
 /**
  * Arguments and input fields (by schema coordinate) that name something in the graph. A value
@@ -45,6 +45,11 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   // Nested under Query.stats: checked when their answer is empty (checkedWhenEmpty).
   'Stats.finesByAuthorityAndYear.authority': 'Authority',
   'Stats.incidentsByCountryAndYear.country': 'Country',
+  // The curators' mutations check these inside their write transaction (src/modules/curation/).
+  'AddEstimateInput.incident': 'Incident',
+  'SourceRefInput.id': 'Source',
+  'Query.history.id': 'Entity',
+  'Mutation.updateIncident.id': 'Incident',
 };
 
 /**
@@ -61,7 +66,7 @@ export const LOOKUPS: ReadonlySet<string> = new Set([
 
 const NOUNS: Record<KnownKind, string> = {
   Country: 'country', Company: 'company', Authority: 'authority', DataCategory: 'data category', Publisher: 'publisher',
-  Organization: 'company or authority', Entity: 'entity', currency: 'currency',
+  Organization: 'company or authority', Entity: 'entity', Incident: 'incident', Source: 'source', currency: 'currency',
 };
 
 /** No id in the graph is longer: a longer one is refused before it reaches Neo4j or the suggestions. */

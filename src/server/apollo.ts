@@ -5,6 +5,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
+import { accessPlugin } from '../auth/plugin.js';
 import { ErrorCode } from '../errors.js';
 import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,8 @@ export interface ApolloOptions {
   requireTrusted?: boolean;
   /** Who gets extensions.neo4j (QUERY_STATS, QUERY_STATS_TOKEN). */
   queryStats?: QueryStatsOptions;
+  /** READ_ACCESS=authenticated: every query needs the role reader (src/auth/plugin.ts enforces every role). */
+  readsNeedReader?: boolean;
 }
 
 export interface QueryStatsOptions {
@@ -51,7 +54,9 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       // First: later plugins (metrics, status) see the codes as the client will.
       errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
-      ...(o.requireTrusted && o.trusted ? [trustedDocumentsPlugin(o.trusted) as ApolloServerPlugin<Context>] : []),
+      // Roles: once the operation is known, before anything executes (src/auth/plugin.ts).
+      accessPlugin<Context>({ readsNeedReader: o.readsNeedReader ?? false }),
+      ...(o.requireTrusted && o.trusted ? [trustedDocumentsPlugin(o.trusted)] : []),
       queryCostPlugin(log) as ApolloServerPlugin<Context>,
       introspectionCachePlugin() as ApolloServerPlugin<Context>,
       queryStatsPlugin(o.queryStats ?? { always: true }),

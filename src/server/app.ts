@@ -2,6 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { Authenticator } from '../auth/authenticate.js';
+import { NO_JWT, type AuthOptions } from '../auth/options.js';
+import { withRoleDirectives } from '../auth/sdl.js';
 import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
 import { createApollo, type QueryStatsOptions } from './apollo.js';
@@ -61,6 +64,8 @@ export interface ServerOptions {
   queryStats?: QueryStatsOptions;
   /** Where /metrics is served: its own listener, and the API port with a token. None: nowhere. */
   metrics?: MetricsOptions;
+  /** Identities (AUTH_*, READ_ACCESS; src/auth/): whose tokens are trusted, and whether reads need one. None: public reads, API keys, no JWTs. */
+  auth?: AuthOptions;
 }
 
 /** The shortest METRICS_TOKEN accepted: a guessable token would publish /metrics again. */
@@ -87,12 +92,16 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   app.set('trust proxy', opts.trustProxy ?? false);
   const server = createServer(app);
   const schema = buildApiSchema();
-  const sdl = printApiSchema(schema);
+  // With every @requires where schema/*.graphql puts it (graphql-js prints only the definition).
+  const sdl = withRoleDirectives(schema, printApiSchema(schema));
   // The project's own operations: the only ones metrics label by name, and with trustedDocuments the only ones that run.
   const trusted = await loadTrustedDocuments();
   const apollo = createApollo(server, log, schema, opts.executor ?? 'jit', {
     introspection: opts.introspection, trusted, requireTrusted: opts.trustedDocuments, queryStats: opts.queryStats,
+    readsNeedReader: (opts.auth ?? NO_JWT).readAccess === 'authenticated',
   });
+  // Who sends each request: resolved when its context is made, before anything runs.
+  const auth = await Authenticator.create(opts.auth ?? NO_JWT, graph, log);
   const cors = corsFor(opts.corsOrigins ?? []);
   await apollo.start();
 
@@ -122,7 +131,11 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     else next();
   });
   app.use('/graphql', cors, clientLimit(opts.clientLimit ?? DEFAULT_CLIENT_LIMIT), jsonBody(), persistedQueryCheck(), expressMiddleware(apollo, {
-    context: async ({ res }) => createContext(graph, requestStats(res)),
+    context: async ({ req, res }) => {
+      const stats = requestStats(res);
+      const actor = await auth.actorOf({ authorization: req.get('authorization'), apiKey: req.get('x-api-key') }, stats);
+      return createContext(graph, stats, actor);
+    },
   }));
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).type('text/plain').send('Not found\n');

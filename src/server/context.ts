@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor.js';
 import type { Graph, QueryStats } from '../graph/graph.js';
 import { Cursors } from '../pagination/cursor.js';
 import { cursorSecret } from '../pagination/secret.js';
@@ -37,8 +38,11 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
   return s;
 }
 
-/** `stats`: the request's counters when the HTTP layer keeps them (the fair scheduler charges its client's budget from them). */
-export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }): Context {
+/**
+ * `stats`: the request's counters when the HTTP layer keeps them (the fair scheduler charges its
+ * client's budget from them); `actor`: who sends it, as src/auth/ verified it (none: anonymous).
+ */
+export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }, actor?: Actor): Context {
   const { compiler, cursors } = readServices(graph);
-  return { read: new Reader(graph, compiler, stats), cursors, stats };
+  return { read: new Reader(graph, compiler, stats), cursors, stats, write: graph, actor };
 }

@@ -1,9 +1,12 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 
-/** What a page on an allowed origin may send and read. */
-const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
-const EXPOSED_HEADERS = ['x-request-id', 'retry-after'];
+/**
+ * What a page on an allowed origin may send and read: its identity too (a bearer token or an API
+ * key in a header, never a cookie, so `credentials` stays off and no other site can ride on it).
+ */
+const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'authorization', 'x-api-key'];
+const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 const PREFLIGHT_MAX_AGE_S = 600;
 
@@ -11,7 +14,7 @@ const PREFLIGHT_MAX_AGE_S = 600;
  * CORS for the origins of CORS_ORIGINS, none by default. A preflight from an allowed origin is
  * answered 204 with the Access-Control-* headers; a request from any other origin gets none, and
  * its preflight goes on to Apollo Server, whose CSRF prevention refuses it (400), as before.
- * No credentials: the API reads public data and sets no cookies.
+ * No credentials mode: the API sets no cookies; identities travel in headers the page sets itself.
  */
 export function corsFor(origins: readonly string[]): RequestHandler {
   const allowed = new Set(origins);

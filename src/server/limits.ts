@@ -52,11 +52,14 @@ const armor = new ApolloArmor({
   blockFieldSuggestion: { enabled: false },
 });
 
-/** This API only reads: a mutation or subscription is a validation error, not a server fault. */
+/**
+ * Queries, and the curators' mutations (schema/curation.graphql; POST only: Apollo answers a
+ * mutation sent with GET with HTTP 405); never a subscription: a validation error, not a server fault.
+ */
 const readOnly: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation === 'query' || context.getSchema().getRootType(node.operation)) return;
-    context.reportError(new GraphQLError(`This API is read-only and has no ${node.operation}s: send a query.`, { nodes: node }));
+    if (node.operation === 'query' || (node.operation === 'mutation' && context.getSchema().getMutationType())) return;
+    context.reportError(new GraphQLError(`This API has no ${node.operation}s: send a query, or a mutation with POST.`, { nodes: node }));
   },
 });
 

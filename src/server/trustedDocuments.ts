@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, GraphQLError, parse, print, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import type { Context } from '../read/context.js';
 import { loadExamples } from './ide.js';
 
 const EXPLORER_QUERIES = new URL('./explore/static/queries.js', import.meta.url);
@@ -52,23 +53,24 @@ export async function loadTrustedDocuments(): Promise<TrustedDocuments> {
 }
 
 /**
- * TRUSTED_DOCUMENTS=require: only the trusted documents run; any other text is answered 400
- * TRUSTED_DOCUMENT_REQUIRED after parsing and validation (both bounded by the token limit) and
- * before anything reaches Neo4j. For anonymous production traffic: free-form queries are for
- * analysts with an identity, once the API has identities.
+ * TRUSTED_DOCUMENTS=require: anonymous clients run only the trusted documents; any other text is
+ * answered 400 TRUSTED_DOCUMENT_REQUIRED after parsing and validation (both bounded by the token
+ * limit) and before anything reaches Neo4j. A client with a verified identity (any role: an
+ * analyst with a token, a service with an API key) sends free-form queries.
  */
-export function trustedDocumentsPlugin(trusted: TrustedDocuments): ApolloServerPlugin {
+export function trustedDocumentsPlugin(trusted: TrustedDocuments): ApolloServerPlugin<Context> {
   const checked = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, contextValue }) {
+          if (contextValue.actor) return;
           let ok = checked.get(document);
           if (ok === undefined) checked.set(document, (ok = trusted.digests.has(documentDigest(document))));
           if (ok) return;
           const name = getOperationAST(document, request.operationName)?.name?.value;
           throw new GraphQLError(
-            `This server runs only its trusted documents (the IDE examples, the explorer's and the example app's operations)${name ? `, and ${name.slice(0, 64)} is not one of them` : ''}: send one of those texts.`,
+            `Without an identity, this server runs only its trusted documents (the IDE examples, the explorer's and the example app's operations)${name ? `, and ${name.slice(0, 64)} is not one of them` : ''}: send one of those texts, or an identity (Authorization: Bearer).`,
             { extensions: { code: ErrorCode.TRUSTED_DOCUMENT_REQUIRED, http: { status: 400 } } },
           );
         },

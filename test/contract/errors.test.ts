@@ -76,7 +76,7 @@ describe('one code per mistake, each with its HTTP status', () => {
       expect(r.errors?.[0]?.extensions?.code, q).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(r.errors?.[0]?.extensions?.argumentName, q).toBeUndefined();
     }
-    expect((await gql('mutation { x }')).errors?.[0]?.message).toBe('This API is read-only and has no mutations: send a query.');
+    expect((await gql('subscription { x }')).errors?.[0]?.message).toBe('This API has no subscriptions: send a query, or a mutation with POST.');
     let deep = 'id';
     for (let i = 0; i < 10; i++) deep = `relatedIncidents { incident { ${deep} } }`;
     const depth = await gql(`{ incident(id: "coupang-breach-2025") { ${deep} } }`);

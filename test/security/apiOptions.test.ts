@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devSigningKey, signDevToken } from '../../src/auth/devKey.js';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../../src/auth/options.js';
 import { loadExamples } from '../../src/server/ide.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
 
@@ -11,10 +16,19 @@ async function post(url: string, query: string, headers: Record<string, string> 
 
 describe('a production-like server: trusted documents only, no introspection, no query statistics for anonymous clients', () => {
   let own: OwnServer;
+  // A development key of this file's own, as `npm run token` signs with.
+  const dir = mkdtempSync(join(tmpdir(), 'trusted-keys-'));
+  const keyFile = join(dir, 'dev-signing-key.json');
   beforeAll(async () => {
-    own = await startOwnServer({ trustedDocuments: true, introspection: false, queryStats: { always: false, token: TOKEN } });
+    own = await startOwnServer({
+      trustedDocuments: true, introspection: false, queryStats: { always: false, token: TOKEN },
+      auth: { readAccess: 'public', jwt: { issuer: DEV_ISSUER, audience: [DEV_AUDIENCE], keys: { kind: 'dev', file: keyFile }, algorithms: ['ES256'], rolesClaim: 'roles', clockToleranceS: 30 } },
+    });
   });
-  afterAll(async () => { await own?.close(); });
+  afterAll(async () => {
+    await own?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('an IDE example runs, in any layout', async () => {
     const example = loadExamples().find((e) => e.name === 'incidents')!;
@@ -30,6 +44,13 @@ describe('a production-like server: trusted documents only, no introspection, no
     expect(r.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
     expect(r.errors?.[0]?.message).toMatch(/Mine is not one of them/);
     expect(r.extensions?.neo4j?.queries ?? 0).toBe(0);
+  });
+
+  it('a client with an identity (a reader token) sends free-form queries', async () => {
+    const token = await signDevToken(await devSigningKey(keyFile), { subject: 'analyst', role: 'reader', rolesClaim: 'roles', ttlS: 600 });
+    const r = await post(own.url, 'query Mine { company(id: "coupang") { name } }', { authorization: `Bearer ${token}` });
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ company: { name: 'Coupang' } });
   });
 
   it('extensions.neo4j only for a client that sends the token (anonymous clients learned which shapes are slow)', async () => {

@@ -1,31 +1,7 @@
-import { request, type ClientRequest } from 'node:http';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOwnServer, type OwnServer } from './ownServer.js';
-
-interface Answer { status: number; retryAfter?: string; body: any }
-
-/**
- * A GraphQL POST from one loopback address (each 127.x address is a different client). With
- * `hold`, the body is sent only in part: the request keeps its slot until release() sends the rest.
- */
-function send(url: string, from: string, query: string, hold = false): { answer: Promise<Answer>; release: () => void } {
-  const body = JSON.stringify({ query });
-  const u = new URL(url);
-  let req!: ClientRequest;
-  const answer = new Promise<Answer>((resolve, reject) => {
-    req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress: from, agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => { text += c; }).on('end', () => {
-        resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) });
-      });
-    });
-    req.on('error', reject);
-  });
-  req.write(hold ? body.slice(0, 5) : body);
-  if (!hold) req.end();
-  return { answer, release: () => req.end(body.slice(5)) };
-}
+import { send } from '../support/loopback.js';
 
 /** /metrics is on the API port only with METRICS_TOKEN (issue 23): the server below has one. */
 const METRICS_TOKEN = 'client-limit-test-metrics-token-0123456789';
