@@ -26,7 +26,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import {
@@ -41,6 +40,7 @@ import { COST_LIMIT, queryCost } from '../src/server/cost.js';
 import { buildApiSchema } from '../src/server/executableSchema.js';
 import { LIMITS, queryLimits } from '../src/server/limits.js';
 import { generateGraph } from '../src/synthetic/load.js';
+import { freePort } from '../src/local-neo4j/launch.js';
 
 const program = new Command()
   .option('--rounds <n>', 'rounds; each runs every configuration once', '2')
@@ -304,15 +304,6 @@ function startLoad(url: URL, next: () => string, workers: number) {
 
 // ---------------------------------------------------------------------------------------------
 // The API under test
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Each configuration's environment for the API; the bench reads the same through loadConfig to print what the server runs with. */
 function envOf(config: string): Record<string, string> {

@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -20,6 +19,7 @@ import { openDatabase, prepareDatabase, type Database } from '../src/bootstrap.j
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { loadExamples } from '../src/server/ide.js';
+import { freePort } from '../src/local-neo4j/launch.js';
 
 const opts = new Command()
   .option('--url <url>', 'a running API to measure instead of starting one')
@@ -31,15 +31,6 @@ const opts = new Command()
 
 const HOME = fileURLToPath(new URL('../.neo4j/first-use', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `src/main.ts` in its own process; resolves once it has logged the end of its warm-up (cold: once it is ready). */
 async function startApi(neo4j: Database['connection'], cold: boolean): Promise<{ url: string; child: ChildProcess; warmedIn: string }> {

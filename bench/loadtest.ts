@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
@@ -21,6 +20,7 @@ import { openDatabase, prepareDatabase, type Database } from '../src/bootstrap.j
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { loadExamples } from '../src/server/ide.js';
+import { freePort } from '../src/local-neo4j/launch.js';
 
 const opts = new Command()
   .option('--connections <list>', 'concurrent connections, one run per level', '50,200')
@@ -32,15 +32,6 @@ const opts = new Command()
 
 const HOME = fileURLToPath(new URL('../.neo4j/loadtest', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The API as `npm start` runs it, in its own process so the load generator does not share its event loop. */
 async function startApi(neo4j: Database['connection']): Promise<{ url: string; child: ChildProcess }> {

@@ -8,6 +8,7 @@ import { metricsPlugin, registry } from '../../src/server/metrics.js';
 import { startMetricsListener } from '../../src/server/metricsListener.js';
 import { baseUrl } from '../support/api.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
+import { freePort } from '../../src/local-neo4j/launch.js';
 
 /**
  * Issue 23: /metrics was public on the API port (Node's version, the heap, and operation names
@@ -17,15 +18,6 @@ import { startOwnServer, type OwnServer } from '../server/ownServer.js';
  */
 
 const TOKEN = 'm'.repeat(24) + 'etrics-token-for-tests';
-
-/** A port free now (the listener under test binds it a moment later). */
-async function freePort(): Promise<number> {
-  const s = createTcpServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const metricsOf = (apiUrl: string) => apiUrl.replace(/\/graphql$/, '/metrics');
 

@@ -1,19 +1,10 @@
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { loadExamples } from '../../src/server/ide.js';
 import { recordLocalNeo4jRestart } from '../../src/server/metrics.js';
 import { startOwnServer, type OwnServer } from './ownServer.js';
-
-/** A port free now, for the server's metrics listener. */
-async function freePort(): Promise<number> {
-  const s = createTcpServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+import { freePort } from '../../src/local-neo4j/launch.js';
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
