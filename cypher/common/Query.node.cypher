@@ -1,3 +1,5 @@
 // Any entity by id; :Entity.id is unique across every type.
-MATCH (n:Entity {id: $id})
+// An id merged into another (mergeEntities) answers with the node it was merged into.
+OPTIONAL MATCH (:Redirect {id: $id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Entity {id: coalesce(merged.id, $id)})
 RETURN n

@@ -22,6 +22,14 @@ CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQU
 // The curators' changes (src/modules/curation/): not entities; history and the changes feed walk Change.at.
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
+// Nodes out of reads but kept for their history (src/write/): a retracted fact, a node merged into
+// another (a redirect); writes find them by id. Ids stay unique across states: a retracted or
+// merged id is never given to a new node (src/write/ makes new ids that cannot collide).
+CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (n:Retracted) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE;
+// A mutation retried with the same Idempotency-Key returns the first result (src/write/mutate.ts).
+CREATE CONSTRAINT idempotency_key_id IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE k.id IS UNIQUE;
+CREATE INDEX idempotency_key_at IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.at);
 // addSource returns the source already in the graph with the URL it is given.
 CREATE INDEX source_url IF NOT EXISTS FOR (n:Source) ON (n.url);
 

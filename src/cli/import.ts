@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, ConfigError } from '../config.js';
@@ -9,6 +9,7 @@ import { importRecords, removeCatalogue } from '../import/run.js';
 import { summarize } from '../import/summary.js';
 import { LocalNeo4jUnavailable } from '../local-neo4j/prerequisites.js';
 import { createLogger } from '../logger.js';
+import { repoPath } from '../seed/change.js';
 
 const program = new Command()
   .name('npm run import --')
@@ -77,6 +78,7 @@ async function main(): Promise<number> {
     const result = await importRecords(db.driver, config.neo4j.database, db.graph.queries, catalogue, read.records, {
       dryRun: opts.dryRun,
       batchSize: opts.batch,
+      file: repoPath(resolve(file)),
       onProgress: (done, total) => {
         if (!started) { bar.start(total, 0); started = true; }
         bar.update(done);

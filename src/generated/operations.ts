@@ -3,6 +3,38 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddEstimateInput = {
+  /** The date the figure refers to, when the source gives one. */
+  asOf?: string | null | undefined;
+  /** The incident's id. */
+  incident: string | number;
+  metric: EstimateMetric;
+  note?: string | null | undefined;
+  /** UNQUALIFIED when not given. */
+  qualifier?: EstimateQualifier | null | undefined;
+  /** When the figure was reported. */
+  reportedOn?: string | null | undefined;
+  /** At least one: a figure without a source is refused (BAD_USER_INPUT). */
+  sources: Array<SourceRefInput>;
+  /** What is counted ("accounts", "records", "individuals"). */
+  unit: string;
+  /** The figure, a number literal (33700000, 4.5): finite, not negative; exact for integers up to 2^53. */
+  value: number;
+};
+
+export type AddSourceInput = {
+  /** NEWS_ARTICLE when not given. */
+  kind?: SourceKind | null | undefined;
+  /** A language code ("en", "ko"); "en" when not given. */
+  language?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  /** The publisher's id ("dong-a-ilbo") or its name or one of its aliases ("Dong-A Ilbo"), compared case-insensitively. */
+  publisher: string;
+  title: string;
+  /** Where the source can be read: an absolute http or https URL. */
+  url: string;
+};
+
 export type AuthorityKind =
   | 'GOVERNMENT'
   | 'JOINT_TEAM'
@@ -10,6 +42,35 @@ export type AuthorityKind =
   | 'MINISTRY'
   | 'PUBLIC_AGENCY'
   | 'REGULATOR';
+
+/** What a change did. */
+export type ChangeOperation =
+  | 'ADD_ESTIMATE'
+  | 'ADD_EVENT'
+  | 'ADD_FINE'
+  | 'ADD_FINE_REPORT'
+  | 'ADD_POSITION'
+  | 'ADD_SOURCE'
+  | 'ADD_STATEMENT'
+  | 'CLOSE_INVESTIGATION'
+  | 'CREATE_AUTHORITY'
+  | 'CREATE_COMPANY'
+  | 'CREATE_INCIDENT'
+  | 'CREATE_PERSON'
+  /** A catalogue imported (npm run import): the actor is the importer, subject import:<catalogue>. */
+  | 'IMPORT'
+  | 'LINK_INCIDENTS'
+  /** Two nodes found to be one (mergeEntities). */
+  | 'MERGE_ENTITIES'
+  | 'OPEN_INVESTIGATION'
+  /** A fact taken out of reads, kept in the history (retract). */
+  | 'RETRACT'
+  /** An earlier change undone (revertChange). */
+  | 'REVERT'
+  /** A seed file loaded (npm run seed): the actor is the seed loader, subject seed:<file>. */
+  | 'SEED'
+  | 'UPDATE_INCIDENT'
+  | 'UPDATE_INVESTIGATION';
 
 /** How a fine's amount was put in another currency. */
 export type ConversionBasis =
@@ -24,6 +85,15 @@ export type DatePrecision =
   /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
   | 'QUARTER'
   | 'YEAR';
+
+export type EstimateMetric =
+  | 'ACTIVE_USERS'
+  /** Accounts, users, subscribers or people whose data was affected. */
+  | 'AFFECTED'
+  | 'DATA_TYPES'
+  | 'DATA_VOLUME'
+  | 'MONTHLY_ACTIVE_USERS'
+  | 'RECORDS_EXPOSED';
 
 export type EstimateQualifier =
   | 'ABOUT'
@@ -82,6 +152,15 @@ export type SourceKind =
   | 'OTHER'
   | 'PRESS_RELEASE'
   | 'TRANSLATION';
+
+/** A source a new fact rests on, by its id, with what it says of the fact. */
+export type SourceRefInput = {
+  /** Which parts of the fact the source supports ("date", "value"); all of it when not given. */
+  about?: Array<string> | null | undefined;
+  /** The words the source attributes the fact with ("according to Park"). */
+  attribution?: string | null | undefined;
+  id: string | number;
+};
 
 export type StatementKind =
   | 'APOLOGY'
@@ -382,3 +461,17 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { id: string, title: string }
         | Record<PropertyKey, never>
        }> } | null };
+
+export type AddSourceMutationVariables = Exact<{
+  source: AddSourceInput;
+}>;
+
+
+export type AddSourceMutation = { addSource: { created: boolean, source: { id: string, title: string | null, url: string | null, publishedOn: { iso: string } | null, publisher: { id: string, name: string } | null }, change: { id: string, at: string, operation: ChangeOperation, actor: { subject: string, role: string } } | null } };
+
+export type AddEstimateMutationVariables = Exact<{
+  estimate: AddEstimateInput;
+}>;
+
+
+export type AddEstimateMutation = { addEstimate: { estimate: { id: string, metric: EstimateMetric, value: number, unit: string, qualifier: EstimateQualifier, isBest: boolean, asOf: { iso: string } | null, sources: Array<{ source: { id: string, title: string | null } }> }, change: { id: string, at: string, operation: ChangeOperation, actor: { subject: string, role: string }, properties: Array<{ entity: string, property: string, before: string | null, after: string | null }> } } };

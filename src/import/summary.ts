@@ -23,5 +23,6 @@ export function summarize(r: ImportResult, rows: { read: number; valid: number; 
   for (const a of r.plan.resolution.ambiguous) out.push(`Ambiguous, imported as a new entity: "${a.text}" (could be ${a.candidates.join(', ')})`);
   out.push(`${r.dryRun ? 'Dry run, rolled back: nothing written' : 'Committed in one transaction; derived values recomputed'}`
     + ` (Neo4j: ${verb} ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships) in ${r.seconds.toFixed(1)} s.`);
+  if (!r.dryRun) out.push(r.change ? `Recorded in the history as ${r.change}.` : 'Nothing was new: no change recorded.');
   return out;
 }

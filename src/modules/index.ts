@@ -3,8 +3,14 @@ import type { FieldMeta } from '../read/compile.js';
 import { commonResolvers } from './common/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
 import { historyResolvers } from './history/resolvers.js';
+import { revertResolvers } from './history/revert.js';
 import { pathsResolvers } from './paths/resolvers.js';
 import { incidentResolvers } from './incident/resolvers.js';
+import { incidentMutations } from './incident/mutations.js';
+import { investigationMutations } from './investigation/mutations.js';
+import { narrativeMutations } from './narrative/mutations.js';
+import { organizationMutations } from './organization/mutations.js';
+import { personMutations } from './person/mutations.js';
 import { investigationResolvers } from './investigation/resolvers.js';
 import { namedResolvers } from './named/resolvers.js';
 import { narrativeResolvers } from './narrative/resolvers.js';
@@ -12,11 +18,13 @@ import { organizationResolvers } from './organization/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
+import { sourceMutations } from './source/mutations.js';
 import { statsResolvers } from './stats/resolvers.js';
 
 const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
   narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers,
-  curationResolvers, historyResolvers];
+  curationResolvers, historyResolvers, revertResolvers, incidentMutations, sourceMutations, investigationMutations, narrativeMutations,
+  organizationMutations, personMutations];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {

@@ -14,6 +14,8 @@ export interface Context {
   stats: QueryStats;
   /** Who sends the request (verified before anything runs: src/auth/); none: anonymous. */
   actor?: Actor;
-  /** The curators' writes: one managed write transaction per mutation (src/modules/curation/). */
+  /** The curators' writes: one managed write transaction per mutation (src/write/mutate.ts). */
   write: Pick<Graph, 'transaction'>;
+  /** The request's Idempotency-Key header: a retried mutation returns its first result (src/write/mutate.ts). */
+  idempotencyKey?: string;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { GraphWriter, type WriteSession, type WriteTransaction } from '../graph/writer.js';
 import { SeedError } from './errors.js';
+import { recordSeedChange, recordsChange, unrecordedEntities } from './history.js';
 import { planFile, type FilePlan } from './plan.js';
 import { messageOf, newResult, runEachOnItsOwn, runInTransaction, toSeedError, type FileResult } from './run.js';
 
@@ -20,6 +21,13 @@ const FILE_TIMEOUT_MS = 120_000;
 export interface LoadOptions {
   /** Write nothing: run one-transaction files and roll back, only plan (EXPLAIN) the others. */
   dryRun?: boolean;
+  /**
+   * Record each fact file's writes as a Change of the seed loader (src/seed/history.ts), the
+   * default. False for a caller that loads the seeds into a graph of millions of generated nodes
+   * it records no change for (the synthetic bulk load): finding a file's entities reads every
+   * entity of the graph twice per file.
+   */
+  recordChanges?: boolean;
 }
 
 /** The seed files in load order: NN-topic.cypher sorted by name. A folder that cannot be read is a SeedError naming it. */
@@ -92,7 +100,7 @@ export async function runPlans(driver: Driver, database: string, plans: FilePlan
   for (const [index, plan] of plans.entries()) {
     opts.onFile?.(plan.file, index);
     try {
-      done.push(await runPlan(writer, plan, {}));
+      done.push(await runPlan(writer, plan, { recordChanges: opts.recordChanges }));
     } catch (e) {
       throw runError(e, plans, index, done, false);
     }
@@ -145,13 +153,36 @@ function runError(e: unknown, plans: FilePlan[], index: number, done: FileResult
 
 /** One file on a session of its own. */
 async function runPlan(writer: GraphWriter, plan: FilePlan, opts: LoadOptions): Promise<FileResult> {
+  const record = !opts.dryRun && opts.recordChanges !== false && recordsChange(plan);
   return writer.session((session) => plan.mode === 'autocommit'
-    ? runEachOnItsOwn(session, plan, !!opts.dryRun)
-    : runOneTransaction(session, plan, !!opts.dryRun));
+    ? runAutocommit(session, plan, !!opts.dryRun, record)
+    : runOneTransaction(session, plan, !!opts.dryRun, record));
+}
+
+/**
+ * A file whose statements each commit on their own. Most record no change (src/seed/history.ts:
+ * derived values and schema commands). A file of batched facts cannot share a transaction with a
+ * Change, since CALL { ... } IN TRANSACTIONS commits its own batches: its Change is recorded right
+ * after its last statement, in a transaction of its own, from the entities unrecorded before its
+ * first. A failure in between leaves what committed without a change (the failure report says
+ * what committed); loading the file again records only what that run creates, never nodes that
+ * were there unrecorded before it (src/seed/history.ts).
+ */
+async function runAutocommit(session: WriteSession, plan: FilePlan, dryRun: boolean, record: boolean): Promise<FileResult> {
+  if (!record) return runEachOnItsOwn(session, plan, dryRun);
+  const before = await unrecordedEntities(session);
+  const result = await runEachOnItsOwn(session, plan, false);
+  try {
+    result.change = await recordSeedChange(session, plan, result, before);
+  } catch (e) {
+    throw new SeedError(plan.file, plan.statementLines.at(-1) ?? 1, `its statements committed, but recording their change failed: ${messageOf(e)}`,
+      { kind: 'unknown', because: 'every statement committed; only the change that records them may be missing' });
+  }
+  return result;
 }
 
 /** All or nothing: every statement of the file in one transaction, committed (or rolled back). */
-async function runOneTransaction(session: WriteSession, plan: FilePlan, dryRun: boolean): Promise<FileResult> {
+async function runOneTransaction(session: WriteSession, plan: FilePlan, dryRun: boolean, record: boolean): Promise<FileResult> {
   const first = plan.statementLines[0] ?? 1;
   const result = newResult(plan, dryRun ? 'rolled-back' : 'committed');
   let tx: WriteTransaction;
@@ -161,7 +192,10 @@ async function runOneTransaction(session: WriteSession, plan: FilePlan, dryRun: 
     throw new SeedError(plan.file, first, `could not start its transaction: ${messageOf(e)}`, { kind: 'nothing', because: 'its transaction never started' });
   }
   try {
+    // The file's Change, in its transaction (src/seed/history.ts); a dry run records none.
+    const before = record ? await unrecordedEntities(tx) : [];
     await runInTransaction(tx, plan, result);
+    if (record) result.change = await recordSeedChange(tx, plan, result, before);
   } catch (e) {
     await tx.rollback().catch(() => {});
     const err = toSeedError(e, plan, first);

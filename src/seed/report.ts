@@ -29,9 +29,10 @@ export function describeFile(r: FileResult): string {
   const n = plural(r.statements, 'statement');
   switch (r.outcome) {
     case 'committed':
-      return r.mode === 'transaction'
+      return (r.mode === 'transaction'
         ? `${r.file}: ${n} in one transaction, committed: ${describeCounts(r)}`
-        : `${r.file}: ${n}, each committed on its own: ${describeCounts(r)}`;
+        : `${r.file}: ${n}, each committed on its own: ${describeCounts(r)}`)
+        + (r.change ? `; recorded as ${r.change.id} (${plural(r.change.entities, 'entity', 'entities')} created)` : '');
     case 'rolled-back':
       return `${r.file}: ${n} run and rolled back; would write ${describeCounts(r)}`;
     case 'planned':

@@ -1,6 +1,7 @@
 import type { StatementResult as Ran, WriteOptions, WriteSession } from '../graph/writer.js';
 import { addCounts, noCounts, type Counts, type StatementResult } from './counts.js';
 import { SeedError, type Written } from './errors.js';
+import type { RecordedChange } from './history.js';
 import type { FilePlan, PlannedItem } from './plan.js';
 
 export interface FileResult extends Counts {
@@ -14,6 +15,8 @@ export interface FileResult extends Counts {
   outcome: 'committed' | 'rolled-back' | 'planned';
   statements: number;
   ran: StatementResult[];
+  /** The Change that records what the file wrote (src/seed/history.ts); none when it wrote nothing or records none. */
+  change?: RecordedChange;
 }
 
 type Params = Record<string, unknown>;

@@ -134,7 +134,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     context: async ({ req, res }) => {
       const stats = requestStats(res);
       const actor = await auth.actorOf({ authorization: req.get('authorization'), apiKey: req.get('x-api-key') }, stats);
-      return createContext(graph, stats, actor);
+      return createContext(graph, stats, actor, req.get('idempotency-key'));
     },
   }));
   app.use((_req: express.Request, res: express.Response) => {

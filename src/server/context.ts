@@ -40,9 +40,10 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
 
 /**
  * `stats`: the request's counters when the HTTP layer keeps them (the fair scheduler charges its
- * client's budget from them); `actor`: who sends it, as src/auth/ verified it (none: anonymous).
+ * client's budget from them); `actor`: who sends it, as src/auth/ verified it (none: anonymous);
+ * `idempotencyKey`: its Idempotency-Key header, for mutations.
  */
-export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }, actor?: Actor): Context {
+export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }, actor?: Actor, idempotencyKey?: string): Context {
   const { compiler, cursors } = readServices(graph);
-  return { read: new Reader(graph, compiler, stats), cursors, stats, write: graph, actor };
+  return { read: new Reader(graph, compiler, stats), cursors, stats, write: graph, actor, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
 }

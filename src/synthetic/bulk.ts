@@ -142,12 +142,12 @@ async function completeGraph(db: Database, config: Config, refs: { Country: stri
   const curated = files.filter((f) => !derived.includes(f));
   for (const [k, file] of curated.entries()) {
     onProgress({ phase: 'seeds', detail: 'curated seeds', done: k, total: curated.length });
-    await loadFile(db.driver, database, file);
+    await loadFile(db.driver, database, file, { recordChanges: false });
   }
   done('seeds');
   for (const file of derived) {
     onProgress({ phase: 'derived', detail: 'derived values', done: 0, total: 1 });
-    await loadFile(db.driver, database, file);
+    await loadFile(db.driver, database, file, { recordChanges: false });
   }
   done('derived');
 

@@ -9,12 +9,17 @@ module.exports = {
     {
       name: 'graph-is-the-floor', severity: 'error',
       comment: 'src/graph/ (the database boundary) knows nothing of the API above it.',
-      from: { path: '^src/graph/' }, to: { path: '^src/(modules|read|server|seed|import|synthetic|cli)/' },
+      from: { path: '^src/graph/' }, to: { path: '^src/(modules|read|write|server|seed|import|synthetic|cli)/' },
     },
     {
       name: 'modules-not-server', severity: 'error',
       comment: 'A domain module is resolvers, records and list specs: it never reaches into the HTTP server.',
       from: { path: '^src/modules/' }, to: { path: '^src/server/' },
+    },
+    {
+      name: 'write-not-server', severity: 'error',
+      comment: 'The write path (changesets, changes, their checks) is independent of the HTTP server and of any one domain\'s resolvers.',
+      from: { path: '^src/write/' }, to: { path: '^src/(server|cli)/|^src/modules/[^/]+/(resolvers|mutations|revert)\\.ts$' },
     },
     {
       name: 'read-not-server', severity: 'error',

@@ -52,6 +52,25 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
     await context.close();
   });
 
+  it('offers the curators\' example mutations in a tab of their own, with their variables and where the token goes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/graphql`, { waitUntil: 'load' });
+    const tab = page.locator('.graphiql-tab', { hasText: 'AddSource' });
+    await tab.waitFor({ timeout: 30_000 });
+    await tab.locator('button').first().click();
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await expect.poll(() => editor.innerText(), { timeout: 10_000 }).toContain('mutation AddEstimate');
+    expect(await editor.innerText()).toContain('npm run token -- --role curator --subject <you>');
+    const variables = page.locator('.graphiql-editor-tool .CodeMirror').first();
+    expect(await variables.innerText()).toContain('"incident": "coupang-breach-2025"');
+    await context.close();
+  });
+
   it('shows every example tab at 1,400 px: the tabs wrap instead of running past the edge', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.route('**/*', (route) => {

@@ -154,7 +154,29 @@ describe('every id argument is checked', () => {
         for (const f of Object.values(type.getFields())) if (getNamedType(f.type).name === 'ID' || f.name === 'currency') ids.push(`${type.name}.${f.name}`);
       }
     }
+    // Writes check the ids they are given inside their own transaction (the changeset's `require`,
+    // src/write/mutate.ts): an unknown one is BAD_USER_INPUT naming it and nothing is written;
+    // each mutation's tests under test/curation/ show it. The inputs only mutations take are theirs.
+    const forWrites = new Set<string>();
+    const visit = (t: unknown) => {
+      const named = getNamedType(t as never);
+      if (!isInputObjectType(named) || forWrites.has(named.name)) return;
+      forWrites.add(named.name);
+      for (const f of Object.values(named.getFields())) visit(f.type);
+    };
+    for (const f of Object.values(schema.getMutationType()!.getFields())) for (const a of f.args) visit(a.type);
+    const forReads = new Set<string>();
+    const visitRead = (t: unknown) => {
+      const named = getNamedType(t as never);
+      if (!isInputObjectType(named) || forReads.has(named.name)) return;
+      forReads.add(named.name);
+      for (const f of Object.values(named.getFields())) visitRead(f.type);
+    };
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isObjectType(type) && type.name !== 'Mutation' && !type.name.startsWith('__')) for (const f of Object.values(type.getFields())) for (const a of f.args) visitRead(a.type);
+    }
+    const written = (c: string) => c.startsWith('Mutation.') || (forWrites.has(c.split('.')[0]!) && !forReads.has(c.split('.')[0]!));
     expect(ids.length).toBeGreaterThan(10);
-    expect(ids.filter((c) => !(c in KNOWN) && !LOOKUPS.has(c))).toEqual([]);
+    expect(ids.filter((c) => !written(c) && !(c in KNOWN) && !LOOKUPS.has(c))).toEqual([]);
   });
 });

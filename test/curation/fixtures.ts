@@ -37,10 +37,17 @@ export async function fixtures(name: string): Promise<{ incident: string; publis
 export async function cleanUp(): Promise<void> {
   const driver = testDriver();
   try {
+    // Live, retracted and merged nodes alike (src/write/), the changes that touched them and the
+    // idempotency keys of those changes.
     await driver.executeQuery(`
-      MATCH (n:Entity) WHERE n.id STARTS WITH $run OR n.url STARTS WITH $url
+      CALL () {
+        MATCH (n:Entity) WHERE n.id STARTS WITH $run OR n.url STARTS WITH $url RETURN n
+        UNION MATCH (n:Retracted) WHERE n.id STARTS WITH $run OR n.url STARTS WITH $url RETURN n
+        UNION MATCH (n:Redirect) WHERE n.id STARTS WITH $run RETURN n
+      }
       OPTIONAL MATCH (n)<-[:CHANGED|CITED]-(c:Change)
-      DETACH DELETE n, c`, { run: RUN, url: `https://curation.test/${RUN}` }, { database: db() });
+      OPTIONAL MATCH (k:IdempotencyKey) WHERE k.change = c.id
+      DETACH DELETE n, c, k`, { run: RUN, url: `https://curation.test/${RUN}` }, { database: db() });
   } finally {
     await driver.close();
   }
@@ -64,12 +71,12 @@ export async function cypher<T = Record<string, unknown>>(query: string, params:
  * The schema executed in this process with a given actor in the context (as the identity plugin
  * puts it there), for the resolvers' own rules without HTTP.
  */
-export async function inProcess(): Promise<{ run: (query: string, variables?: Record<string, unknown>, actor?: Record<string, unknown>) => Promise<ExecutionResult<any>>; close(): Promise<void> }> {
+export async function inProcess(): Promise<{ run: (query: string, variables?: Record<string, unknown>, actor?: Record<string, unknown>, idempotencyKey?: string) => Promise<ExecutionResult<any>>; close(): Promise<void> }> {
   const config = loadConfig({ ...process.env, ...neo4jEnv(), NEO4J_DATABASE: db() });
   const database: Database = await openDatabase(config, createLogger('warn', 'json'));
   const schema = buildApiSchema();
   return {
-    run: (source, variableValues, actor) => graphql({ schema, source, variableValues, contextValue: { ...createContext(database.graph), actor } }) as Promise<ExecutionResult<any>>,
+    run: (source, variableValues, actor, idempotencyKey) => graphql({ schema, source, variableValues, contextValue: { ...createContext(database.graph, undefined, undefined, idempotencyKey), actor } }) as Promise<ExecutionResult<any>>,
     close: async () => { await database.close(); },
   };
 }

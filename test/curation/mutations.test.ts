@@ -156,16 +156,3 @@ describe('history and changes (in process)', () => {
     expect(badSince.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
-
-describe('the best values a write chooses again', () => {
-  it('are chosen by the same Cypher as seeds/99-derived-values.cypher, for the one incident', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(new URL('../../seeds/99-derived-values.cypher', import.meta.url), 'utf8');
-    const mine = readFileSync(new URL('../../cypher/curation/bestValues.cypher', import.meta.url), 'utf8');
-    const start = seed.indexOf('MATCH (i:Incident)\nCALL (i) {\n  UNWIND');
-    const body = seed.slice(seed.indexOf('\n', start) + 1, seed.indexOf('} IN CONCURRENT TRANSACTIONS OF 5000 ROWS;', start));
-    expect(mine).toContain(`MATCH (i:Incident {id: $incident})\n${body}}\n`);
-    const attributions = seed.slice(seed.indexOf('  WITH n, [(n)-[r:SOURCED_FROM]->()'), seed.indexOf('} IN CONCURRENT TRANSACTIONS OF 1000 ROWS;'));
-    expect(mine).toContain(attributions);
-  });
-});

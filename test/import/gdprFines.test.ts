@@ -28,6 +28,7 @@ async function counts() {
 }
 
 const read = readCatalogue(FILE, gdprFines);
+const started = new Date().toISOString();
 let curated: { nodes: number; rels: number };
 let first: ImportResult;
 
@@ -37,6 +38,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeCatalogue(driver, db(), queries, gdprFines);
+  // The history of this file's import and removal (test/import/history.test.ts) goes with them.
+  await q("MATCH (c:Change {actorSubject: 'import:gdpr-fines'}) WHERE c.at >= $started DETACH DELETE c", { started });
   expect(await counts()).toEqual(curated);
   await driver.close();
 }, 120_000);
@@ -115,6 +118,7 @@ describe('importing into the seeded graph', () => {
 
   it('imports every valid row: 236 fines and 10 decisions without an amount, with provenance', async () => {
     first = await importRecords(driver, db(), queries, gdprFines, read.records, { batchSize: 50 });
+    expect(first.change).toMatch(/^change-/);
     const c = first.plan.counts;
     expect(c.fines).toMatchObject({ created: 236, matched: 0 });
     expect(c.reports.created).toBe(236);
@@ -199,6 +203,7 @@ describe('importing into the seeded graph', () => {
     expect(c.reports.matched).toBe(236);
     expect(c.decisions.matched).toBe(10);
     expect(again.nodesCreated + again.relationshipsCreated).toBe(0);
+    expect(again.change).toBeUndefined();
     expect(await counts()).toEqual(before);
   }, 180_000);
 });

@@ -1,201 +1,114 @@
-import { randomBytes } from 'node:crypto';
-import neo4j from 'neo4j-driver';
-import type { AddEstimateInput, AddSourceInput, Resolvers, SourceRefInput, UpdateIncidentInput } from '../../generated/resolvers.js';
-import { GraphQLError } from 'graphql';
-import { ErrorCode, badInput } from '../../errors.js';
-import { key } from '../../import/names.js';
-import { slug, sourceId } from '../../import/ids.js';
-import type { Context } from '../../read/context.js';
-import { MAX_ID_LENGTH, echoed, unknownError, type KnownKind } from '../../read/knownIds.js';
-import { reads } from '../fields.js';
-import type { EstimateRecord, IncidentRecord } from '../incident/records.js';
-import type { SourceRecord } from '../source/records.js';
-import { curatorOf } from './actor.js';
-import { newChange, type PropertyWrite } from './change.js';
+import type { Resolvers } from '../../generated/resolvers.js';
+import { forbidden } from '../../auth/errors.js';
+import { atLeast } from '../../auth/roles.js';
+import { badInput } from '../../errors.js';
+import { echoed } from '../../read/knownIds.js';
+import type { Link, Props } from '../../write/changeset.js';
+import { Unknown, mutate, type Applied } from '../../write/mutate.js';
+import { MAX_TEXT, id, sourceRefs, text } from '../../write/validate.js';
+import { NODE_LABELS, type RelationshipType } from '../../write/vocabulary.js';
+import type { EntityRecord } from '../common/records.js';
 
-/** The longest text a curator's field takes (a title, a note); an attribution or a unit less. */
-const MAX_TEXT = 2000;
-const MAX_SHORT = 300;
-/** Sources one fact may cite at once. */
-const MAX_SOURCES = 20;
+/** Reference data every import and seed relies on: never retracted or merged through the API. */
+const FIXED = new Set(['Country', 'DataCategory']);
 
-/** Ids a mutation named that name nothing: found inside its transaction, reported after the rollback. */
-class Unknown extends Error {
-  constructor(readonly ids: { argument: string; kind: KnownKind; value: string }[]) { super('unknown ids'); }
-}
+type Relationship = { from: string; type: RelationshipType; to: string; props: Props };
 
-/** A write based on a version that is no longer current: found under the lock, reported after the rollback. */
-class Stale extends Error {
-  constructor(readonly current: number) { super('stale version'); }
-}
+/** The labels of a node that say what it is (its GraphQL type), without its state. */
+const kindsOf = (labels: readonly string[]) => labels.filter((l) => (NODE_LABELS as readonly string[]).includes(l));
 
+/** The mutations that apply to a node of any domain: retract and mergeEntities. */
 export const curationResolvers: Resolvers = {
   Mutation: {
-    addSource: async (_p, { input }, ctx) => addSource(ctx, input),
-    addEstimate: async (_p, { input }, ctx) => addEstimate(ctx, input),
-    updateIncident: async (_p, { id, expectedVersion, input }, ctx) => updateIncident(ctx, id, expectedVersion, input),
-  },
-  Incident: {
-    version: reads<IncidentRecord & { version?: number | null }, number>(['version'], (i) => i.version ?? 0),
+    retract: async (_p, args, ctx) => {
+      const target = id(args.id, 'id');
+      const reason = text(args.reason, 'reason', MAX_TEXT, true);
+      const sources = sourceRefs(args.sources, 'sources');
+      return mutate(ctx, { coordinate: 'Mutation.retract', args }, async (tx) => {
+        const [node] = await tx.run<{ labels: string[]; creator: string | null; creatorRole: string | null; dependents: string[]; blocking: { id: string; type: string }[] }>('curation/retractable', { id: target });
+        if (!node) throw new Unknown([{ argument: 'id', kind: 'Entity', value: target }]);
+        const kinds = kindsOf(node.labels);
+        if (kinds.some((k) => FIXED.has(k))) throw badInput(`id: "${echoed(target)}" is reference data (${kinds.join(', ')}), which is not retracted.`, 'id');
+        // A curator retracts what a curator added; seeded and imported facts, and other curators', are an admin's to retract.
+        if (!atLeast(ctx.actor?.role, 'admin') && (node.creator !== tx.curator.subject || node.creatorRole === 'system')) {
+          throw forbidden('admin', ctx.actor?.role, `Retracting "${echoed(target)}", which ${node.creator ? (node.creatorRole === 'system' ? `was loaded by ${node.creator}` : 'another curator added') : 'no curator added'},`);
+        }
+        if (node.blocking.length) {
+          const named = node.blocking.slice(0, 10).map((b) => `${b.id} (${b.type})`).join(', ');
+          throw badInput(`id: "${echoed(target)}" has facts resting on it: ${named}${node.blocking.length > 10 ? ` and ${node.blocking.length - 10} more` : ''}. Retract those first.`, 'id', { restingOn: node.blocking.slice(0, 50) });
+        }
+        const gone = [target, ...node.dependents];
+        const relationships = await tx.run<Relationship>('write/relationships', { ids: gone });
+        const applied = await tx.apply({
+          operation: 'RETRACT',
+          unlink: relationships.map(({ from, type, to }) => ({ from, type, to })),
+          relabel: gone.map((g) => ({ id: g, labels: ['Retracted'] })),
+          sources,
+          sourced: [],
+          reason,
+          returned: [],
+        });
+        return payload(applied);
+      }, payload);
+      function payload(a: Applied) { return { id: target, change: a.change }; }
+    },
+
+    mergeEntities: async (_p, args, ctx) => {
+      const keep = id(args.keep, 'keep');
+      const merge = id(args.merge, 'merge');
+      if (keep === merge) throw badInput('merge: a node is not merged into itself.', 'merge');
+      const reason = text(args.reason, 'reason', MAX_TEXT, false);
+      const sources = args.sources?.length ? sourceRefs(args.sources, 'sources') : [];
+      return mutate(ctx, { coordinate: 'Mutation.mergeEntities', role: 'admin', args }, async (tx) => {
+        const [pair] = await tx.run<{ keep: (EntityRecord & Record<string, unknown>) | null; merge: (EntityRecord & Record<string, unknown>) | null }>('curation/mergePair', { keep, merge });
+        const unknown = [
+          ...(pair?.keep ? [] : [{ argument: 'keep', kind: 'Entity' as const, value: keep }]),
+          ...(pair?.merge ? [] : [{ argument: 'merge', kind: 'Entity' as const, value: merge }]),
+        ];
+        if (unknown.length) throw new Unknown(unknown);
+        const keepKinds = kindsOf(pair!.keep!._labels!);
+        const mergeKinds = kindsOf(pair!.merge!._labels!);
+        if (keepKinds.join() !== mergeKinds.join()) {
+          throw badInput(`merge: "${echoed(merge)}" is ${mergeKinds.join(', ')}, "${echoed(keep)}" is ${keepKinds.join(', ')}: only nodes of one type are merged.`, 'merge');
+        }
+        if (keepKinds.some((k) => FIXED.has(k))) throw badInput(`keep: reference data (${keepKinds.join(', ')}) is not merged.`, 'keep');
+        const relationships = await tx.run<Relationship>('write/relationships', { ids: [merge, keep] });
+        const keeps = new Set(relationships.filter((r) => r.from === keep || r.to === keep).map((r) => `${r.from}\u0000${r.type}\u0000${r.to}`));
+        const moved: Link[] = [];
+        const unlink: Omit<Link, 'props'>[] = [];
+        for (const r of relationships) {
+          if (r.from !== merge && r.to !== merge) continue;
+          unlink.push({ from: r.from, type: r.type, to: r.to });
+          const from = r.from === merge ? keep : r.from;
+          const to = r.to === merge ? keep : r.to;
+          if (from === to) continue; // a link between the two is nothing once they are one
+          const key = `${from}\u0000${r.type}\u0000${to}`;
+          // One the kept node has already stays as it is; the others move with their properties.
+          moved.push({ from, type: r.type, to, props: keeps.has(key) ? {} : r.props });
+          keeps.add(key);
+        }
+        const k = pair!.keep!;
+        const m = pair!.merge!;
+        const set: { id: string; props: Props }[] = [];
+        if (typeof m.name === 'string') {
+          const aliases = [...new Set([...((k.aliases as string[] | undefined) ?? []), m.name, ...((m.aliases as string[] | undefined) ?? [])])]
+            .filter((a) => a !== k.name);
+          set.push({ id: keep, props: { aliases } });
+        }
+        const applied = await tx.apply({
+          operation: 'MERGE_ENTITIES',
+          unlink,
+          set,
+          relabel: [{ id: merge, labels: ['Redirect'], props: { mergedInto: keep } }],
+          link: [...moved, { from: merge, type: 'MERGED_INTO', to: keep }],
+          sources,
+          sourced: [],
+          reason,
+          returned: [keep],
+        });
+        return payload(applied);
+      }, payload);
+      function payload(a: Applied) { return { kept: a.nodes.get(keep) as unknown as EntityRecord, change: a.change }; }
+    },
   },
 };
-
-/** The sources a fact rests on, checked: at least one, each once. */
-function sourceRefs(refs: readonly SourceRefInput[]) {
-  if (refs.length === 0) throw badInput('input.sources: a change needs at least one source (addSource first, then pass its id).', 'input');
-  if (refs.length > MAX_SOURCES) throw badInput(`input.sources: at most ${MAX_SOURCES} sources.`, 'input');
-  const sources = refs.map((s) => ({
-    id: id(s.id, 'input.sources.id'),
-    attribution: text(s.attribution, 'input.sources.attribution', MAX_SHORT, false),
-    about: s.about ? s.about.map((a) => text(a, 'input.sources.about', 100, true)!).slice(0, 20) : null,
-  }));
-  if (new Set(sources.map((s) => s.id)).size !== sources.length) throw badInput('input.sources: each source once.', 'input');
-  return sources;
-}
-
-/** Which of the incidents and sources named name nothing, inside the transaction: Unknown when any. */
-async function checkKnown(run: Run, incidents: string[], sources: string[], incidentArgument: string): Promise<void> {
-  const [missing] = await run<{ incidents: string[]; sources: string[] }>('curation/missing', { incidents, sources });
-  const unknown = [
-    ...(missing?.incidents ?? []).map((value) => ({ argument: incidentArgument, kind: 'Incident' as const, value })),
-    ...(missing?.sources ?? []).map((value) => ({ argument: 'input.sources.id', kind: 'Source' as const, value })),
-  ];
-  if (unknown.length) throw new Unknown(unknown);
-}
-
-type Run = Parameters<Parameters<Context['write']['transaction']>[1]>[0];
-
-async function updateIncident(ctx: Context, incidentId: string, expectedVersion: number, input: UpdateIncidentInput) {
-  const curator = curatorOf(ctx, 'Mutation.updateIncident');
-  const incident = id(incidentId, 'id');
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 0) throw badInput('expectedVersion must be an integer, 0 or more: the incident\'s version as last read.', 'expectedVersion');
-  const set: Record<string, string> = {};
-  if (input.title !== undefined && input.title !== null) set.title = text(input.title, 'input.title', MAX_TEXT, true)!;
-  if (input.summary !== undefined && input.summary !== null) set.summary = text(input.summary, 'input.summary', MAX_TEXT * 5, true)!;
-  if (Object.keys(set).length === 0) throw badInput('input: give at least one of title and summary.', 'input');
-  const sources = sourceRefs(input.sources);
-  try {
-    return await ctx.write.transaction('mutation/updateIncident', async (run) => {
-      await checkKnown(run, [incident], sources.map((s) => s.id), 'id');
-      // Under the incident's write lock: no other update of it commits between this and the write.
-      const [current] = await run<{ version: number; title: string | null; summary: string | null }>('curation/lockIncident', { id: incident });
-      if (!current) throw new Unknown([{ argument: 'id', kind: 'Incident', value: incident }]);
-      if (current.version !== expectedVersion) throw new Stale(current.version);
-      const before = current as unknown as Record<string, unknown>;
-      const properties: PropertyWrite[] = Object.entries(set).map(([property, after]): PropertyWrite => ({ entity: incident, property, before: before[property] ?? null, after }))
-        .concat([{ entity: incident, property: 'version', before: current.version, after: current.version + 1 }]);
-      const change = newChange(curator, 'UPDATE_INCIDENT', properties);
-      const [row] = await run<{ incident: IncidentRecord; sources: SourceRecord[] }>('curation/updateIncident', { id: incident, set, sources, change });
-      if (!row) throw new Error(`updateIncident wrote nothing (incident ${incident})`);
-      return { incident: row.incident, change: { ...change, entities: [incident], sources: row.sources } };
-    }, ctx.stats);
-  } catch (e) {
-    if (e instanceof Unknown) throw await unknownError(ctx, e.ids);
-    if (e instanceof Stale) {
-      throw new GraphQLError(`The incident "${echoed(incident)}" is at version ${e.current}, not ${expectedVersion}: another change was made since it was read. Read it again, then retry with expectedVersion: ${e.current}.`,
-        { extensions: { code: ErrorCode.CONFLICT, currentVersion: e.current, expectedVersion } });
-    }
-    throw e;
-  }
-}
-
-function text(value: string | null | undefined, argument: string, max: number, required: boolean): string | null {
-  const t = value?.trim() ?? '';
-  if (!t) {
-    if (required) throw badInput(`${argument} must not be empty.`, 'input');
-    return null;
-  }
-  if (t.length > max) throw badInput(`${argument} is too long: at most ${max} characters.`, 'input', { maxLength: max });
-  return t;
-}
-
-function id(value: string, argument: string): string {
-  if (value.length > MAX_ID_LENGTH) throw badInput(`${argument}: "${echoed(value)}" is longer than any id (at most ${MAX_ID_LENGTH} characters).`, 'input', { maxLength: MAX_ID_LENGTH });
-  return value;
-}
-
-/** A publisher given by id, else by its name or an alias compared as the importer compares names. */
-async function publisherOf(ctx: Context, given: string): Promise<string> {
-  const rows = await ctx.read.named<{ id: string; names: string[] }>('curation/publishers', {});
-  if (rows.some((r) => r.id === given)) return given;
-  const wanted = key(given);
-  const matches = wanted ? [...new Set(rows.filter((r) => r.names.some((n) => key(n) === wanted)).map((r) => r.id))] : [];
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    throw badInput(`input.publisher: "${echoed(given)}" names several publishers (${matches.slice(0, 5).join(', ')}): give one by its id.`, 'input', { candidates: matches.slice(0, 5) });
-  }
-  throw await unknownError(ctx, [{ argument: 'input.publisher', kind: 'Publisher', value: given }]);
-}
-
-async function addSource(ctx: Context, input: AddSourceInput) {
-  const curator = curatorOf(ctx, 'Mutation.addSource');
-  const title = text(input.title, 'input.title', MAX_TEXT, true)!;
-  const language = text(input.language, 'input.language', 35, false) ?? 'en';
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) throw badInput(`input.language: "${echoed(language)}" is not a language code ("en", "ko", "pt-BR").`, 'input');
-  const publisher = await publisherOf(ctx, text(input.publisher, 'input.publisher', MAX_ID_LENGTH, true)!);
-  const url = input.url;
-  // The importer's rule: the same URL always gets the same id, so the constraint on Source.id
-  // also keeps two curators adding one URL at once from making two sources.
-  const sourceIdOf = sourceId(url);
-  const params = { id: sourceIdOf, url, title, publisher, kind: input.kind ?? 'NEWS_ARTICLE', publishedOn: input.publishedOn ?? null, language };
-  const write = () => ctx.write.transaction('mutation/addSource', async (run) => {
-    const [existing] = await run<{ source: SourceRecord }>('curation/sourceByUrl', { id: sourceIdOf, url });
-    if (existing) return { source: existing.source, created: false, change: null };
-    const properties: PropertyWrite[] = (['url', 'title', 'kind', 'publishedOn', 'language'] as const)
-      .map((p): PropertyWrite => ({ entity: sourceIdOf, property: p, before: null, after: params[p] }))
-      .concat([{ entity: sourceIdOf, property: 'publisher', before: null, after: publisher }]);
-    const change = newChange(curator, 'ADD_SOURCE', properties);
-    const [row] = await run<{ source: SourceRecord; change: string }>('curation/addSource', { ...params, change });
-    if (!row) throw new Error(`addSource wrote nothing (publisher ${publisher})`);
-    return { source: row.source, created: true, change: { ...change, entities: [sourceIdOf], sources: [row.source] } };
-  }, ctx.stats);
-  try {
-    return await write();
-  } catch (e) {
-    // Another curator added the same URL meanwhile: theirs is the source.
-    if (e instanceof neo4j.Neo4jError && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return write();
-    throw e;
-  }
-}
-
-async function addEstimate(ctx: Context, input: AddEstimateInput) {
-  const curator = curatorOf(ctx, 'Mutation.addEstimate');
-  const incident = id(input.incident, 'input.incident');
-  if (!Number.isFinite(input.value) || input.value < 0) throw badInput('input.value must be a finite number, not negative.', 'input');
-  if (Number.isInteger(input.value) && !Number.isSafeInteger(input.value)) throw badInput('input.value is too large to be exact: at most 2^53 - 1.', 'input');
-  const unit = text(input.unit, 'input.unit', MAX_SHORT, true)!;
-  const note = text(input.note, 'input.note', MAX_TEXT, false);
-  const sources = sourceRefs(input.sources);
-  // A readable id in the seeds' manner, unique by its random tail.
-  const estimateId = `${incident.slice(0, 120)}-estimate-${slug(input.metric)}-${randomBytes(4).toString('hex')}`;
-  const value = Number.isInteger(input.value) ? neo4j.int(input.value) : input.value;
-  const fields = {
-    metric: input.metric, value: input.value, qualifier: input.qualifier ?? 'UNQUALIFIED', unit,
-    asOf: input.asOf ?? null, reportedOn: input.reportedOn ?? null, note,
-  };
-  try {
-    return await ctx.write.transaction('mutation/addEstimate', async (run) => {
-      await checkKnown(run, [incident], sources.map((s) => s.id), 'input.incident');
-      // The incident's write lock first: concurrent estimates of one incident choose its best
-      // values one after another, each seeing the others' estimates, so none is left out.
-      await run('curation/lockIncident', { id: incident });
-      const properties: PropertyWrite[] = Object.entries(fields).map(([property, after]) => ({ entity: estimateId, property, before: null, after }))
-        .concat([{ entity: estimateId, property: 'incident', before: null, after: incident }]);
-      const change = newChange(curator, 'ADD_ESTIMATE', properties);
-      const [row] = await run<{ estimate: EstimateRecord; change: string; sources: SourceRecord[] }>('curation/addEstimate', {
-        ...fields, value, incident, id: estimateId, sources, change,
-      });
-      if (!row) throw new Error(`addEstimate wrote nothing (incident ${incident})`);
-      // The incident's best values chosen again, in this transaction: no read sees a stale one.
-      const [best] = await run<{ accountsAffected: string | null; recordsExposed: string | null; peopleAffected: string | null }>('curation/bestValues', { incident });
-      const chosen = Object.values(best ?? {});
-      return {
-        estimate: { ...row.estimate, isBest: chosen.includes(estimateId) },
-        change: { ...change, entities: [estimateId, incident].sort(), sources: row.sources },
-      };
-    }, ctx.stats);
-  } catch (e) {
-    if (e instanceof Unknown) throw await unknownError(ctx, e.ids);
-    throw e;
-  }
-}

@@ -11,6 +11,11 @@ export interface ChangeRecord {
   requestId?: string | null;
   /** JSON text: [{ entity, property, before, after }], before and after as JSON values. */
   properties: string;
+  /** JSON text: [{ from, type, to, before, after }], before and after as property maps or null (absent). */
+  links?: string | null;
+  created?: string[] | null;
+  reason?: string | null;
+  revertOf?: string | null;
   entities: string[];
   sources: SourceRecord[];
 }
@@ -18,6 +23,14 @@ export interface ChangeRecord {
 export interface ChangeActorValue {
   subject: string;
   role: string;
+}
+
+export interface LinkChangeValue {
+  from: string;
+  type: string;
+  to: string;
+  before: string | null;
+  after: string | null;
 }
 
 export interface PropertyChangeValue {

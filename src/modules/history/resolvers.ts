@@ -5,10 +5,11 @@ import { pageSize } from '../../pagination/pageSize.js';
 import type { Context } from '../../read/context.js';
 import { unknownError } from '../../read/knownIds.js';
 import type { ConnectionValue } from '../common/records.js';
-import type { ChangeRecord, PropertyChangeValue } from './records.js';
+import type { ChangeRecord, LinkChangeValue, PropertyChangeValue } from './records.js';
 
 /** A property as the Change keeps it: its value before and after, as JSON values (null: none). */
 interface StoredProperty { entity: string; property: string; before: unknown; after: unknown }
+interface StoredLink { from: string; type: string; to: string; before: unknown; after: unknown }
 
 /** JSON text of a stored value, null when there was none. */
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -18,14 +19,19 @@ export const historyResolvers: Resolvers = {
     actor: (c) => ({ subject: c.actorSubject, role: c.actorRole }),
     properties: (c): PropertyChangeValue[] => (JSON.parse(c.properties) as StoredProperty[])
       .map((p) => ({ entity: p.entity, property: p.property, before: json(p.before), after: json(p.after) })),
+    links: (c): LinkChangeValue[] => (JSON.parse(c.links ?? '[]') as StoredLink[])
+      .map((l) => ({ from: l.from, type: l.type, to: l.to, before: json(l.before), after: json(l.after) })),
+    created: (c) => c.created ?? [],
+    reason: (c) => c.reason ?? null,
+    revertOf: (c) => c.revertOf ?? null,
   },
   Query: {
     history: async (_p, { id, first, after }, ctx) => {
       const limit = pageSize(first, 'first', { fallback: 20 });
       const [afterAt, afterId] = after ? ctx.cursors.decode(after, HISTORY, 'after') : [null, null];
       // An id that names nothing is an error, not "no changes" (src/read/knownIds.ts).
-      const [known] = await ctx.read.named<{ missing: string[] }>('common/known/Entity', { ids: [id] });
-      if (known?.missing.length) throw await unknownError(ctx, [{ argument: 'id', kind: 'Entity', value: id }]);
+      const [known] = await ctx.read.named<{ known: boolean }>('history/known', { id });
+      if (!known?.known) throw await unknownError(ctx, [{ argument: 'id', kind: 'Entity', value: id }]);
       return page(ctx, HISTORY, await changes(ctx, 'history/entity', { id, afterAt, afterId }, limit), limit);
     },
     changes: async (_p, { since, first, after }, ctx) => {

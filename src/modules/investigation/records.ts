@@ -8,6 +8,11 @@ export interface InvestigationRecord extends EntityRecord {
   question?: string;
   status?: string;
   outcome?: string;
+  /** Set by closeInvestigation. */
+  closedOn?: string;
+  closedOnAsReported?: string;
+  /** Curators' updates so far (src/write/): what expectedVersion names. */
+  version?: number;
 }
 
 export interface FineRecord extends EntityRecord {

@@ -11,6 +11,7 @@ export const investigationResolvers: Resolvers = {
     incident: rel<IncidentRecord>(),
     authorities: rel<AuthorityRecord[]>(),
     openedOn: date('openedOn', 'openedOnAsReported'),
+    closedOn: date('closedOn', 'closedOnAsReported'),
     fines: rel<FineRecord[]>(),
     sources,
   },

@@ -1,6 +1,7 @@
-// The side panel: the selected node's fields and sources, or a relationship and who says so.
+// The side panel: the selected node's fields, sources and history, or a relationship and who says so.
 import { gql } from './api.js';
 import { el, httpUrl, words } from './dom.js';
+import { historySection } from './history.js';
 import { describe } from './labels.js';
 import { detailsQuery, sourcesQuery } from './queries.js';
 import { REL_FIELDS } from './relfields.js';
@@ -84,7 +85,8 @@ export function createPanel(root, actions) {
     async showNode(d) {
       const ticket = ++shown;
       const body = el('div', { class: 'muted' }, 'Loading…');
-      root.replaceChildren(el('h3', {}, d.label), el('p', { class: 'type-line' }, d.type, ' · ', el('code', {}, d.id)), actionsBar(d), body);
+      root.replaceChildren(el('h3', {}, d.label), el('p', { class: 'type-line' }, d.type, ' · ', el('code', {}, d.id)), actionsBar(d), body,
+        historySection(d.id, actions.show));
       const node = await load(detailsQuery(d.type), d.id);
       if (ticket !== shown) return;
       if (!node || node.error) { body.replaceWith(el('p', { class: 'error' }, node?.error ?? 'Not found.')); return; }

@@ -115,3 +115,16 @@ export function sourcesQuery(type) {
   if (!DETAILS[type]?.includes('sources {')) return null;
   return `query ExploreSources($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${SOURCE_REFS} } } }`;
 }
+
+/** An entity's changes, newest first, a page at a time (the side panel's History). */
+export const HISTORY = `query ExploreHistory($id: ID!, $first: Int, $after: String) {
+  history(id: $id, first: $first, after: $after) {
+    edges { node {
+      id at operation requestId reason revertOf
+      actor { subject role }
+      properties { entity property before after }
+      sources { id title url publisher { name } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;

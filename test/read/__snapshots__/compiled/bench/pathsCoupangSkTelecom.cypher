@@ -39,7 +39,7 @@
 WITH COLLECT {
 CALL () {
 MATCH (a:Entity {id: $p2_from}), (b:Entity {id: $p2_to})
-MATCH p = SHORTEST 25 (a)(()-[r]-() WHERE ($p2_types IS NULL OR type(r) IN $p2_types) AND NOT type(r) IN $p2_exclude){1,6}(b)
+MATCH p = SHORTEST 25 (a)((:Entity)-[r]-(:Entity) WHERE ($p2_types IS NULL OR type(r) IN $p2_types) AND NOT type(r) IN $p2_exclude){1,6}(b)
 WITH p WHERE length(p) <= $p2_maxHops
 WITH *, nodes(p) AS _x3, [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS _x4
 ORDER BY length(p)

@@ -74,7 +74,8 @@
 // }
 WITH COLLECT {
 CALL () {
-MATCH (n:Incident {id: $p2_id})
+OPTIONAL MATCH (:Redirect {id: $p2_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Incident {id: coalesce(merged.id, $p2_id)})
 WITH *, n AS _x3
 LIMIT 1
 WITH _x3

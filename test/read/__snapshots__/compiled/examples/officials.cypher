@@ -141,7 +141,8 @@
 // }
 WITH COLLECT {
 CALL () {
-MATCH (n:Incident {id: $p2_id})
+OPTIONAL MATCH (:Redirect {id: $p2_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Incident {id: coalesce(merged.id, $p2_id)})
 WITH *, n AS _x3
 LIMIT 1
 WITH _x3
@@ -306,7 +307,8 @@ RETURN 0 AS k, _v0[0] AS v
 UNION ALL
 WITH COLLECT {
 CALL () {
-MATCH (n:Person {id: $p21_id})
+OPTIONAL MATCH (:Redirect {id: $p21_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Person {id: coalesce(merged.id, $p21_id)})
 WITH *, n AS _x22
 LIMIT 1
 WITH _x22

@@ -71,7 +71,8 @@
 // }
 WITH COLLECT {
 CALL () {
-MATCH (n:Entity {id: $p2_id})
+OPTIONAL MATCH (:Redirect {id: $p2_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Entity {id: coalesce(merged.id, $p2_id)})
 WITH *, n AS _x3
 LIMIT 1
 WITH _x3
@@ -106,7 +107,8 @@ RETURN 0 AS k, _v0[0] AS v
 UNION ALL
 WITH COLLECT {
 CALL () {
-MATCH (n:Source {id: $ph_id})
+OPTIONAL MATCH (:Redirect {id: $ph_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Source {id: coalesce(merged.id, $ph_id)})
 WITH *, n AS _xi
 LIMIT 1
 WITH _xi

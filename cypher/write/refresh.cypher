@@ -1,0 +1,253 @@
+// The derived values of the nodes a curated write touched, chosen again in the write's own
+// transaction (src/write/mutate.ts), so no read ever sees a stale best value, total, sort key or
+// search text: the same rules in the same words as seeds/99-derived-values.cypher (each block
+// below is one of its bodies, verbatim; test/curation/derived.test.ts holds the two together and
+// checks that a full run of the seed file after curated writes changes nothing).
+// $ids: every node the write created, changed, relabelled, or linked or unlinked. From them: the
+// fines (themselves, or the fine a report is of), the incidents (themselves, or the one a fact
+// hangs on), the authorities that imposed those fines, the data categories of exposures.
+CALL () {
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  RETURN collect(n) AS touched
+}
+CALL (touched) {
+  UNWIND touched AS n
+  UNWIND CASE WHEN n:Fine THEN [n] ELSE [] END + [(n)<-[:REPORTED_AS]-(f:Fine) | f] AS f
+  RETURN collect(DISTINCT f) AS fines
+}
+CALL (touched) {
+  UNWIND touched AS n
+  UNWIND CASE WHEN n:Incident THEN [n] ELSE [] END
+    + [(n)<-[:HAS_ESTIMATE|HAS_EXPOSURE]-(i:Incident) | i]
+    + [(n)-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]->(i:Incident) | i]
+    + [(n)<-[:REPORTED_AS]-(:Fine)-[:FOR_INCIDENT]->(i:Incident) | i] AS i
+  RETURN collect(DISTINCT i) AS incidents
+}
+CALL (touched, fines) {
+  UNWIND [n IN touched WHERE n:Authority] + COLLECT { UNWIND fines AS f MATCH (a:Authority)-[:IMPOSED]->(f) RETURN a } AS a
+  RETURN collect(DISTINCT a) AS authorities
+}
+CALL (touched) {
+  UNWIND [n IN touched WHERE n:DataCategory] + COLLECT { UNWIND touched AS n MATCH (n:DataExposure)-[:OF_CATEGORY]->(d:DataCategory) RETURN d } AS d
+  RETURN collect(DISTINCT d) AS categories
+}
+// MATCH (i:Incident)
+CALL (incidents) {
+  UNWIND incidents AS i
+  CALL (i) {
+  UNWIND [['AFFECTED', 'accountsAffected', null], ['RECORDS_EXPOSED', 'recordsExposed', null],
+          ['AFFECTED', 'peopleAffected', ['individuals', 'people', 'persons', 'consumers', 'customers', 'customers and staff',
+                                          'residents', 'patients', 'employees', 'staff']]] AS m
+  OPTIONAL CALL (i, m) {
+    MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: m[0]})
+    WHERE m[2] IS NULL OR toLower(trim(e.unit)) IN m[2]
+    WITH e, toLower(trim(e.unit)) AS unit,
+         CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END AS exactness
+    ORDER BY coalesce(e.asOf, '') DESC, exactness, e.id
+    WITH unit, collect({e: e, exactness: exactness}) AS ranked
+    ORDER BY ranked[0].exactness, size(ranked) DESC, ranked[0].e.id
+    WITH collect(ranked) AS units WHERE size(units) > 0
+    WITH units[0][0] AS top, units[0][1] AS next, size(units[0]) - 1 AS compared, [u IN units[1..] | u[0].e.unit] AS otherUnits
+    RETURN top.e AS e, compared, otherUnits, CASE
+      WHEN next IS NULL AND size(otherUnits) = 0 THEN 'ONLY_REPORT'
+      WHEN next IS NULL THEN 'ONLY_IN_ITS_UNIT'
+      WHEN coalesce(top.e.asOf, '') <> coalesce(next.e.asOf, '') AND next.e.asOf IS NOT NULL AND top.e.asOf STARTS WITH next.e.asOf THEN 'MORE_PRECISE_DATE'
+      WHEN coalesce(top.e.asOf, '') <> coalesce(next.e.asOf, '') THEN 'LATEST_AS_OF'
+      WHEN top.exactness < next.exactness THEN 'MORE_EXACT'
+      WHEN top.e.value = next.e.value THEN 'AGREEING_REPORTS'
+      ELSE 'TIE_BROKEN_BY_ID' END AS rule
+  }
+  WITH i, collect({metric: m[1], e: e, rule: rule, compared: compared, otherUnits: otherUnits}) AS best
+  WITH i, best[0] AS accounts, best[1] AS records, best[2] AS people
+  SET i.accountsAffected = accounts.e.value, i.accountsAffectedEstimate = accounts.e.id,
+      i.accountsAffectedRule = accounts.rule, i.accountsAffectedCompared = accounts.compared, i.accountsAffectedOtherUnits = accounts.otherUnits,
+      i.recordsExposed = records.e.value, i.recordsExposedEstimate = records.e.id,
+      i.recordsExposedRule = records.rule, i.recordsExposedCompared = records.compared, i.recordsExposedOtherUnits = records.otherUnits,
+      i.sortRecords = coalesce(records.e.value, -1),
+      i.peopleAffected = people.e.value, i.peopleAffectedEstimate = people.e.id,
+      i.peopleAffectedRule = people.rule, i.peopleAffectedCompared = people.compared, i.peopleAffectedOtherUnits = people.otherUnits,
+      i.sortPeople = coalesce(people.e.value, -1),
+      // Sort keys (see "Sort keys" below).
+      i.sortAccounts = coalesce(accounts.e.value, -1), i.sortTitle = toLower(i.title),
+      i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
+      // The date relatedIncidents ranks by: when it came to light, else when it began.
+      i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
+  WITH i, [accounts.e.id, records.e.id, people.e.id] AS chosen
+  MATCH (i)-[:HAS_ESTIMATE]->(x:Estimate)
+  SET x.isBest = x.id IN chosen
+}
+}
+// MATCH (i:Incident)-[r:IN_COUNTRY]->(c:Country)
+CALL (incidents) {
+  UNWIND incidents AS i
+  MATCH (i)-[r:IN_COUNTRY]->(c:Country)
+  CALL (i, r, c) {
+  SET r.relatedKey = c.id + '\t' + i.sortRelDate
+}
+}
+// MATCH (i:Incident)-[r:AFFECTED]->(c:Company)
+CALL (incidents) {
+  UNWIND incidents AS i
+  MATCH (i)-[r:AFFECTED]->(c:Company)
+  CALL (i, r, c) {
+  SET r.relatedKey = CASE WHEN c.sector IS NULL THEN null ELSE c.sector + '\t' + i.sortRelDate END
+}
+}
+// MATCH (i:Incident)
+CALL (incidents) {
+  UNWIND incidents AS i
+  CALL (i) {
+  SET i.datedOn = coalesce(i.disclosedOn, i.discoveredOn, i.accessStart),
+      i.yearBasis = CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED'
+                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END,
+      i.year = toInteger(left(coalesce(i.disclosedOn, i.discoveredOn, i.accessStart), 4))
+}
+}
+// MATCH (f:Fine)
+CALL (fines) {
+  UNWIND fines AS f
+  CALL (f) {
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.amount IS NOT NULL AND r.currency IS NOT NULL
+    WITH r, CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0'))
+                 ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END AS digits
+    ORDER BY digits DESC, coalesce(r.date, '') DESC, r.id
+    WITH r.currency AS currency, collect({r: r, digits: digits}) AS ranked
+    ORDER BY ranked[0].digits DESC, size(ranked) DESC, currency
+    WITH collect(ranked) AS groups WHERE size(groups) > 0
+    WITH groups[0] AS group, groups[0][0] AS top, groups[0][1] AS next, [g IN groups[1..] | g[0].r.currency] AS otherCurrencies
+    RETURN top.r AS byAmount, size(group) - 1 AS compared, otherCurrencies, CASE
+      WHEN next IS NULL AND size(otherCurrencies) = 0 THEN 'ONLY_REPORT'
+      WHEN next IS NULL THEN 'ONLY_IN_ITS_UNIT'
+      WHEN all(x IN group WHERE x.r.amount = top.r.amount) THEN 'AGREEING_REPORTS'
+      WHEN top.digits > next.digits THEN 'MOST_PRECISE_AMOUNT'
+      WHEN coalesce(top.r.date, '') <> coalesce(next.r.date, '') THEN 'LATEST_REPORT'
+      ELSE 'TIE_BROKEN_BY_ID' END AS amountRule
+  }
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL
+    RETURN r AS byDate
+    ORDER BY size(r.date) DESC, r.date DESC, r.id
+    LIMIT 1
+  }
+  OPTIONAL CALL (f, byAmount) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE 'USD' IN r.conversionCurrencies
+    RETURN r AS byUsd, [k IN range(0, size(r.conversionCurrencies) - 1) WHERE r.conversionCurrencies[k] = 'USD' | r.conversionAmounts[k]][0] AS quotedUsd
+    ORDER BY CASE WHEN r.id = byAmount.id THEN 0 ELSE 1 END,
+             CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0')) ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END DESC,
+             r.id
+    LIMIT 1
+  }
+  WITH f, byAmount, byDate, amountRule, compared, otherCurrencies,
+       CASE WHEN byAmount.currency = 'USD' THEN byAmount.amount ELSE quotedUsd END AS usd,
+       CASE WHEN byAmount.currency = 'USD' THEN 'SAME_CURRENCY' WHEN quotedUsd IS NOT NULL THEN 'QUOTED' END AS usdBasis,
+       CASE WHEN byAmount.currency = 'USD' THEN byAmount.id ELSE byUsd.id END AS usdReport
+  SET f.amount = byAmount.amount, f.currency = byAmount.currency,
+      f.amountKey = CASE WHEN byAmount IS NULL THEN null ELSE
+        right('000000000000000000000000' + split(byAmount.amount, '.')[0], 24) + '.' +
+        left(coalesce(split(byAmount.amount, '.')[1], '') + '000000', 6) END,
+      f.amountReport = byAmount.id, f.amountRule = amountRule, f.amountCompared = compared, f.amountOtherCurrencies = otherCurrencies,
+      f.usdAmount = usd, f.usdBasis = usdBasis, f.usdReport = usdReport,
+      f.sortUsd = CASE WHEN usd IS NULL THEN '' ELSE
+        right('000000000000000000000000' + split(usd, '.')[0], 24) + '.' + left(coalesce(split(usd, '.')[1], '') + '000000', 6) END,
+      f.date = byDate.date, f.dateAsReported = byDate.dateAsReported,
+      f.year = CASE WHEN byDate IS NULL THEN null ELSE toInteger(left(byDate.date, 4)) END
+  // Sort keys: amounts compare within a currency, grouped by currency.
+  WITH f, byAmount
+  SET f.sortAmount = coalesce(f.currency, '') + ' ' + coalesce(f.amountKey, ''), f.sortDate = coalesce(f.date, '')
+  WITH f, byAmount
+  MATCH (f)-[:REPORTED_AS]->(x:FineReport)
+  SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
+}
+}
+// MATCH (a:Authority)
+CALL (authorities) {
+  UNWIND authorities AS a
+  CALL (a) {
+  CALL (a) {
+    MATCH (a)-[:IMPOSED]->(f:Fine)
+    WITH f, split(f.date, '/')[0] AS dated
+    WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
+    ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END, day DESC, size(dated) DESC, f.id
+    LIMIT 25
+    RETURN collect(f.id) AS newest
+  }
+  SET a.newestFineIds = newest
+}
+}
+// MATCH (n:Investigation)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Investigation
+  CALL (n) { SET n.sortOpenedOn = coalesce(n.openedOn, ''), n.sortTitle = toLower(n.title) }
+}
+// MATCH (n:Company)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Company
+  CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) }
+}
+// MATCH (n:Authority)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Authority
+  CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) }
+}
+// MATCH (n:Person)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Person
+  CALL (n) { SET n.sortName = toLower(coalesce(n.name, '')) }
+}
+// MATCH (n:Source)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Source
+  CALL (n) { SET n.sortPublishedOn = coalesce(n.publishedOn, '') }
+}
+// MATCH (n:Statement|Event)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Statement OR n:Event
+  CALL (n) {
+  WITH n, split(coalesce(n.date, n.reportedOn), '/')[0] AS d
+  SET n.listDate = CASE WHEN d IS NULL THEN null ELSE left(d + substring('0000-01-01', size(d)), 10) END,
+      n.sortDate = CASE WHEN d IS NULL THEN '' ELSE left(d + substring('0000-01-01', size(d)), 10) END
+}
+}
+// MATCH (n:Incident)
+CALL (incidents) {
+  UNWIND incidents AS n
+  CALL (n) {
+  WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
+        + [(n)-[:HAS_EXPOSURE|HAS_ESTIMATE]->()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution]
+        + [(n)<-[:ABOUT|CONCERNS|INTO|IN_INCIDENT|FOR_INCIDENT]-()-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
+  // Attributions once each, sorted like the exposure details below.
+  CALL (found) { UNWIND found AS a WITH DISTINCT a ORDER BY a RETURN collect(a) AS attributions }
+  SET n.searchAttributions = attributions,
+      // Sorted, so the stored value does not depend on the order the relationships were written in.
+      n.searchExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: true})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t },
+      n.searchNotExposed = COLLECT { MATCH (n)-[:HAS_EXPOSURE]->(e:DataExposure {exposed: false})-[:OF_CATEGORY]->(d)
+        WITH coalesce(e.detail + ' (' + d.name + ')', d.name) AS t ORDER BY t RETURN t }
+}
+}
+// MATCH (n:Company|Authority|Person|Source|Statement|Event|Publisher)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Company OR n:Authority OR n:Person OR n:Source OR n:Statement OR n:Event OR n:Publisher
+  CALL (n) {
+  WITH n, [(n)-[r:SOURCED_FROM]->() WHERE r.attribution IS NOT NULL | r.attribution] AS found
+  CALL (found) { UNWIND found AS a WITH DISTINCT a ORDER BY a RETURN collect(a) AS attributions }
+  SET n.searchAttributions = attributions
+}
+}
+// MATCH (d:DataCategory)
+CALL (categories) {
+  UNWIND categories AS d
+  CALL (d) {
+  SET d.exposedIncidents = COUNT { (d)<-[:OF_CATEGORY]-(:DataExposure {exposed: true})<-[:HAS_EXPOSURE]-(:Incident) }
+}
+}
+RETURN [i IN incidents | i.id] AS incidents, [f IN fines | f.id] AS fines
