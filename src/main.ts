@@ -7,6 +7,7 @@ import { SeedError, SeedRunError } from './seed/load.js';
 import { startServer, type RunningServer } from './server/app.js';
 import { loadVendor, VendorMissing } from './server/vendor.js';
 import { warmUp } from './server/warm.js';
+import { planWrites } from './write/warm.js';
 
 async function main(): Promise<void> {
   let config;
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   }
   log.info(`Ready in ${((performance.now() - started) / 1000).toFixed(1)}s`);
   console.log(`\nGraphQL API and IDE: ${state.server.url}\n`);
-  if (config.warmUp) void warmUp(state.server.url, log);
+  if (config.warmUp) {
+    void warmUp(state.server.url, log);
+    void planWrites(state.db.graph, log);
+  }
 }
 
 interface ShutdownState {

@@ -105,7 +105,7 @@ function closedAfterOpened(openedOn: string | null, closedOn: string | null, arg
  * a new node is then the one of its label among them.
  */
 function returned<T>(a: Applied, id: string, label: string): T {
-  return (a.nodes.get(id) ?? [...a.nodes.values()].find((n) => n._labels.includes(label))) as unknown as T;
+  return (a.nodes.get(id) ?? a.returned.find((n) => n?._labels.includes(label))) as unknown as T;
 }
 
 const investigationOf = (a: Applied, investigation: string) => returned<InvestigationRecord>(a, investigation, 'Investigation');

@@ -4,7 +4,7 @@ import { firstDay, lastDay } from '../../domain/partialDate.js';
 import { mutate, type Applied } from '../../write/mutate.js';
 import type { Link, Props } from '../../write/changeset.js';
 import { MAX_LONG_TEXT, MAX_SHORT, MAX_TEXT, newId, sourceRefs, text } from '../../write/validate.js';
-import { ORGANIZATION, created, ref, required, type Ref } from '../organization/mutations.js';
+import { ORGANIZATION, created, ref, required, type Ref } from '../../write/refs.js';
 import type { EventRecord, StatementRecord } from './records.js';
 
 /** Incidents one event may concern, people who may attend it. */

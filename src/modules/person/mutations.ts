@@ -4,7 +4,7 @@ import { firstDay, lastDay } from '../../domain/partialDate.js';
 import { mutate, type Applied } from '../../write/mutate.js';
 import type { Props } from '../../write/changeset.js';
 import { MAX_LONG_TEXT, MAX_SHORT, newId, names, sourceRefs, text } from '../../write/validate.js';
-import { ORGANIZATION, created, ref, required, type Ref } from '../organization/mutations.js';
+import { ORGANIZATION, created, ref, required, type Ref } from '../../write/refs.js';
 import type { PersonRecord, PositionRecord } from './records.js';
 
 export const personMutations: Resolvers = {
