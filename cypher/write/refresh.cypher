@@ -250,4 +250,5 @@ CALL (categories) {
   SET d.exposedIncidents = COUNT { (d)<-[:OF_CATEGORY]-(:DataExposure {exposed: true})<-[:HAS_EXPOSURE]-(:Incident) }
 }
 }
-RETURN [i IN incidents | i.id] AS incidents, [f IN fines | f.id] AS fines
+// The records the write's payload returns ($returned), read after the values above were chosen.
+RETURN [id IN $returned | COLLECT { MATCH (n:Entity {id: id}) RETURN n {.*, _labels: labels(n)} }[0]] AS nodes

@@ -214,9 +214,9 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     idempotency: idempotency ? { ...idempotency, nodes: returned } : null,
   });
   if (!row) throw new Error(`${cs.operation} wrote nothing`);
-  await run('write/refresh', { ids: [...new Set([...changed, ...endpoints, ...links.map((l) => l.to)])] });
-  // The derived values were chosen after the records above were read: read the nodes once more.
-  const records = returned.length ? (await run<{ nodes: (NodeRecord | null)[] }>('write/nodes', { ids: returned }))[0]!.nodes : [];
+  // The derived values chosen again, and the payload's records read after them, in one statement.
+  const [refreshed] = await run<{ nodes: (NodeRecord | null)[] }>('write/refresh', { ids: [...new Set([...changed, ...endpoints, ...links.map((l) => l.to)])], returned });
+  const records = refreshed?.nodes ?? [];
   return {
     change: { ...change, entities: changed, sources: row.sources },
     nodes: byId(records),

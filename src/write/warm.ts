@@ -39,8 +39,7 @@ const SAMPLES: [string, Record<string, unknown>][] = [
     change: { id: NONE, at: new Date(0).toISOString(), operation: 'ADD_ESTIMATE' },
     changed: [NONE], cited: [NONE], idempotency: null,
   }],
-  ['write/refresh', { ids: [NONE] }],
-  ['write/nodes', { ids: [NONE] }],
+  ['write/refresh', { ids: [NONE], returned: [NONE] }],
   ['write/idempotencyKey', { id: NONE, since: new Date(0).toISOString() }],
   ['write/relationships', { ids: [NONE] }],
 ];
