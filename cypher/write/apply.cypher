@@ -1,10 +1,20 @@
-// A curated write as one statement (src/write/mutate.ts builds the parameters from a changeset
-// after cypher/write/prepare.cypher): the relationships it removes, the nodes it creates, the
+// A curated write as one statement (src/write/mutate.ts builds the parameters from a changeset,
+// after cypher/write/prepare.cypher when it changes what is there): the relationships it removes, the nodes it creates, the
 // properties it sets (a null removes one), the labels it changes (retracting a fact, merging a
 // node), the relationships it adds, and the Change that records all of it, linked to every node it
 // touched (CHANGED) and to the sources it rests on (CITED); with the request's idempotency key,
 // when it sent one. Labels and relationship types are parameters checked against
 // src/write/vocabulary.ts; a node is found in any state (live, retracted or merged).
+// A write that only adds checks here that the nodes it needs are there, each of its label
+// ($require; empty when cypher/write/prepare.cypher checked them): one missing, and this statement
+// returns no row and writes nothing.
+CALL () {
+  UNWIND $require AS r
+  OPTIONAL MATCH (n:Entity {id: r.id})
+  WITH r, n WHERE n IS NULL OR NOT r.label IN labels(n)
+  RETURN count(r) AS missing
+}
+WITH missing WHERE missing = 0
 CALL () {
   UNWIND $unlink AS l
   CALL (l) {

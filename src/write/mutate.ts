@@ -114,6 +114,9 @@ export async function mutate<T>(ctx: Context, spec: { coordinate: string; role?:
   }
 }
 
+/** What cypher/write/prepare.cypher returns. */
+type Prepared = { missing: { id: string; label: string; argument: string }[]; nodes: NodeRecord[]; links: { from: string; type: string; to: string; props: Props | null }[] };
+
 type Run = <R extends Record<string, unknown> = Record<string, unknown>>(query: string, params?: Record<string, unknown>) => Promise<R[]>;
 
 const PROVENANCE = new Set(['SOURCED_FROM', 'PUBLISHED_BY']);
@@ -137,9 +140,18 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     ...sources.map((s) => ({ id: s.id, label: 'Source' as const, argument: 'input.sources.id' })),
   ];
 
-  const [prepared] = await run<{ missing: { id: string; label: string; argument: string }[]; nodes: NodeRecord[]; links: { from: string; type: string; to: string; props: Props | null }[] }>('write/prepare', {
+  const prepareParams = {
     require, lock: [...set.map((s) => s.id), ...relabel.map((r) => r.id)], links: [...links, ...unlink].map(({ from, type, to }) => ({ from, type, to })),
-  });
+  };
+  const prepare = async () => (await run<Prepared>('write/prepare', prepareParams))[0]!;
+  // A write that only adds (new nodes, and links each touching one of them) has nothing to lock,
+  // no value before and no link that was there already: its existence checks are made by the
+  // write's own statement (apply.cypher's $require), one round trip less. Only when that statement
+  // finds an id missing, and so writes nothing, is prepare run, to name what is missing.
+  const createdIds = new Set(create.map((c) => c.id));
+  const addsOnly = set.length === 0 && relabel.length === 0 && unlink.length === 0
+    && links.every((l) => createdIds.has(l.from) || createdIds.has(l.to));
+  const prepared: Prepared = addsOnly ? { missing: [], nodes: [], links: [] } : await prepare();
   const current = byId(prepared!.nodes);
   const unknown = prepared!.missing.map((m) => ({ argument: m.argument, kind: kindOf(m.label), value: m.id }));
   for (const s of set) {
@@ -200,6 +212,7 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
   const returned = cs.returned ?? [...create.map((c) => c.id), ...set.map((s) => s.id)];
 
   const [row] = await run<{ change: string; sources: SourceRecord[] }>('write/apply', {
+    require: addsOnly ? require.map(({ id, label }) => ({ id, label })) : [],
     unlink: unlink.map(({ from, type, to }) => ({ from, type, to })),
     create: create.map((c) => ({ id: c.id, labels: [c.label, 'Entity'], props: stored(c.props) })),
     set: set.map((s) => ({ id: s.id, props: stored(s.props) })),
@@ -213,7 +226,12 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     cited: [...new Set([...sourceIds, ...(cs.cite ?? [])])],
     idempotency: idempotency ? { ...idempotency, nodes: returned } : null,
   });
-  if (!row) throw new Error(`${cs.operation} wrote nothing`);
+  if (!row) {
+    // apply.cypher found a required node missing and wrote nothing: name it.
+    const missing = addsOnly ? (await prepare()).missing : [];
+    if (missing.length) throw new Unknown(missing.map((m) => ({ argument: m.argument, kind: kindOf(m.label), value: m.id })));
+    throw new Error(`${cs.operation} wrote nothing`);
+  }
   // The derived values chosen again, and the payload's records read after them, in one statement.
   const [refreshed] = await run<{ nodes: (NodeRecord | null)[] }>('write/refresh', { ids: [...new Set([...changed, ...endpoints, ...links.map((l) => l.to)])], returned });
   const records = refreshed?.nodes ?? [];

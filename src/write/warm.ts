@@ -31,6 +31,7 @@ const NONE = 'warm-up-nothing';
 const SAMPLES: [string, Record<string, unknown>][] = [
   ['write/prepare', { require: [{ id: NONE, label: 'Incident', argument: 'id' }], lock: [NONE], links: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }] }],
   ['write/apply', {
+    require: [],
     unlink: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }],
     create: [{ id: NONE, labels: ['Estimate', 'Entity'], props: { metric: 'AFFECTED', value: neo4j.int(1), unit: 'accounts' } }],
     set: [{ id: NONE, props: { title: 'x' } }],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { baseUrl, testDriver } from '../support/api.js';
+import { blockOffsite } from '../support/browser.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -14,13 +15,7 @@ interface Opened { page: Page; context: BrowserContext; problems: string[]; offs
 // fail the test.
 async function open(browser: Browser, path: string): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const offsite: string[] = [];
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') return route.continue();
-    offsite.push(route.request().url());
-    return route.abort();
-  });
+  const offsite = await blockOffsite(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

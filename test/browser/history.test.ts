@@ -9,6 +9,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '../../src/auth/options.js';
 import { loadExamples } from '../../src/server/ide.js';
 import { testDriver } from '../support/api.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
+import { blockOffsite } from '../support/browser.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,13 +91,7 @@ describe('the explorer\'s History in a real browser', { timeout: 180_000 }, () =
     }
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const offsite: string[] = [];
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') return route.continue();
-      offsite.push(route.request().url());
-      return route.abort();
-    });
+    const offsite = await blockOffsite(context);
     const page = await context.newPage();
     const dialogs: string[] = [];
     const problems: string[] = [];

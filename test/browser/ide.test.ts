@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { baseUrl } from '../support/api.js';
+import { blockOffsite } from '../support/browser.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,13 +23,7 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
 
   it('loads with an example query, runs it, and shows data from Neo4j', async () => {
     const context = await browser.newContext();
-    const offsite: string[] = [];
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') return route.continue();
-      offsite.push(route.request().url());
-      return route.abort();
-    });
+    const offsite = await blockOffsite(context);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -54,10 +49,7 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
 
   it('offers the curators\' example mutations in a tab of their own, with their variables and where the token goes', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-    });
+    await blockOffsite(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/graphql`, { waitUntil: 'load' });
     const tab = page.locator('.graphiql-tab', { hasText: 'AddSource' });
@@ -73,10 +65,7 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
 
   it('shows every example tab at 1,400 px: the tabs wrap instead of running past the edge', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-    });
+    await blockOffsite(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/graphql`, { waitUntil: 'load' });
     await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 });
