@@ -1,4 +1,4 @@
-// A curated write as one statement (src/write/mutate.ts builds the parameters from a changeset,
+// A curated write as one statement with cypher/write/refresh.cypher (src/write/mutate.ts builds the parameters from a changeset,
 // after cypher/write/prepare.cypher when it changes what is there): the relationships it removes, the nodes it creates, the
 // properties it sets (a null removes one), the labels it changes (retracting a fact, merging a
 // node), the relationships it adds, and the Change that records all of it, linked to every node it
@@ -82,5 +82,7 @@ CALL (c) {
   CREATE (key:IdempotencyKey {id: k.id})
   SET key.request = k.request, key.at = c.at, key.change = c.id, key.nodes = k.nodes
 }
-RETURN c.id AS change,
-       COLLECT { MATCH (c)-[:CITED]->(s:Source) WITH s ORDER BY s.id RETURN s {.*, _labels: labels(s)} } AS sources
+// The statement goes on with cypher/write/refresh.cypher (src/write/mutate.ts runs the two as
+// one: "write/apply+write/refresh"), which chooses the derived values again and returns these.
+WITH c.id AS change,
+     COLLECT { MATCH (c)-[:CITED]->(s:Source) WITH s ORDER BY s.id RETURN s {.*, _labels: labels(s)} } AS sources

@@ -1,5 +1,5 @@
 // The derived values of the nodes a curated write touched, chosen again in the write's own
-// transaction (src/write/mutate.ts), so no read ever sees a stale best value, total, sort key or
+// statement (the second part of "write/apply+write/refresh", src/write/mutate.ts), so no read ever sees a stale best value, total, sort key or
 // search text: the same rules in the same words as seeds/99-derived-values.cypher (each block
 // below is one of its bodies, verbatim; test/curation/derived.test.ts holds the two together and
 // checks that a full run of the seed file after curated writes changes nothing).
@@ -250,5 +250,6 @@ CALL (categories) {
   SET d.exposedIncidents = COUNT { (d)<-[:OF_CATEGORY]-(:DataExposure {exposed: true})<-[:HAS_EXPOSURE]-(:Incident) }
 }
 }
-// The records the write's payload returns ($returned), read after the values above were chosen.
-RETURN [id IN $returned | COLLECT { MATCH (n:Entity {id: id}) RETURN n {.*, _labels: labels(n)} }[0]] AS nodes
+// The change and its sources (from cypher/write/apply.cypher, the first part of this statement),
+// and the records the write's payload returns ($returned), read after the values above were chosen.
+RETURN change, sources, [id IN $returned | COLLECT { MATCH (n:Entity {id: id}) RETURN n {.*, _labels: labels(n)} }[0]] AS nodes

@@ -211,7 +211,9 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
   const change = newChange(curator, cs.operation, properties, { links: linkWrites, created: create.map((c) => c.id), reason: cs.reason, revertOf: cs.revertOf });
   const returned = cs.returned ?? [...create.map((c) => c.id), ...set.map((s) => s.id)];
 
-  const [row] = await run<{ change: string; sources: SourceRecord[] }>('write/apply', {
+  // The write, its Change, the derived values chosen again and the payload's records read after
+  // them: one statement (cypher/write/apply.cypher, then refresh.cypher).
+  const [row] = await run<{ change: string; sources: SourceRecord[]; nodes: (NodeRecord | null)[] }>('write/apply+write/refresh', {
     require: addsOnly ? require.map(({ id, label }) => ({ id, label })) : [],
     unlink: unlink.map(({ from, type, to }) => ({ from, type, to })),
     create: create.map((c) => ({ id: c.id, labels: [c.label, 'Entity'], props: stored(c.props) })),
@@ -225,6 +227,8 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     changed,
     cited: [...new Set([...sourceIds, ...(cs.cite ?? [])])],
     idempotency: idempotency ? { ...idempotency, nodes: returned } : null,
+    ids: [...new Set([...changed, ...endpoints, ...links.map((l) => l.to)])],
+    returned,
   });
   if (!row) {
     // apply.cypher found a required node missing and wrote nothing: name it.
@@ -232,9 +236,7 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     if (missing.length) throw new Unknown(missing.map((m) => ({ argument: m.argument, kind: kindOf(m.label), value: m.id })));
     throw new Error(`${cs.operation} wrote nothing`);
   }
-  // The derived values chosen again, and the payload's records read after them, in one statement.
-  const [refreshed] = await run<{ nodes: (NodeRecord | null)[] }>('write/refresh', { ids: [...new Set([...changed, ...endpoints, ...links.map((l) => l.to)])], returned });
-  const records = refreshed?.nodes ?? [];
+  const records = row.nodes;
   return {
     change: { ...change, entities: changed, sources: row.sources },
     nodes: byId(records),

@@ -30,7 +30,7 @@ export async function planWrites(graph: Graph, log: Logger): Promise<void> {
 const NONE = 'warm-up-nothing';
 const SAMPLES: [string, Record<string, unknown>][] = [
   ['write/prepare', { require: [{ id: NONE, label: 'Incident', argument: 'id' }], lock: [NONE], links: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }] }],
-  ['write/apply', {
+  ['write/apply+write/refresh', {
     require: [],
     unlink: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }],
     create: [{ id: NONE, labels: ['Estimate', 'Entity'], props: { metric: 'AFFECTED', value: neo4j.int(1), unit: 'accounts' } }],
@@ -38,9 +38,8 @@ const SAMPLES: [string, Record<string, unknown>][] = [
     relabel: [{ id: NONE, remove: ['Estimate'], add: ['Retracted'], props: {} }],
     link: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE, props: { claim: 'general' } }],
     change: { id: NONE, at: new Date(0).toISOString(), operation: 'ADD_ESTIMATE' },
-    changed: [NONE], cited: [NONE], idempotency: null,
+    changed: [NONE], cited: [NONE], idempotency: null, ids: [NONE], returned: [NONE],
   }],
-  ['write/refresh', { ids: [NONE], returned: [NONE] }],
   ['write/idempotencyKey', { id: NONE, since: new Date(0).toISOString() }],
   ['write/relationships', { ids: [NONE] }],
 ];
