@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { SeedError, SeedRunError } from './seed/load.js';
 import { startServer, type RunningServer } from './server/app.js';
 import { loadVendor, VendorMissing } from './server/vendor.js';
+import { rewarmAfterRestarts } from './server/rewarm.js';
 import { warmUp } from './server/warm.js';
 import { planWrites } from './write/warm.js';
 
@@ -34,9 +35,10 @@ async function main(): Promise<void> {
   state.db = await openDatabase(config, log);
   try {
     await prepareDatabase(state.db, config, log);
+    const rewarm = config.warmUp ? rewarmAfterRestarts(state.db, () => state.server?.url, log) : undefined;
     state.server = await startServer(state.db.graph, log, {
       port: config.port, host: config.host, ...config.http, cursorSecret: config.cursorSecret,
-      health: { readyTimeoutMs: config.readyTimeoutMs, draining: () => state.draining },
+      health: { readyTimeoutMs: config.readyTimeoutMs, draining: () => state.draining, warming: rewarm?.warming },
     });
   } catch (e) {
     await state.db.close();
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
     void planWrites(state.db.graph, log);
   }
 }
+
+const NEO4J_ENDS = { stopped: 'stopped cleanly', killed: 'killed', 'not-running': 'not ours, or not running' } as const;
 
 interface ShutdownState {
   draining: boolean;
@@ -70,7 +74,8 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
   // A later signal, or one before the database is open: the exit hook of
   // src/local-neo4j/start.ts kills the local Neo4j on the way out.
   if (state.draining || !state.db) {
-    log.warn(`${signal}: exiting now`);
+    const neo4j = state.db ? (state.db.local ? '; the local Neo4j is killed at once' : '') : '; a local Neo4j being started is killed at once';
+    log.warn(`${signal} ${state.draining ? 'again during shutdown' : 'while starting'}: exiting now${neo4j}`);
     process.exit(1);
   }
   state.signalledAt = performance.now();
@@ -85,7 +90,9 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
   const drained = state.server ? await settlesWithin(state.server.close(), config.shutdownDrainMs) : true;
   const drainMs = Math.round(performance.now() - t0);
   const { neo4j } = await state.db.close();
-  log.info({ ms: Math.round(performance.now() - t0), drainMs, drained, neo4j }, 'Stopped');
+  const ms = Math.round(performance.now() - t0);
+  // The local Neo4j's own line (src/local-neo4j/start.ts) says how it ended: stopped in N s, or killed and why.
+  log.info({ ms, drainMs, drained, neo4j }, `Stopped in ${(ms / 1000).toFixed(1)} s (requests ${drained ? `drained in ${drainMs} ms` : `still running after ${drainMs} ms`}; Neo4j ${NEO4J_ENDS[neo4j]})`);
   process.exit(0);
 }
 

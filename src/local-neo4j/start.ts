@@ -147,11 +147,12 @@ class SupervisedNeo4j extends EventEmitter implements LocalNeo4j {
     try {
       const child = this.#child;
       if (!child || !running(child)) return 'not-running';
-      const outcome = await stopChild(child, timeoutMs);
-      if (outcome === 'killed') {
-        this.log(`The local Neo4j did not stop within ${timeoutMs} ms: killed it`);
-        this.#forgetUri();
-      }
+      const { outcome, why, ms } = await stopChild(child, timeoutMs);
+      const s = (ms / 1000).toFixed(1);
+      if (outcome === 'stopped') this.log(`The local Neo4j stopped in ${s} s`);
+      else if (why === 'frozen') this.log(`The local Neo4j is frozen (stopped by a signal, it cannot shut down): killed it at once, ${s} s after asking it to stop`);
+      else this.log(`The local Neo4j did not stop within ${timeoutMs} ms: killed it`);
+      if (outcome === 'killed') this.#forgetUri();
       return outcome;
     } finally {
       live.delete(this);
@@ -184,21 +185,26 @@ function running(child: ChildProcess): boolean {
 }
 
 /**
- * End of stdin asks the launcher for a clean shutdown. Past the timeout, or at once if the
- * process is stopped (SIGSTOP: it cannot shut down until someone resumes it), SIGKILL, which
- * works on a stopped process too.
+ * End of stdin asks the launcher for a clean shutdown. Past the timeout (`why: 'timeout'`), or at
+ * once if the process is stopped (`why: 'frozen'`: SIGSTOP, it cannot shut down until someone
+ * resumes it), SIGKILL, which works on a stopped process too. `ms`: from the request to the exit.
  */
-async function stopChild(child: ChildProcess, timeoutMs: number): Promise<'stopped' | 'killed'> {
+async function stopChild(child: ChildProcess, timeoutMs: number): Promise<{ outcome: 'stopped' | 'killed'; why?: 'timeout' | 'frozen'; ms: number }> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stdin!.end();
-  const deadline = performance.now() + timeoutMs;
+  const t0 = performance.now();
+  const deadline = t0 + timeoutMs;
+  let why: 'timeout' | 'frozen' = 'timeout';
   while (performance.now() < deadline) {
-    if (await settlesWithin(exited, Math.min(250, deadline - performance.now()))) return 'stopped';
-    if (child.pid !== undefined && isStopped(child.pid)) break;
+    if (await settlesWithin(exited, Math.min(250, deadline - performance.now()))) return { outcome: 'stopped', ms: performance.now() - t0 };
+    if (child.pid !== undefined && isStopped(child.pid)) {
+      why = 'frozen';
+      break;
+    }
   }
   child.kill('SIGKILL');
   await settlesWithin(exited, 5000);
-  return 'killed';
+  return { outcome: 'killed', why, ms: performance.now() - t0 };
 }
 
 /** Linux: the process is stopped by a signal (state T in /proc/<pid>/stat). Elsewhere: unknown, false. */

@@ -11,6 +11,7 @@ import { databaseFault } from '../graph/faults.js';
 import type { Logger } from '../logger.js';
 import type { Context } from '../read/context.js';
 import { errorContractPlugin } from './errorContract.js';
+import { failureLogPlugin, type FailureSummary } from './failureSummary.js';
 import { jitGateway } from './jit.js';
 import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
@@ -30,6 +31,8 @@ export interface ApolloOptions {
   queryStats?: QueryStatsOptions;
   /** READ_ACCESS=authenticated: every query needs the role reader (src/auth/plugin.ts enforces every role). */
   readsNeedReader?: boolean;
+  /** Where requests failed by an outage (SERVICE_UNAVAILABLE, QUERY_TIMEOUT, OVERLOADED) are counted and logged, periodically. */
+  failures?: FailureSummary;
 }
 
 export interface QueryStatsOptions {
@@ -54,6 +57,7 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       // First: later plugins (metrics, status) see the codes as the client will.
       errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
+      ...(o.failures ? [failureLogPlugin<Context>(o.failures)] : []),
       // Roles: once the operation is known, before anything executes (src/auth/plugin.ts).
       accessPlugin<Context>({ readsNeedReader: o.readsNeedReader ?? false }),
       ...(o.requireTrusted && o.trusted ? [trustedDocumentsPlugin(o.trusted)] : []),
@@ -105,9 +109,10 @@ function queryStatsPlugin(o: QueryStatsOptions): ApolloServerPlugin<Context> {
 }
 
 /**
- * Errors keep a stable extensions.code. Database faults become SERVICE_UNAVAILABLE or
- * QUERY_TIMEOUT without leaking Cypher or driver internals; anything unexpected is logged and
- * answered as INTERNAL_SERVER_ERROR.
+ * Errors keep a stable extensions.code. Database faults become SERVICE_UNAVAILABLE, QUERY_TIMEOUT
+ * or OVERLOADED without leaking Cypher or driver internals, and are not logged one by one (during
+ * an outage every request fails: src/server/failureSummary.ts counts them); anything unexpected
+ * is logged, one error line each, and answered as INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const tokens = tokenLimitError(formatted);
@@ -124,7 +129,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (cause instanceof GraphQLError) return formatted;
   const fault = databaseFault(cause);
   if (fault) {
-    if (fault.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn({ err: cause }, 'Neo4j unavailable');
     return { ...formatted, message: fault.message, extensions: { code: fault.code } };
   }
   // The request id is on the log line (the logger's context) and in the response's x-request-id.

@@ -13,6 +13,7 @@ import { createContext, readServices } from './context.js';
 import { corsFor } from './cors.js';
 import { buildApiSchema, printApiSchema } from './executableSchema.js';
 import { exploreRouter } from './explore.js';
+import { FailureSummary } from './failureSummary.js';
 import { API_CSP, REVALIDATE, securityHeaders, sendPage } from './headers.js';
 import { healthRouter, type HealthOptions } from './health.js';
 import { ideRouter, wantsHtml } from './ide.js';
@@ -66,6 +67,8 @@ export interface ServerOptions {
   metrics?: MetricsOptions;
   /** Identities (AUTH_*, READ_ACCESS; src/auth/): whose tokens are trusted, and whether reads need one. None: public reads, API keys, no JWTs. */
   auth?: AuthOptions;
+  /** How often requests failed by an outage are counted in the log (default 10 s; src/server/failureSummary.ts). */
+  failureLogIntervalMs?: number;
 }
 
 /** The shortest METRICS_TOKEN accepted: a guessable token would publish /metrics again. */
@@ -96,9 +99,11 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   const sdl = withRoleDirectives(schema, printApiSchema(schema));
   // The project's own operations: the only ones metrics label by name, and with trustedDocuments the only ones that run.
   const trusted = await loadTrustedDocuments();
+  // Requests failed by an outage: a count every 10 s and one at the end of the outage, not a line each.
+  const failures = new FailureSummary(log, { intervalMs: opts.failureLogIntervalMs });
   const apollo = createApollo(server, log, schema, opts.executor ?? 'jit', {
     introspection: opts.introspection, trusted, requireTrusted: opts.trustedDocuments, queryStats: opts.queryStats,
-    readsNeedReader: (opts.auth ?? NO_JWT).readAccess === 'authenticated',
+    readsNeedReader: (opts.auth ?? NO_JWT).readAccess === 'authenticated', failures,
   });
   // Who sends each request: resolved when its context is made, before anything runs.
   const auth = await Authenticator.create(opts.auth ?? NO_JWT, graph, log);
@@ -169,12 +174,22 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     }
     log.info(`Metrics: ${metrics.url}`);
   }
+  const onDown = () => failures.down();
+  const onUp = () => failures.recovered();
+  graph.availability.on('down', onDown).on('up', onUp);
   const { port } = server.address() as AddressInfo;
   const host = opts.host === '0.0.0.0' ? 'localhost' : opts.host;
   return {
     url: `http://${host}:${port}/graphql`,
     server,
     metricsUrl: metrics?.url,
-    close: async () => { await Promise.all([apollo.stop(), metrics?.close()]); },
+    close: async () => {
+      try {
+        await Promise.all([apollo.stop(), metrics?.close()]);
+      } finally {
+        graph.availability.off('down', onDown).off('up', onUp);
+        failures.stop();
+      }
+    },
   };
 }

@@ -8,6 +8,8 @@ export interface HealthOptions {
   readyTimeoutMs?: number;
   /** True once the process is shutting down: /ready says so, so traffic goes elsewhere. */
   draining?: () => boolean;
+  /** True while the plans are made again after a database restart (src/server/rewarm.ts). */
+  warming?: () => boolean;
 }
 
 /**
@@ -23,6 +25,10 @@ export function healthRouter(graph: Graph, o: HealthOptions = {}): Router {
     res.set('cache-control', 'no-store');
     if (o.draining?.()) {
       res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
+    if (o.warming?.()) {
+      res.status(503).set('retry-after', '2').json({ status: 'unavailable', reason: 'warming up after a database restart' });
       return;
     }
     const { availability } = graph;
