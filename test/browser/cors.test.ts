@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { loadConfig } from '../../src/config.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** An OPTIONS or GET with the headers a browser sends, which fetch() would not let a test set (Origin). */
 function send(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -29,14 +28,13 @@ describe('CORS: a page on another origin calls the API from headless Chromium', 
   let other: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
     pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>app</title>'));
     await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r));
     const port = (pages.address() as AddressInfo).port;
     allowed = `http://127.0.0.1:${port}`;
     other = `http://localhost:${port}`;
     api = await startOwnServer({ corsOrigins: [allowed] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

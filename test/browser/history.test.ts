@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { devSigningKey, signDevToken } from '../../src/auth/devKey.js';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../src/auth/options.js';
 import { loadExamples } from '../../src/server/ide.js';
 import { testDriver } from '../support/api.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
-import { blockOffsite } from '../support/browser.js';
+import { blockOffsite, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Issue 24: the explorer's side panel shows an entity's history. A curator changes an incident of
 // this file's own over HTTP (a server of its own that trusts a development key of its own, as
@@ -49,7 +48,6 @@ describe('the explorer\'s History in a real browser', { timeout: 180_000 }, () =
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
     server = await startOwnServer({
       auth: { readAccess: 'public', jwt: { issuer: DEV_ISSUER, audience: [DEV_AUDIENCE], keys: { kind: 'dev', file: keyFile }, algorithms: ['ES256'], rolesClaim: 'roles', clockToleranceS: 30 } },
     });
@@ -59,11 +57,7 @@ describe('the explorer\'s History in a real browser', { timeout: 180_000 }, () =
       CREATE (:Publisher:Entity {id: $publisher, name: $publisherName, aliases: []})`,
     { incident: INCIDENT, example: `${INCIDENT}-example`, publisher: PUBLISHER, publisherName: `History Test Press ${RUN}` });
     auth = { authorization: `Bearer ${await signDevToken(await devSigningKey(keyFile), { subject: CURATOR, role: 'curator', rolesClaim: 'roles', ttlS: 600 })}` };
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devSigningKey } from '../../src/auth/devKey.js';
 import { DEV_AUDIENCE, DEV_ISSUER, devJwtOptions } from '../../src/auth/options.js';
 import { startOwnServer, type OwnServer } from '../server/ownServer.js';
+import { launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // An analyst pastes a token into the IDE's Headers editor, in a real browser, on a server whose
 // reads need an identity (READ_ACCESS=authenticated): the header reaches the server.
@@ -18,12 +18,8 @@ describe('the IDE sends the Authorization header typed in its Headers editor', (
   let own: OwnServer;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
     own = await startOwnServer({ auth: { readAccess: 'authenticated', jwt: devJwtOptions('roles', 30, keyFile) } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

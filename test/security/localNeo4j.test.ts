@@ -4,12 +4,13 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type AuthToken } from 'neo4j-driver';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { boltUriFile, localCredentials, PASSWORD_FILE, PRIVATE_DIR } from '../../src/local-neo4j/credentials.js';
 import { freePort } from '../../src/local-neo4j/launch.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j/start.js';
 import { neo4jLogin } from '../support/api.js';
+import { launchChromium } from '../support/browser.js';
 
 /**
  * Issue 23: the local Neo4j ran without authentication on a fixed port, and Bolt also speaks
@@ -19,7 +20,6 @@ import { neo4jLogin } from '../support/api.js';
  * external database) they have nothing to test and are skipped.
  */
 const local = !process.env.TEST_NEO4J_URI;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UNAUTHORIZED = 'Neo.ClientError.Security.Unauthorized';
 const boltPort = () => new URL(inject('boltUri')).port;
 
@@ -274,7 +274,6 @@ describe.skipIf(!local)('a web page on another origin, over Bolt-on-WebSocket', 
   let pageUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
     // The attacker's page: any origin will do; here http://localhost:<another port>.
     site = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -282,11 +281,7 @@ describe.skipIf(!local)('a web page on another origin, over Bolt-on-WebSocket', 
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     pageUrl = `http://localhost:${(site.address() as { port: number }).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,4 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /**
  * The pages must work on a closed network: every request of `context` that is not to this
@@ -13,4 +14,16 @@ export async function blockOffsite(context: BrowserContext): Promise<string[]> {
     return route.abort();
   });
   return offsite;
+}
+
+/** The machine's Chromium (never a downloaded one), headless, with nothing of its own to fetch. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH.`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
 }
