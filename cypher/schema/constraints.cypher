@@ -19,7 +19,7 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT data_category_id IF NOT EXISTS FOR (n:DataCategory) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
-// The curators' changes (src/modules/curation/): not entities; history and the changes feed walk Change.at.
+// The curators' changes (src/write/): not entities; history and the changes feed walk Change.at.
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 // Nodes out of reads but kept for their history (src/write/): a retracted fact, a node merged into

@@ -45,7 +45,7 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   // Nested under Query.stats: checked when their answer is empty (checkedWhenEmpty).
   'Stats.finesByAuthorityAndYear.authority': 'Authority',
   'Stats.incidentsByCountryAndYear.country': 'Country',
-  // The curators' mutations check these inside their write transaction (src/modules/curation/).
+  // The curators' mutations check these inside their write transaction (src/write/mutate.ts: the changeset's require).
   'AddEstimateInput.incident': 'Incident',
   'SourceRefInput.id': 'Source',
   'Query.history.id': 'Entity',

@@ -5,7 +5,7 @@ import type { Counts } from './counts.js';
 
 // The (:Change) a system actor records: the seed loader (operation SEED, subject
 // seed:<file name>) or a catalogue importer (IMPORT, import:<catalogue>). The same shape as a
-// curator's (src/modules/curation/change.ts), so history and the changes feed read both; the
+// curator's (src/write/change.ts), so history and the changes feed read both; the
 // actor has no token and there is no HTTP request, and three properties say what a system write
 // did: `links` ('[]'), `created` (ids of the nodes it created) and `detail` (what ran).
 
