@@ -21,7 +21,9 @@ export interface CsvResult {
   references: { Country: string[]; DataCategory: string[] };
 }
 
-const WORKER = fileURLToPath(new URL('./csvWorker.ts', import.meta.url));
+// The worker beside this module: TypeScript run through tsx in development, JavaScript in dist/.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = fileURLToPath(new URL(`./csvWorker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
 
 /**
  * Writes the synthetic graph for `o` as CSV into dir (emptied first). Incidents are split into
@@ -82,7 +84,7 @@ export async function writeSyntheticCsv(dir: string, o: SyntheticOptions, opts: 
 function inChild(dir: string, name: string, options: SyntheticOptions, from: number, to: number,
   onProgress: (n: number) => void): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(WORKER, [], { execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
     child.on('message', (m: { done?: number; result?: PartResult; error?: string }) => {
       if (m.done !== undefined) onProgress(m.done);
