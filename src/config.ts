@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanEnv, port, str, num, makeValidator, EnvError } from 'envalid';
 import { ASYMMETRIC_ALGORITHMS, DEFAULT_ALGORITHMS, DEFAULT_ROLES_CLAIM, devJwtOptions, type AuthOptions } from './auth/options.js';
 import { providerUrlProblem } from './auth/urls.js';
+import { TRACING_ENV, tracingSettings } from './telemetry/settings.js';
 
 const neo4jUri = makeValidator<string>((input) => {
   if (input === '') return input;
@@ -204,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     AUTH_ALGORITHMS: jwsAlgorithms({ default: DEFAULT_ALGORITHMS, desc: 'the signature algorithms a token may use, comma-separated: asymmetric only (never none or HS*)' }),
     AUTH_ROLES_CLAIM: claimPath({ default: DEFAULT_ROLES_CLAIM, desc: 'the claim that holds the roles (a string or an array), or a dotted path such as realm_access.roles' }),
     AUTH_CLOCK_TOLERANCE_MS: ms(0, 300_000)({ default: 30_000, desc: 'leeway for a token\'s exp and nbf against this machine\'s clock' }),
+    // OpenTelemetry's standard variables (src/telemetry/settings.ts): traces are off unless they ask.
+    ...TRACING_ENV,
   }, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -263,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT, token: c.METRICS_TOKEN || undefined },
       auth,
     },
+    tracing: tracingSettings(c),
   };
 }
 

@@ -4,7 +4,7 @@ import pretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
-/** Fields every log line written while serving one request carries (its id, its operation). */
+/** Fields every log line written while serving one request carries (its id, its operation; with tracing on, its traceId and spanId). */
 export type LogContext = Record<string, string | number | undefined>;
 
 const context = new AsyncLocalStorage<LogContext>();
@@ -34,6 +34,7 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', fo
   if (!readable) return pino(options);
   return pino(options, pretty({
     colorize: true, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,reqId', messageFormat: '{if reqId}[{reqId}] {end}{msg}',
+    // The span id is for machines joining logs to traces; the trace id stays readable.
+    ignore: 'pid,hostname,reqId,spanId', messageFormat: '{if reqId}[{reqId}] {end}{msg}',
   }));
 }

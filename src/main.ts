@@ -4,6 +4,7 @@ import { settlesWithin } from './graph/deadline.js';
 import { LocalNeo4jUnavailable } from './local-neo4j/prerequisites.js';
 import { createLogger, type Logger } from './logger.js';
 import { SeedError, SeedRunError } from './seed/load.js';
+import { startTracing, stopTracing } from './telemetry/tracing.js';
 import { startServer, type RunningServer } from './server/app.js';
 import { loadVendor, VendorMissing } from './server/vendor.js';
 import { rewarmAfterRestarts } from './server/rewarm.js';
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
   // Before the database: a missing build says so at once, not after Neo4j has started.
   loadVendor();
   const log = createLogger(config.logLevel, config.logFormat);
+  // Before the server exists: it mounts its tracing only when this registered a provider.
+  if (startTracing(config.tracing)) {
+    const { serviceName, sampler } = config.tracing;
+    log.info({ serviceName, sampler }, `Tracing: on, spans sent over OTLP/HTTP as service ${serviceName}`);
+  }
   // tsx turns source maps on, and neo4j-driver formats a stack trace for every query it runs:
   // mapped through source maps, that cost ~5% of the API's CPU per request for a nested read.
   process.setSourceMapsEnabled(config.sourceMappedStacks);
@@ -51,6 +57,8 @@ async function main(): Promise<void> {
     void planWrites(state.db.graph, log);
   }
 }
+
+const TRACING_FLUSH_MS = 2000;
 
 const NEO4J_ENDS = { stopped: 'stopped cleanly', killed: 'killed', 'not-running': 'not ours, or not running' } as const;
 
@@ -89,6 +97,8 @@ async function shutdown(signal: string, state: ShutdownState, config: Config, lo
   }, config.shutdownDrainMs + config.neo4j.localStopTimeoutMs + 10_000).unref();
   const drained = state.server ? await settlesWithin(state.server.close(), config.shutdownDrainMs) : true;
   const drainMs = Math.round(performance.now() - t0);
+  // The spans of the drained requests, sent before the exit; a silent collector gets 2 s, not the shutdown.
+  if (!(await stopTracing(TRACING_FLUSH_MS))) log.warn(`Tracing: the last spans were not sent within ${TRACING_FLUSH_MS} ms`);
   const { neo4j } = await state.db.close();
   const ms = Math.round(performance.now() - t0);
   // The local Neo4j's own line (src/local-neo4j/start.ts) says how it ended: stopped in N s, or killed and why.

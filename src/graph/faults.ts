@@ -59,6 +59,15 @@ export function databaseFault(e: unknown): DatabaseFault | null {
     return { code: ErrorCode.OVERLOADED, message: 'The server is busy; try again shortly.', retryAfter: RETRY_OVERLOADED_S };
   }
   if (isConnectivityFault(e) || e.code === 'Neo.TransientError.General.DatabaseUnavailable') return unavailable();
+  // A Graph-Bookmark token (src/graph/bookmarks.ts) is signed, so its bookmarks are this API's:
+  // one Neo4j does not know came from another database (a restore, another deployment's secret).
+  if (e.code === 'Neo.ClientError.Transaction.InvalidBookmark' || e.code === 'Neo.ClientError.Transaction.InvalidBookmarkMixture') {
+    return { code: ErrorCode.BAD_REQUEST, message: 'The Graph-Bookmark header names a write this database does not know (a token from another database): send the request without it.' };
+  }
+  // A cluster member that has not applied the bookmarked write within Neo4j's bookmark timeout.
+  if (e.code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The database has not caught up with the write of the Graph-Bookmark header yet; try again shortly.', retryAfter: 1 };
+  }
   return null;
 }
 

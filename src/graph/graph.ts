@@ -1,6 +1,8 @@
 import neo4j, { type Driver, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import { NEO4J_DEFAULTS } from '../config.js';
+import { endQuerySpan, startQuerySpan } from '../telemetry/neo4j.js';
 import { Availability } from './availability.js';
+import type { Consistency } from './bookmarks.js';
 import { withDeadline } from './deadline.js';
 import { DatabaseUnavailable, QueryDeadlineExceeded, isOutageSymptom } from './faults.js';
 import type { QueryRegistry } from './queries.js';
@@ -45,8 +47,10 @@ export class Graph {
     readonly availability: Availability = new Availability(),
   ) {}
 
-  async read<T extends RecordShape = RecordShape>(name: string | BuiltQuery, params: Record<string, unknown> = {}, stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
-    return this.run<T>(name, params, 'READ', stats, timeoutMs);
+  /** `after`: bookmarks of writes this read must see, from another process's transactions (src/graph/bookmarks.ts). */
+  async read<T extends RecordShape = RecordShape>(name: string | BuiltQuery, params: Record<string, unknown> = {}, stats?: QueryStats, timeoutMs?: number,
+    after: readonly string[] = []): Promise<T[]> {
+    return this.run<T>(name, params, 'READ', stats, timeoutMs, after);
   }
 
   async write<T extends RecordShape = RecordShape>(name: string, params: Record<string, unknown> = {}, stats?: QueryStats): Promise<T[]> {
@@ -60,23 +64,37 @@ export class Graph {
    * failure again from the start (the whole of `work`), so nothing half-done is ever committed.
    */
   async transaction<T>(name: string, work: (run: <R extends RecordShape = RecordShape>(query: string, params?: Record<string, unknown>) => Promise<R[]>) => Promise<T>,
-    stats?: QueryStats, metadata: Record<string, string> = {}): Promise<T> {
+    stats?: QueryStats, metadata: Record<string, string> = {}, consistency?: Consistency): Promise<T> {
     const { availability } = this;
     if (!availability.isUp) throw new DatabaseUnavailable(availability.reason!);
     const budget = this.options.timeoutMs;
     const deadline = budget + (this.options.deadlineMarginMs ?? NEO4J_DEFAULTS.deadlineMarginMs);
     const started = performance.now();
+    // The transaction's span, each statement's under it (named by their definitions, never their text).
+    const span = startQuerySpan(name, 'WRITE', this.options.database);
+    let error: unknown;
     try {
       const out = await withDeadline(async (signal) => {
         const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE,
-          bookmarkManager: this.driver.executeQueryBookmarkManager });
+          bookmarkManager: this.driver.executeQueryBookmarkManager, bookmarks: consistency?.after.length ? [...consistency.after] : undefined });
         const close = () => { void session.close(); };
         signal.addEventListener('abort', close, { once: true });
         try {
-          return await session.executeWrite((tx) => work(async <R extends RecordShape>(query: string, params: Record<string, unknown> = {}) => {
+          const result = await session.executeWrite((tx) => work(async <R extends RecordShape>(query: string, params: Record<string, unknown> = {}) => {
             if (stats) stats.queries += 1;
-            return (await tx.run(this.queries.get(query), params)).records.map((r) => r.toObject() as R);
+            const statement = startQuerySpan(query, 'WRITE', this.options.database, span);
+            try {
+              const records = (await tx.run(this.queries.get(query), params)).records;
+              endQuerySpan(statement, records.length);
+              return records.map((r) => r.toObject() as R);
+            } catch (e) {
+              endQuerySpan(statement, undefined, e);
+              throw e;
+            }
           }), { timeout: budget, metadata: { ...metadata, query: name } });
+          // Committed: what another replica's reads wait for, handed to the client (Graph-Bookmark).
+          if (consistency) consistency.written = session.lastBookmarks();
+          return result;
         } finally {
           signal.removeEventListener('abort', close);
           await session.close().catch(() => {});
@@ -85,6 +103,7 @@ export class Graph {
       availability.answered();
       return out;
     } catch (e) {
+      error = e;
       if (!isOutageSymptom(e)) {
         if (e instanceof neo4j.Neo4jError) availability.answered();
         throw e;
@@ -93,10 +112,12 @@ export class Graph {
       throw availability.isUp ? e : new DatabaseUnavailable(availability.reason!);
     } finally {
       if (stats) stats.dbMs += performance.now() - started;
+      endQuerySpan(span, undefined, error);
     }
   }
 
-  private async run<T extends RecordShape>(query: string | BuiltQuery, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number): Promise<T[]> {
+  private async run<T extends RecordShape>(query: string | BuiltQuery, params: Record<string, unknown>, mode: 'READ' | 'WRITE', stats?: QueryStats, timeoutMs?: number,
+    after: readonly string[] = []): Promise<T[]> {
     const { name, text } = typeof query === 'string' ? { name: query, text: this.queries.get(query) } : query;
     const { availability } = this;
     if (!availability.isUp) throw new DatabaseUnavailable(availability.reason!);
@@ -104,15 +125,19 @@ export class Graph {
     const deadline = budget + (this.options.deadlineMarginMs ?? NEO4J_DEFAULTS.deadlineMarginMs);
     const started = performance.now();
     if (stats) stats.queries += 1;
+    // Undefined unless tracing is on (src/telemetry/): named by the definition, never the text.
+    const span = startQuerySpan(name, mode, this.options.database);
     try {
       const transactionConfig = { timeout: budget, metadata: { query: name } };
       const result = await withDeadline((signal) => mode === 'READ'
-        ? this.autoCommitRead(text, params, transactionConfig, signal)
+        ? this.autoCommitRead(text, params, transactionConfig, signal, after)
         : this.driver.executeQuery(text, params, { database: this.options.database, routing: neo4j.routing.WRITE, transactionConfig, signal }),
       deadline, () => new QueryDeadlineExceeded(deadline), availability.signal);
       availability.answered();
+      endQuerySpan(span, result.records.length);
       return result.records.map((r) => r.toObject() as T);
     } catch (e) {
+      endQuerySpan(span, undefined, e);
       if (!isOutageSymptom(e)) {
         if (e instanceof neo4j.Neo4jError) availability.answered(); // an error of Neo4j's own is an answer too
         throw e;
@@ -133,12 +158,13 @@ export class Graph {
    * tried again with backoff for maxRetryTimeMs, as the driver's executeRead would.
    */
   private async autoCommitRead(text: string, params: Record<string, unknown>, config: { timeout: number; metadata: Record<string, string> },
-    signal: AbortSignal): Promise<{ records: Neo4jRecord[] }> {
+    signal: AbortSignal, after: readonly string[]): Promise<{ records: Neo4jRecord[] }> {
     const retryUntil = performance.now() + (this.options.maxRetryTimeMs ?? NEO4J_DEFAULTS.maxRetryTimeMs);
     for (let delay = RETRY_FIRST_DELAY_MS; ; delay *= 2) {
-      // The bookmark manager the writes (executeQuery) use: in a cluster a read still sees them.
+      // The bookmark manager the writes (executeQuery) use: in a cluster a read still sees them;
+      // and the bookmarks of another replica's writes, when the client brought them.
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ,
-        bookmarkManager: this.driver.executeQueryBookmarkManager });
+        bookmarkManager: this.driver.executeQueryBookmarkManager, bookmarks: after.length ? [...after] : undefined });
       const close = () => { void session.close(); };
       signal.addEventListener('abort', close, { once: true });
       try {

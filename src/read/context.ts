@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.js';
+import type { Consistency } from '../graph/bookmarks.js';
 import type { Graph, QueryStats } from '../graph/graph.js';
 import type { Cursors } from '../pagination/cursor.js';
 import type { Reader } from './reader.js';
@@ -18,4 +19,6 @@ export interface Context {
   write: Pick<Graph, 'transaction'>;
   /** The request's Idempotency-Key header: a retried mutation returns its first result (src/write/mutate.ts). */
   idempotencyKey?: string;
+  /** Read-your-writes across replicas: the bookmarks the request came with, and those its write left (src/graph/bookmarks.ts). */
+  consistency: Consistency;
 }

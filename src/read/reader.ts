@@ -86,11 +86,12 @@ export class Reader {
    */
   readonly #one = pLimit(1);
 
-  constructor(private readonly graph: Graph, readonly compiler: Compiler, readonly stats: QueryStats) {}
+  /** `after`: bookmarks of writes the request's reads must see (its Graph-Bookmark header; src/graph/bookmarks.ts). */
+  constructor(private readonly graph: Graph, readonly compiler: Compiler, readonly stats: QueryStats, private readonly after: readonly string[] = []) {}
 
   /** A read of this request's, after the ones before it. */
-  #read<T extends Record<string, unknown>>(...args: Parameters<Graph['read']>): Promise<T[]> {
-    return this.#one(() => this.graph.read<T>(...args));
+  #read<T extends Record<string, unknown>>(name: Parameters<Graph['read']>[0], params: Record<string, unknown>, stats: QueryStats, timeoutMs?: number): Promise<T[]> {
+    return this.#one(() => this.graph.read<T>(name, params, stats, timeoutMs, this.after));
   }
 
   /** A root field compiled with its whole selection; its value once the request's query has run. */

@@ -8,8 +8,10 @@ import type { Server } from 'node:http';
 import { accessPlugin } from '../auth/plugin.js';
 import { ErrorCode } from '../errors.js';
 import { databaseFault } from '../graph/faults.js';
+import type { BookmarkTokens } from '../graph/bookmarks.js';
 import type { Logger } from '../logger.js';
 import type { Context } from '../read/context.js';
+import { graphqlTracingPlugin } from '../telemetry/graphql.js';
 import { errorContractPlugin } from './errorContract.js';
 import { failureLogPlugin, type FailureSummary } from './failureSummary.js';
 import { jitGateway } from './jit.js';
@@ -18,6 +20,7 @@ import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
 import { retryAfterPlugin } from './retryAfter.js';
+import { bookmarkPlugin } from './bookmarkHeader.js';
 import { introspectionCachePlugin } from './introspection.js';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trustedDocuments.js';
 
@@ -33,6 +36,10 @@ export interface ApolloOptions {
   readsNeedReader?: boolean;
   /** Where requests failed by an outage (SERVICE_UNAVAILABLE, QUERY_TIMEOUT, OVERLOADED) are counted and logged, periodically. */
   failures?: FailureSummary;
+  /** A span per operation (src/telemetry/graphql.ts); only when tracing runs, so that off costs nothing. */
+  tracing?: boolean;
+  /** Signs a committed mutation's bookmarks into its Graph-Bookmark response header (src/graph/bookmarks.ts). */
+  bookmarks?: BookmarkTokens;
 }
 
 export interface QueryStatsOptions {
@@ -57,6 +64,8 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       // First: later plugins (metrics, status) see the codes as the client will.
       errorContractPlugin() as ApolloServerPlugin<Context>,
       operationLogPlugin(),
+      // After the error contract: the span records the codes the client is sent.
+      ...(o.tracing ? [graphqlTracingPlugin() as ApolloServerPlugin<Context>] : []),
       ...(o.failures ? [failureLogPlugin<Context>(o.failures)] : []),
       // Roles: once the operation is known, before anything executes (src/auth/plugin.ts).
       accessPlugin<Context>({ readsNeedReader: o.readsNeedReader ?? false }),
@@ -67,6 +76,7 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       metricsPlugin(o.trusted?.operationNames),
       responseStatusPlugin() as ApolloServerPlugin<Context>,
       retryAfterPlugin(),
+      ...(o.bookmarks ? [bookmarkPlugin(o.bookmarks)] : []),
     ],
     validationRules,
     parseOptions,

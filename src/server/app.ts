@@ -7,8 +7,12 @@ import { NO_JWT, type AuthOptions } from '../auth/options.js';
 import { withRoleDirectives } from '../auth/sdl.js';
 import type { Graph } from '../graph/graph.js';
 import type { Logger } from '../logger.js';
+import { httpTracing } from '../telemetry/http.js';
+import { tracingOn } from '../telemetry/tracing.js';
 import { createApollo, type QueryStatsOptions } from './apollo.js';
 import { clientLimit, DEFAULT_CLIENT_LIMIT, requestStats, type ClientLimitOptions } from './clientLimit.js';
+import { BOOKMARK_HEADER } from '../graph/bookmarks.js';
+import { bookmarksOf } from './bookmarkHeader.js';
 import { createContext, readServices } from './context.js';
 import { corsFor } from './cors.js';
 import { buildApiSchema, printApiSchema } from './executableSchema.js';
@@ -89,7 +93,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     throw new Error(`METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN} characters`);
   }
   // Parses and checks every field definition under cypher/ now: a broken one stops the start.
-  readServices(graph, opts.cursorSecret);
+  const { bookmarks } = readServices(graph, opts.cursorSecret);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
@@ -101,9 +105,11 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   const trusted = await loadTrustedDocuments();
   // Requests failed by an outage: a count every 10 s and one at the end of the outage, not a line each.
   const failures = new FailureSummary(log, { intervalMs: opts.failureLogIntervalMs });
+  // Decided once: with tracing off (the default) neither its middleware nor its plugin is mounted.
+  const tracing = tracingOn();
   const apollo = createApollo(server, log, schema, opts.executor ?? 'jit', {
     introspection: opts.introspection, trusted, requireTrusted: opts.trustedDocuments, queryStats: opts.queryStats,
-    readsNeedReader: (opts.auth ?? NO_JWT).readAccess === 'authenticated', failures,
+    readsNeedReader: (opts.auth ?? NO_JWT).readAccess === 'authenticated', failures, tracing, bookmarks,
   });
   // Who sends each request: resolved when its context is made, before anything runs.
   const auth = await Authenticator.create(opts.auth ?? NO_JWT, graph, log);
@@ -114,6 +120,8 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   const sendIde = (res: express.Response) => { sendPage(res, page); };
 
   app.use(requestContext(log));
+  // Right after the request id: every route is traced, and the trace's ids join its log fields.
+  if (tracing) app.use(httpTracing());
   // Before every route: the 429 of the per-client limit, the body parser's errors and the 404s carry them too.
   app.use(securityHeaders());
   if (metricsToken) app.get('/metrics', bearerOnly(metricsToken), metricsHandler());
@@ -139,7 +147,7 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
     context: async ({ req, res }) => {
       const stats = requestStats(res);
       const actor = await auth.actorOf({ authorization: req.get('authorization'), apiKey: req.get('x-api-key') }, stats);
-      return createContext(graph, stats, actor, req.get('idempotency-key'));
+      return createContext(graph, stats, actor, req.get('idempotency-key'), bookmarksOf(req.get(BOOKMARK_HEADER), bookmarks));
     },
   }));
   app.use((_req: express.Request, res: express.Response) => {

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Graph, QueryStats } from '../graph/graph.js';
+import { BookmarkTokens } from '../graph/bookmarks.js';
 import { Cursors } from '../pagination/cursor.js';
 import { cursorSecret } from '../pagination/secret.js';
 import { Compiler } from '../read/compile.js';
@@ -15,6 +16,7 @@ import { buildSchema } from 'graphql';
 interface Services {
   compiler: Compiler;
   cursors: Cursors;
+  bookmarks: BookmarkTokens;
 }
 
 const services = new WeakMap<Graph, Services>();
@@ -29,9 +31,12 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
     const definitions = new Definitions(graph.queries, fieldDomains());
     const problems = checkDefinitions(buildSchema(loadTypeDefs().join('\n')), definitions, fieldMeta);
     if (problems.length) throw new Error(`The field definitions under cypher/ do not match the schema:\n  ${problems.join('\n  ')}`);
+    const secret = cursorSecret(configuredCursorSecret);
     s = {
       compiler: new Compiler(definitions, fieldMeta),
-      cursors: new Cursors(cursorSecret(configuredCursorSecret)),
+      cursors: new Cursors(secret),
+      // Signed with the key replicas share, as cursors are: a token from one is good on another.
+      bookmarks: new BookmarkTokens(secret),
     };
     services.set(graph, s);
   }
@@ -43,7 +48,11 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
  * client's budget from them); `actor`: who sends it, as src/auth/ verified it (none: anonymous);
  * `idempotencyKey`: its Idempotency-Key header, for mutations.
  */
-export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }, actor?: Actor, idempotencyKey?: string): Context {
+export function createContext(graph: Graph, stats: QueryStats = { queries: 0, dbMs: 0 }, actor?: Actor, idempotencyKey?: string,
+  after: readonly string[] = []): Context {
   const { compiler, cursors } = readServices(graph);
-  return { read: new Reader(graph, compiler, stats), cursors, stats, write: graph, actor, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) };
+  return {
+    read: new Reader(graph, compiler, stats, after), cursors, stats, write: graph, actor, consistency: { after },
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+  };
 }

@@ -5,8 +5,8 @@ import type { RequestHandler } from 'express';
  * What a page on an allowed origin may send and read: its identity too (a bearer token or an API
  * key in a header, never a cookie, so `credentials` stays off and no other site can ride on it).
  */
-const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'authorization', 'x-api-key', 'idempotency-key'];
-const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
+const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'authorization', 'x-api-key', 'idempotency-key', 'graph-bookmark'];
+const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate', 'graph-bookmark'];
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 const PREFLIGHT_MAX_AGE_S = 600;
 

@@ -13,7 +13,8 @@ const QUIET = /^\/(health|ready|metrics|ide\/)/;
 /**
  * Every request gets an id: the caller's x-request-id when sane, else a new UUID. It is sent
  * back in x-request-id and carried by every log line written while the request is served
- * (through the logger's context), ending with one line for the request itself.
+ * (through the logger's context), ending with one line for the request itself. With tracing on,
+ * the middleware after this one adds the trace's ids to the same fields (src/telemetry/http.ts).
  */
 export function requestContext(log: Logger): RequestHandler {
   return (req, res, next) => {

@@ -90,7 +90,7 @@ export async function mutate<T>(ctx: Context, spec: { coordinate: string; role?:
       },
     };
     return work(tx);
-  }, ctx.stats);
+  }, ctx.stats, {}, ctx.consistency);
   try {
     try {
       return await attempt();
