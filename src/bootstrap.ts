@@ -75,7 +75,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
     uri, auth: neo4j.auth.basic(auth.user, auth.password), database: c.database, query: queries.get('schema/probe'),
     intervalMs: c.probeIntervalMs, timeoutMs: c.probeTimeoutMs, log,
   }, availability);
-  if (local) superviseLogs(local, availability, log);
+  if (local) superviseLogs(local, availability, prober, log);
   availability.on('down', (reason) => log.warn({ reason }, 'Neo4j unavailable: queries fail fast until it answers'));
   availability.on('up', () => log.info('Neo4j answers again'));
   await prober.warmUp(30_000);
@@ -121,9 +121,20 @@ export async function runningLocalNeo4j(home: string, connectionTimeoutMs: numbe
   }
 }
 
-/** The supervisor's news, told to the availability (down at once on exit) and to the log. */
-function superviseLogs(local: LocalNeo4j, availability: Availability, log: Logger): void {
+/** How long the first probe of a restarted Neo4j may take (it loads the Cypher compiler) before the hold is lifted anyway. */
+const FIRST_PROBE_MS = 30_000;
+
+/**
+ * The supervisor's news, told to the availability (down at once on exit) and to the log. A
+ * restarted Neo4j's first query loads its Cypher compiler, which on a busy machine takes longer
+ * than the probe's timeout: it is asked once, patiently, before the hold is lifted, so the first
+ * probe after a restart does not take a slow start for a freeze ('not-responding', seconds more
+ * of outage and a second "unavailable" line). An exit meanwhile keeps its own hold.
+ */
+function superviseLogs(local: LocalNeo4j, availability: Availability, prober: Prober, log: Logger): void {
+  let exits = 0;
   local.on('exit', ({ code, signal }: { code: number | null; signal: string | null }) => {
+    exits += 1;
     availability.hold('restarting');
     log.error({ code, signal }, 'The local Neo4j exited: restarting it');
   });
@@ -132,7 +143,16 @@ function superviseLogs(local: LocalNeo4j, availability: Availability, log: Logge
   local.on('ready', ({ restarts }: { restarts: number }) => {
     recordLocalNeo4jRestart();
     log.info({ restarts }, 'The local Neo4j is back');
-    availability.release();
+    const run = exits;
+    void (async () => {
+      // A probe begun before the restart may still answer 'unreachable': ask again until one answers.
+      const until = performance.now() + FIRST_PROBE_MS;
+      while (exits === run && performance.now() < until) {
+        if (await prober.warmUp(until - performance.now()).catch(() => false)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      if (exits === run) availability.release();
+    })();
   });
 }
 

@@ -45,10 +45,10 @@ export class Prober {
 
   /**
    * The first query a fresh Neo4j runs loads its Cypher compiler: slow enough on a busy machine to
-   * look like a freeze. Run it once, patiently, before judging by the timeout.
+   * look like a freeze. Run it once, patiently, before judging by the timeout. True if it answered.
    */
-  async warmUp(timeoutMs: number): Promise<void> {
-    await within(this.#probe(), timeoutMs);
+  async warmUp(timeoutMs: number): Promise<boolean> {
+    return (await within(this.#probe(), timeoutMs)) === 'ok';
   }
 
   start(): void {
