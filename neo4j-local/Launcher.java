@@ -120,6 +120,9 @@ public final class Launcher {
                 // Timeouts are enforced when this monitor runs (default every 2 s): check often,
                 // so a search's budget of a few seconds ends on time.
                 .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(50))
+                // dbms.usage_report.enabled: a developer's or CI's store reports nothing to Neo4j
+                // (on by default: node, relationship and store counts every 24 h).
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
         started.set(dbms);
         Files.deleteIfExists(authIni); // read while the system database started; not needed again
