@@ -22,10 +22,13 @@ export function rel<T>(params?: (args: Args) => Record<string, unknown>) {
   return withMeta((parent: object, args: Args, ctx: Context, info: GraphQLResolveInfo): T | Promise<T> => {
     const key = fieldKey(info.fieldNodes[0]!);
     if (key in parent) return (parent as Record<string, T>)[key]!;
+    // Refused arguments kept the field out of its parent's query (src/read/plan.ts): their error,
+    // at this field's path, before anything else (a parent without an id, such as `stats`, included).
+    const p = params?.(args) ?? {};
     // The parent came without this field (a node of a path, a search hit): batched over every such parent.
     const id = (parent as { id?: unknown }).id;
     if (typeof id !== 'string') throw new Error(`${info.parentType.name}.${info.fieldName}: the parent record has neither the field nor an id`);
-    return ctx.read.field(info, id, params?.(args) ?? {}) as Promise<T>;
+    return ctx.read.field(info, id, p) as Promise<T>;
   }, { params, relation: true });
 }
 

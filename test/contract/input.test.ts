@@ -45,6 +45,8 @@ describe('strict input', () => {
       ['{ search(query: "Coupang", first: 101) { totalCount } }', ['search'], 100],
       ['{ incident(id: "coupang-breach-2025") { relatedIncidents(first: 101) { incident { id } } } }', ['incident', 'relatedIncidents'], 100],
       ['{ paths(from: "coupang", to: "pipc", first: 26) { length } }', ['paths'], 25],
+      // A field of a parent with no id (was INTERNAL_SERVER_ERROR: "the parent record has neither the field nor an id").
+      ['{ stats { largestIncidents(first: -1) { id } } }', ['stats', 'largestIncidents'], 100],
     ];
     for (const [query, path, max] of lists) {
       const r = await gql(query);
