@@ -32,9 +32,13 @@ export function dayRange(range: DateRangeArg | null | undefined, argument: strin
 /**
  * A date range with open ends filled in (0000-01-01, 9999-12-31), for Cypher that compares
  * stored days with both bounds; `given` says whether either end was set (the filter is present),
- * `fromYear` is the year the index seek starts from.
+ * `fromYear` is the year the index seek starts from. Reversed: BAD_USER_INPUT naming `path`, at `argument`.
  */
-export function openDayRange(range: DateRangeArg | null | undefined): { from: string; to: string; fromYear: string; given: boolean } {
+export function openDayRange(range: DateRangeArg | null | undefined, path: string, argument: string): { from: string; to: string; fromYear: string; given: boolean } {
+  // The same rule as nested lists' `between`: a reversed range is a mistake, not an empty answer.
+  const first = firstDay(range?.from);
+  const last = lastDay(range?.to);
+  if (first && last && first > last) throw badInput(`${path}: from is after to.`, argument);
   return {
     from: firstDay(range?.from) ?? '0000-01-01',
     to: lastDay(range?.to) ?? '9999-12-31',

@@ -132,6 +132,21 @@ describe('"what did this body do before", in order and cut off', () => {
     const big = await gql('{ authority(id: "pipc") { finesImposed(first: 101) { id } } }');
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('rejects a reversed range in root list filters too, naming it (it used to be an empty answer)', async () => {
+    for (const [query, path] of [
+      ['{ incidents(filter: { disclosedBetween: { from: "2025", to: "2024-12" } }) { totalCount } }', 'filter.disclosedBetween'],
+      ['{ incidents(filter: { accessedBetween: { from: "2025-06-02", to: "2025-06-01" } }) { totalCount } }', 'filter.accessedBetween'],
+      ['{ statements(filter: { between: { from: "2025-12", to: "2025-11" } }) { totalCount } }', 'filter.between'],
+      ['{ events(filter: { between: { from: "2026", to: "2025" } }) { totalCount } }', 'filter.between'],
+    ] as const) {
+      const r = await gql(query);
+      expect(r.errors?.[0], query).toMatchObject({ message: `${path}: from is after to.`, extensions: { code: 'BAD_USER_INPUT', argumentName: 'filter' } });
+    }
+    // A range within one period (a month from its first to its last day) is not reversed.
+    const month = await gql('{ incidents(filter: { disclosedBetween: { from: "2025-11", to: "2025-11" } }) { totalCount } }');
+    expect(month.errors).toBeUndefined();
+  });
 });
 
 describe('dates the sources give, and the year stats count an incident in', () => {

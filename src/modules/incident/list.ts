@@ -27,8 +27,8 @@ export const incidentList: ListSpec<IncidentFilter> = {
       throw badInput('filter.minAccountsAffected is a count: 0 or more.', 'filter', { min: 0 });
     }
     const categories = x.dataCategories?.length ? x.dataCategories : null;
-    const disclosed = openDayRange(x.disclosedBetween);
-    const accessed = openDayRange(x.accessedBetween);
+    const disclosed = openDayRange(x.disclosedBetween, 'filter.disclosedBetween', 'filter');
+    const accessed = openDayRange(x.accessedBetween, 'filter.accessedBetween', 'filter');
     const f = {
       company: x.company ?? null,
       authority: x.authority ?? null,

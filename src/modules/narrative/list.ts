@@ -1,6 +1,6 @@
 import type { EventFilter, StatementFilter } from '../../generated/resolvers.js';
 import { presentFilters, type FilterSpec, type ListSpec } from '../../read/lists.js';
-import { dayRange, openDayRange } from '../datedList.js';
+import { openDayRange } from '../datedList.js';
 
 /** The filters statements and events share: a node that holds the few items, a kind, a date range on listDate. */
 const FILTERS: Record<string, FilterSpec> = {
@@ -12,8 +12,7 @@ const FILTERS: Record<string, FilterSpec> = {
 };
 
 function parse(x: StatementFilter | EventFilter | null | undefined) {
-  dayRange(x?.between, 'filter');
-  const between = openDayRange(x?.between);
+  const between = openDayRange(x?.between, 'filter.between', 'filter');
   const f = {
     person: x?.person ?? null, incident: x?.incident ?? null, organization: x?.organization ?? null, kind: x?.kind ?? null,
     from: between.from, to: between.to,
