@@ -4,6 +4,9 @@ import { BOOKMARK_HEADER, InvalidBookmarkToken, type BookmarkTokens } from '../g
 import { ErrorCode } from '../errors.js';
 import type { Context } from '../read/context.js';
 
+/** BOOKMARK_HEADER as the messages spell it. */
+const HEADER_NAME = 'Graph-Bookmark';
+
 /**
  * The Graph-Bookmark request header: the bookmarks the request's reads wait for. A token this API
  * did not issue is HTTP 400 BAD_REQUEST before anything runs, never sent to Neo4j.
@@ -18,8 +21,6 @@ export function bookmarksOf(header: string | undefined, tokens: BookmarkTokens):
       { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
   }
 }
-
-const HEADER_NAME = 'Graph-Bookmark';
 
 /** A mutation that committed answers with its bookmark, for the client's next request to any replica. */
 export function bookmarkPlugin(tokens: BookmarkTokens): ApolloServerPlugin<Context> {
