@@ -7,6 +7,11 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   BAD_REQUEST: 'BAD_REQUEST',
+  /**
+   * A single lookup by id (incident(id:), node(id:)) names nothing of its kind: the field is null and
+   * the error, at its path, gives the likely id (extensions.suggestion) or the id's own type (actualType).
+   */
+  NOT_FOUND: 'NOT_FOUND',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',

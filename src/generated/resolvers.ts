@@ -1990,6 +1990,11 @@ export type Publisher = Named & Node & {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type Query = {
   __typename?: 'Query';
@@ -2021,8 +2026,13 @@ export type Query = {
   investigations: Maybe<InvestigationConnection>;
   /** The entity and what lies within depth (1 to 3) hops of it, at most limit (1 to 1000) relationships. */
   neighbourhood: Maybe<Neighbourhood>;
-  /** Any entity by its id. */
+  /** Any entity by its id; an id merged into another answers with the node it was merged into. */
   node: Maybe<Node>;
+  /**
+   * Several entities by id, in the order given: each place holds what node(id:) answers for its id,
+   * and null where the id names nothing (with a NOT_FOUND error whose path ends at that index).
+   */
+  nodes: Array<Maybe<Node>>;
   /**
    * Paths between two entities, shortest first, in either direction of each relationship.
    * maxHops is 1 to 6 and first 0 to 25. Without relationshipTypes, provenance links
@@ -2063,6 +2073,11 @@ export type Query = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2086,6 +2101,11 @@ export type QueryAuthoritiesArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryAuthorityArgs = {
   id: Scalars['ID']['input'];
@@ -2104,6 +2124,11 @@ export type QueryAuthorityArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2124,6 +2149,11 @@ export type QueryChangesArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2147,6 +2177,11 @@ export type QueryCompaniesArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
@@ -2165,6 +2200,11 @@ export type QueryCompanyArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2188,6 +2228,11 @@ export type QueryEventsArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryFineArgs = {
   id: Scalars['ID']['input'];
@@ -2206,6 +2251,11 @@ export type QueryFineArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryFinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2229,6 +2279,11 @@ export type QueryFinesArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2249,6 +2304,11 @@ export type QueryHistoryArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryIncidentArgs = {
   id: Scalars['ID']['input'];
@@ -2267,6 +2327,11 @@ export type QueryIncidentArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryIncidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2290,6 +2355,11 @@ export type QueryIncidentsArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryInvestigationArgs = {
   id: Scalars['ID']['input'];
@@ -2308,6 +2378,11 @@ export type QueryInvestigationArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryInvestigationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2331,6 +2406,11 @@ export type QueryInvestigationsArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
@@ -2352,6 +2432,11 @@ export type QueryNeighbourhoodArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
@@ -2370,6 +2455,34 @@ export type QueryNodeArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2392,6 +2505,11 @@ export type QueryPathsArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2415,6 +2533,11 @@ export type QueryPeopleArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -2433,6 +2556,11 @@ export type QueryPersonArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2456,6 +2584,11 @@ export type QuerySearchArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
@@ -2474,6 +2607,11 @@ export type QuerySourceArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2497,6 +2635,11 @@ export type QuerySourcesArgs = {
  * from another list) is null, with an error whose `path` names it, and the other root fields are
  * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
  * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -3837,6 +3980,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   investigations?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<QueryInvestigationsArgs>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   paths?: Resolver<Maybe<Array<ResolversTypes['GraphPath']>>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;

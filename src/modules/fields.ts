@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { partialDate } from '../domain/partialDate.js';
 import type { FieldMeta } from '../read/compile.js';
 import { fieldKey } from '../read/keys.js';
+import { nodesById, notFoundWhenNull, type LookupKind } from '../read/lookup.js';
 import type { Context } from '../read/context.js';
 
 /**
@@ -57,3 +58,9 @@ export const sources = rel<import('./records.js').SourceRefRecord[]>();
 
 /** The arguments of a field fetched by id. */
 export const byId = ({ id }: Args) => ({ id });
+
+/** A root field that looks one `kind` up by id: null and a NOT_FOUND error when the id names none (src/read/lookup.ts). */
+export const lookup = <T>(kind: LookupKind) => notFoundWhenNull(root<T>(byId), kind);
+
+/** nodes(ids:): each id's node at its index, null and a NOT_FOUND error where one names nothing. */
+export const lookupMany = <T>() => nodesById(root<T>(({ ids }: Args) => ({ ids })));

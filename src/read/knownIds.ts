@@ -58,10 +58,10 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
  */
 const ISO_4217: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
-/** Arguments that look one thing up by id: an id that names nothing there is null, as "no such thing". */
+/** Arguments that look things up by id: an id that names nothing there is null, with a NOT_FOUND error (src/read/lookup.ts). */
 export const LOOKUPS: ReadonlySet<string> = new Set([
   'Query.node.id', 'Query.incident.id', 'Query.company.id', 'Query.authority.id', 'Query.person.id',
-  'Query.investigation.id', 'Query.fine.id', 'Query.source.id',
+  'Query.investigation.id', 'Query.fine.id', 'Query.source.id', 'Query.nodes.ids',
 ]);
 
 const NOUNS: Record<KnownKind, string> = {

@@ -65,6 +65,7 @@ const SIZED: Readonly<Record<string, (args: Record<string, unknown>) => number>>
   'Query.paths': (a) => bounded(a.first, 5, 25) * (bounded(a.maxHops, 4, 6) + 1),
   'Incident.relatedIncidents': (a) => bounded(a.first, 20, 100),
   'Stats.largestIncidents': (a) => bounded(a.first, 10, 100),
+  'Query.nodes': (a) => (Array.isArray(a.ids) ? Math.min(a.ids.length, 100) : 0),
   // A related incident's path runs through the shared node: at most 4 nodes.
   'RelatedBy.path': () => 4,
 };

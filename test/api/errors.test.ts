@@ -29,10 +29,10 @@ describe('bad input gets a GraphQL error with a stable code', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
-  it('an unknown id is null, and the wrong type for an id is null too', async () => {
+  it('an unknown id is null with NOT_FOUND, and the wrong type for an id is null too', async () => {
     const r = await gql('{ incident(id: "no-such-incident") { id } company(id: "coupang-breach-2025") { id } }');
-    expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ incident: null, company: null });
+    expect(r.errors?.map((e: any) => [e.path[0], e.extensions.code]).sort()).toEqual([['company', 'NOT_FOUND'], ['incident', 'NOT_FOUND']]);
   });
 
   it('a query nested deeper than the limit is rejected before it runs', async () => {

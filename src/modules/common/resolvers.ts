@@ -4,7 +4,7 @@ import type { EntityRecord } from '../records.js';
 import { displayMoney, isDecimal } from '../../domain/money.js';
 import { parsePartialDate, partialDateProblem } from '../../domain/partialDate.js';
 import { loadTypeDefs } from '../schema.js';
-import { byId, root } from '../fields.js';
+import { lookup, lookupMany } from '../fields.js';
 import { typeAmong, typeOf } from '../typeOf.js';
 
 /** The scalars as schema/common.graphql declares them: one text for the SDL, introspection and /schema.graphql. */
@@ -93,6 +93,7 @@ export const commonResolvers: Resolvers = {
     display: (m) => displayMoney(m.amount, m.currency),
   },
   Query: {
-    node: root(byId),
+    node: lookup('Entity'),
+    nodes: lookupMany(),
   },
 };

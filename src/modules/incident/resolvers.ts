@@ -7,7 +7,7 @@ import type {
 import { partialDate } from '../../domain/partialDate.js';
 import { pageSize } from '../../pagination/pageSize.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, reads, rel, root, sources } from '../fields.js';
+import { date, reads, rel, sources, lookup } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { incidentList } from './list.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
@@ -65,7 +65,7 @@ export const incidentResolvers: Resolvers = {
     sources,
   },
   Query: {
-    incident: root(byId),
+    incident: lookup('Incident'),
     incidents: (_p, args, ctx, info) => connection<IncidentRecord, IncidentFilter>(ctx, info, incidentList, args),
   },
 };

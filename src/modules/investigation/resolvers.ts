@@ -1,7 +1,7 @@
 import type { FineFilter, InvestigationFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, reads, rel, root, sources } from '../fields.js';
+import { date, reads, rel, sources, lookup } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
 import type { ConvertedAmountValue } from '../records.js';
@@ -45,8 +45,8 @@ export const investigationResolvers: Resolvers = {
     sources,
   },
   Query: {
-    investigation: root(byId),
-    fine: root(byId),
+    investigation: lookup('Investigation'),
+    fine: lookup('Fine'),
     fines: (_p, args, ctx, info) => connection<FineRecord, FineFilter>(ctx, info, fineList, args),
     investigations: (_p, args, ctx, info) => connection<InvestigationRecord, InvestigationFilter>(ctx, info, investigationList, args),
   },

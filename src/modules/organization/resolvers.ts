@@ -1,7 +1,7 @@
 import type { AuthorityFilter, CompanyFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, list, reads, rel, root, sources } from '../fields.js';
+import { list, reads, rel, root, sources, lookup } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { authorityList, companyList } from './list.js';
 
@@ -37,9 +37,9 @@ export const organizationResolvers: Resolvers = {
     incidents: rel<IncidentRecord[]>(datedListParams),
   },
   Query: {
-    company: root(byId),
+    company: lookup('Company'),
     companies: (_p, args, ctx, info) => connection<CompanyRecord, CompanyFilter>(ctx, info, companyList, args),
-    authority: root(byId),
+    authority: lookup('Authority'),
     authorities: (_p, args, ctx, info) => connection<AuthorityRecord, AuthorityFilter>(ctx, info, authorityList, args),
     countries: root<CountryRecord[]>(),
   },

@@ -1,7 +1,7 @@
 import type { PersonFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, StatementRecord, SuspicionRecord, PositionRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, list, reads, rel, root, sources } from '../fields.js';
+import { date, list, reads, rel, sources, lookup } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { personList } from './list.js';
 
@@ -31,7 +31,7 @@ export const personResolvers: Resolvers = {
     sources,
   },
   Query: {
-    person: root(byId),
+    person: lookup('Person'),
     people: (_p, args, ctx, info) => connection<PersonRecord, PersonFilter>(ctx, info, personList, args),
   },
 };

@@ -1,7 +1,7 @@
 import type { Resolvers, SourceFilter } from '../../generated/resolvers.js';
 import type { DataCategoryRecord, EntityRecord, IncidentRecord, PublisherRecord, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, rel, root } from '../fields.js';
+import { date, rel, root, lookup } from '../fields.js';
 import { sourceList } from './list.js';
 
 export const sourceResolvers: Resolvers = {
@@ -17,7 +17,7 @@ export const sourceResolvers: Resolvers = {
     about: (r) => r.about ?? [],
   },
   Query: {
-    source: root(byId),
+    source: lookup('Source'),
     sources: (_p, args, ctx, info) => connection<SourceRecord, SourceFilter>(ctx, info, sourceList, args),
     dataCategories: root<DataCategoryRecord[]>(),
   },

@@ -1,0 +1,13 @@
+// Candidates for an unknown Investigation id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Investigation) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Investigation) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Investigation) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.title] WHERE x IS NOT NULL] AS names
