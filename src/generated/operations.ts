@@ -3,12 +3,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A reported figure of an incident's size, for addEstimate. */
 export type AddEstimateInput = {
   /** The date the figure refers to, when the source gives one. */
   asOf?: string | null | undefined;
   /** The incident's id. */
   incident: string | number;
+  /** What the figure measures. */
   metric: EstimateMetric;
+  /** A remark on the figure (how it was counted, what it revises). */
   note?: string | null | undefined;
   /** UNQUALIFIED when not given. */
   qualifier?: EstimateQualifier | null | undefined;
@@ -22,46 +25,70 @@ export type AddEstimateInput = {
   value: number;
 };
 
+/** A new source, for addSource. */
 export type AddSourceInput = {
   /** NEWS_ARTICLE when not given. */
   kind?: SourceKind | null | undefined;
   /** A language code ("en", "ko"); "en" when not given. */
   language?: string | null | undefined;
+  /** When it was published, as precise as it says. */
   publishedOn?: string | null | undefined;
   /** The publisher's id ("dong-a-ilbo") or its name or one of its aliases ("Dong-A Ilbo"), compared case-insensitively. */
   publisher: string;
+  /** The source's title. */
   title: string;
   /** Where the source can be read: an absolute http or https URL. */
   url: string;
 };
 
+/** What kind of public body an authority is. */
 export type AuthorityKind =
+  /** A government as a whole. */
   | 'GOVERNMENT'
+  /** A team several bodies formed for one investigation. */
   | 'JOINT_TEAM'
+  /** Police or prosecutors. */
   | 'LAW_ENFORCEMENT'
+  /** A government ministry. */
   | 'MINISTRY'
+  /** Any other public agency. */
   | 'PUBLIC_AGENCY'
+  /** A regulator (a data protection authority such as the PIPC or the ICO). */
   | 'REGULATOR';
 
 /** What a change did. */
 export type ChangeOperation =
+  /** An estimate added (addEstimate). */
   | 'ADD_ESTIMATE'
+  /** An event added (addEvent). */
   | 'ADD_EVENT'
+  /** A fine added with its first report (addFine). */
   | 'ADD_FINE'
+  /** A report of a fine added (addFineReport). */
   | 'ADD_FINE_REPORT'
+  /** A position added (addPosition). */
   | 'ADD_POSITION'
+  /** A source added (addSource). */
   | 'ADD_SOURCE'
+  /** A statement added (addStatement). */
   | 'ADD_STATEMENT'
+  /** An investigation closed (closeInvestigation). */
   | 'CLOSE_INVESTIGATION'
+  /** An authority created (createAuthority). */
   | 'CREATE_AUTHORITY'
+  /** A company created (createCompany). */
   | 'CREATE_COMPANY'
+  /** An incident created (createIncident). */
   | 'CREATE_INCIDENT'
+  /** A person created (createPerson). */
   | 'CREATE_PERSON'
   /** A catalogue imported (npm run import): the actor is the importer, subject import:<catalogue>. */
   | 'IMPORT'
+  /** Two incidents linked (linkIncidents). */
   | 'LINK_INCIDENTS'
   /** Two nodes found to be one (mergeEntities). */
   | 'MERGE_ENTITIES'
+  /** An investigation opened (openInvestigation). */
   | 'OPEN_INVESTIGATION'
   /** A fact taken out of reads, kept in the history (retract). */
   | 'RETRACT'
@@ -69,7 +96,9 @@ export type ChangeOperation =
   | 'REVERT'
   /** A seed file loaded (npm run seed): the actor is the seed loader, subject seed:<file>. */
   | 'SEED'
+  /** An incident updated (updateIncident). */
   | 'UPDATE_INCIDENT'
+  /** An investigation updated (updateInvestigation). */
   | 'UPDATE_INVESTIGATION';
 
 /** How a fine's amount was put in another currency. */
@@ -79,78 +108,125 @@ export type ConversionBasis =
   /** The fine is in that currency: the exact amount itself. */
   | 'SAME_CURRENCY';
 
+/** How precise a PartialDate is. */
 export type DatePrecision =
+  /** A day: iso "2025-08-28"; year, month and day are set. */
   | 'DAY'
+  /** A month: iso "2025-08"; day is null. */
   | 'MONTH'
   /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
   | 'QUARTER'
+  /** A year: iso "2025"; month and day are null. */
   | 'YEAR';
 
+/** What an estimate measures. */
 export type EstimateMetric =
+  /** The company's active users (a size fact, not a count of those affected). */
   | 'ACTIVE_USERS'
   /** Accounts, users, subscribers or people whose data was affected. */
   | 'AFFECTED'
+  /** How many types of data were exposed (unit "types of data"). */
   | 'DATA_TYPES'
+  /** How much data was taken, in the unit given ("GB"). */
   | 'DATA_VOLUME'
+  /** The company's monthly active users (a size fact, not a count of those affected). */
   | 'MONTHLY_ACTIVE_USERS'
+  /** Records exposed. */
   | 'RECORDS_EXPOSED';
 
+/** How a source qualifies a figure. */
 export type EstimateQualifier =
+  /** Approximately the figure. */
   | 'ABOUT'
+  /** Just under the figure. */
   | 'ALMOST'
+  /** The figure or more: a lower bound. */
   | 'AT_LEAST'
   /** The figure to the unit ("23,244,649"). */
   | 'EXACT'
+  /** More than the figure. */
   | 'MORE_THAN'
   /** Given with no qualifier and possibly rounded ("339 million"): neither exact nor approximate. */
   | 'UNQUALIFIED';
 
+/** What kind of happening an event is. */
 export type EventKind =
+  /** A complaint filed (with the police). */
   | 'COMPLAINT_FILED'
   /** An authority's decision reported without an amount (a catalogue's fine of 0): never a fine of 0. */
   | 'DECISION'
+  /** A company or authority revises a figure of the incident's size. */
   | 'ESTIMATE_REVISED'
+  /** A lawsuit filed (against a fine). */
   | 'LAWSUIT_FILED'
+  /** A meeting (an emergency ministerial meeting). */
   | 'MEETING'
   /** An authority's notice that it intends to fine (a proposed penalty, not final). */
   | 'NOTICE_OF_INTENT'
+  /** Any other happening (a public announcement). */
   | 'OTHER'
+  /** A warning issued to the public (about phishing after a breach). */
   | 'PUBLIC_WARNING'
+  /** The incident reported to an authority. */
   | 'REPORT_TO_AUTHORITY'
+  /** A warning or threat received (an email threatening disclosure). */
   | 'WARNING_RECEIVED';
 
+/** The legal kind of a fine. */
 export type FineKind =
+  /** An administrative fine (Korea's 과태료; the GDPR fines of an imported catalogue). */
   | 'ADMINISTRATIVE_FINE'
+  /** An administrative penalty: a penalty surcharge (Korea's 과징금), the ICO's monetary penalty. */
   | 'ADMINISTRATIVE_PENALTY'
+  /** A civil money penalty (as the CFPB imposes). */
   | 'CIVIL_PENALTY'
+  /** A sum paid under a settlement with the authority. */
   | 'SETTLEMENT';
 
+/** Who investigates, and under what. */
 export type InvestigationKind =
+  /** A criminal investigation by police or prosecutors. */
   | 'CRIMINAL'
+  /** An investigation by a government or a ministry. */
   | 'GOVERNMENTAL'
+  /** A joint investigation of public bodies with private experts. */
   | 'JOINT_PUBLIC_PRIVATE'
+  /** A regulator's investigation (the PIPC's, the ICO's). */
   | 'REGULATORY';
 
+/** Whether an investigation is still going on. */
 export type InvestigationStatus =
+  /** Finished (closeInvestigation sets it, with the outcome and closing date). */
   | 'CONCLUDED'
+  /** Still going on, as a source states. */
   | 'OPEN';
 
+/** Why an incident is related to another. */
 export type RelationReason =
+  /** Both happened at the same company. */
   | 'SAME_COMPANY'
+  /** Both are placed in the same country. */
   | 'SAME_COUNTRY'
+  /** An authority investigates both. */
   | 'SAME_INVESTIGATING_AUTHORITY'
+  /** They happened at different companies of the same sector. */
   | 'SAME_SECTOR'
   /** A source links the two (FOLLOWS_SIMILAR: "follows a similar leak"). */
   | 'SIMILAR_INCIDENT';
 
+/** What kind of document a source is. */
 export type SourceKind =
+  /** An analysis or commentary (a law firm's briefing). */
   | 'ANALYSIS'
   /** A table of records, such as a public catalogue of fines. */
   | 'DATASET'
+  /** A news article. */
   | 'NEWS_ARTICLE'
   /** Not classified: a link a catalogue gives for a record, not read here. */
   | 'OTHER'
+  /** A press release (a company's, a regulator's). */
   | 'PRESS_RELEASE'
+  /** A translation of another source. */
   | 'TRANSLATION';
 
 /** A source a new fact rests on, by its id, with what it says of the fact. */
@@ -159,21 +235,37 @@ export type SourceRefInput = {
   about?: Array<string> | null | undefined;
   /** The words the source attributes the fact with ("according to Park"). */
   attribution?: string | null | undefined;
+  /**
+   * The source's id (as `Source.id`; addSource first): an id that names no source is refused
+   * (BAD_USER_INPUT).
+   */
   id: string | number;
 };
 
+/** What a statement does. */
 export type StatementKind =
+  /** An apology. */
   | 'APOLOGY'
+  /** A judgement or an account of where things stand (whether rules were broken is being examined). */
   | 'ASSESSMENT'
+  /** Says what caused the incident or who did it. */
   | 'ATTRIBUTION'
+  /** A promise or commitment (to cooperate with the authorities, to review security). */
   | 'PROMISE'
+  /** A warning. */
   | 'WARNING';
 
+/** How far the suspicion has gone. */
 export type SuspicionStatus =
+  /** Charged with an offence. */
   | 'CHARGED'
+  /** Cleared of suspicion. */
   | 'CLEARED'
+  /** Convicted. */
   | 'CONVICTED'
+  /** Identified as a suspect by a company or an authority (identifiedBy). */
   | 'IDENTIFIED_AS_SUSPECT'
+  /** Named in a report as responsible or involved. */
   | 'NAMED_IN_REPORT';
 
 export type IncidentsQueryVariables = Exact<{ [key: string]: never; }>;

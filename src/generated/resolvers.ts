@@ -52,14 +52,18 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** Whom a source attributes a fact to: a company, an authority, a person or a publisher. */
 export type Actor = Authority | Company | Person | Publisher;
 
+/** A reported figure of an incident's size, for addEstimate. */
 export type AddEstimateInput = {
   /** The date the figure refers to, when the source gives one. */
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The incident's id. */
   incident: Scalars['ID']['input'];
+  /** What the figure measures. */
   metric: EstimateMetric;
+  /** A remark on the figure (how it was counted, what it revises). */
   note?: InputMaybe<Scalars['String']['input']>;
   /** UNQUALIFIED when not given. */
   qualifier?: InputMaybe<EstimateQualifier>;
@@ -73,12 +77,16 @@ export type AddEstimateInput = {
   value: Scalars['Float']['input'];
 };
 
+/** What addEstimate added. */
 export type AddEstimatePayload = {
   __typename?: 'AddEstimatePayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new estimate (isBest says whether it is now its incident's best value). */
   estimate: Estimate;
 };
 
+/** A new event, for addEvent. */
 export type AddEventInput = {
   /** The company a decision or notice is against, by id. */
   against?: InputMaybe<Scalars['ID']['input']>;
@@ -86,9 +94,11 @@ export type AddEventInput = {
   attendees?: InputMaybe<Array<AttendeeInput>>;
   /** When it happened, where a source dates it. */
   date?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /** More about what happened, as the sources say. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The incidents the event is about, by id: at least one, at most 20. */
   incidents: Array<Scalars['ID']['input']>;
+  /** What kind of happening it is. */
   kind: EventKind;
   /** The company or authority that organized it (the one that reported, filed, warned...), by id. */
   organizer?: InputMaybe<Scalars['ID']['input']>;
@@ -100,12 +110,16 @@ export type AddEventInput = {
   title: Scalars['String']['input'];
 };
 
+/** What addEvent added. */
 export type AddEventPayload = {
   __typename?: 'AddEventPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new event. */
   event: Event;
 };
 
+/** A new fine with its first report, for addFine. */
 export type AddFineInput = {
   /** The authority that imposed it, by id. */
   authority: Scalars['ID']['input'];
@@ -115,6 +129,7 @@ export type AddFineInput = {
   incident?: InputMaybe<Scalars['ID']['input']>;
   /** The investigation it resulted from, by id. */
   investigation?: InputMaybe<Scalars['ID']['input']>;
+  /** The legal kind of the fine. */
   kind: FineKind;
   /** What it is for, as the source says. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -124,12 +139,16 @@ export type AddFineInput = {
   sources: Array<SourceRefInput>;
 };
 
+/** What addFine added. */
 export type AddFinePayload = {
   __typename?: 'AddFinePayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new fine, its amount chosen from its report. */
   fine: Fine;
 };
 
+/** Another source's report of a fine, for addFineReport. */
 export type AddFineReportInput = {
   /** The amount as the source gives it, exact ("134790000000"): not negative, at most 24 digits before the point and 6 after, no leading zeros. */
   amount: Scalars['Decimal']['input'];
@@ -137,6 +156,7 @@ export type AddFineReportInput = {
   conversions?: InputMaybe<Array<MoneyInput>>;
   /** The ISO 4217 code, upper case ("KRW"). */
   currency: Scalars['String']['input'];
+  /** The date of the decision, as precise as the source gives it. */
   date?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The source's own words for the date; only with `date`. */
   dateAsReported?: InputMaybe<Scalars['String']['input']>;
@@ -146,14 +166,18 @@ export type AddFineReportInput = {
   sources: Array<SourceRefInput>;
 };
 
+/** What addFineReport added. */
 export type AddFineReportPayload = {
   __typename?: 'AddFineReportPayload';
+  /** The change that recorded it. */
   change: Change;
   /** The fine with its amount chosen again from all its reports. */
   fine: Fine;
+  /** The new report. */
   report: FineReport;
 };
 
+/** A position a person holds or held, for addPosition. */
 export type AddPositionInput = {
   /** True when the person holds it in an acting capacity; false when not given. */
   acting?: InputMaybe<Scalars['Boolean']['input']>;
@@ -171,39 +195,49 @@ export type AddPositionInput = {
   until?: InputMaybe<Scalars['PartialDateString']['input']>;
 };
 
+/** What addPosition added. */
 export type AddPositionPayload = {
   __typename?: 'AddPositionPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new position. */
   position: Position;
 };
 
+/** A new source, for addSource. */
 export type AddSourceInput = {
   /** NEWS_ARTICLE when not given. */
   kind?: InputMaybe<SourceKind>;
   /** A language code ("en", "ko"); "en" when not given. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** When it was published, as precise as it says. */
   publishedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The publisher's id ("dong-a-ilbo") or its name or one of its aliases ("Dong-A Ilbo"), compared case-insensitively. */
   publisher: Scalars['String']['input'];
+  /** The source's title. */
   title: Scalars['String']['input'];
   /** Where the source can be read: an absolute http or https URL. */
   url: Scalars['URL']['input'];
 };
 
+/** What addSource added or found. */
 export type AddSourcePayload = {
   __typename?: 'AddSourcePayload';
   /** The change that added the source; null when nothing was written (created is false). */
   change: Maybe<Change>;
   /** False when a source with this URL was already in the graph (and is the one returned). */
   created: Scalars['Boolean']['output'];
+  /** The source: the new one, or the one already in the graph with this URL. */
   source: Source;
 };
 
+/** A new statement, for addStatement. */
 export type AddStatementInput = {
   /** When it was said, where a source dates it. */
   date?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The incident the statement is about, by id. */
   incident: Scalars['ID']['input'];
+  /** What the statement does. */
   kind: StatementKind;
   /** The company or authority it was made on behalf of, by id. */
   onBehalfOf?: InputMaybe<Scalars['ID']['input']>;
@@ -219,15 +253,21 @@ export type AddStatementInput = {
   summary: Scalars['String']['input'];
 };
 
+/** What addStatement added. */
 export type AddStatementPayload = {
   __typename?: 'AddStatementPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new statement. */
   statement: Statement;
 };
 
+/** A person's attendance at an event. */
 export type Attendance = {
   __typename?: 'Attendance';
+  /** The event. */
   event: Event;
+  /** The person who attended. */
   person: Person;
   /** The capacity the person attended in, as reported. */
   role: Maybe<Scalars['String']['output']>;
@@ -244,31 +284,40 @@ export type AttendeeInput = {
 /** A public body: regulators, police, ministries, governments and joint investigation teams. */
 export type Authority = Named & Node & {
   __typename?: 'Authority';
+  /** Other names and abbreviations ("PIPC"). */
   aliases: Array<Scalars['String']['output']>;
+  /** The country it belongs to; null when none is known. */
   country: Maybe<Country>;
   /**
    * Its decisions that are not fines with a known amount: notices of intent to fine and decisions
    * reported without an amount (events of kind NOTICE_OF_INTENT or DECISION), oldest first.
    */
   decisions: Array<Event>;
+  /** What the body is, in a sentence or two. */
   description: Maybe<Scalars['String']['output']>;
+  /** The authority's name. */
   displayName: Scalars['String']['output'];
   /**
    * By the fine's date, its most precise reported date (see DateOrder); without orderBy, by id.
    * "The last three fines it imposed before this one": finesImposed(orderBy: NEWEST_FIRST, first: 3, between: {to: "2025-08-27"}).
    */
   finesImposed: Array<Fine>;
+  /** The authority's id ("pipc"). */
   id: Scalars['ID']['output'];
   /**
    * By the date each opened (see DateOrder); without orderBy, oldest first, undated last. "The last
    * three cases it opened before 2025": investigations(orderBy: NEWEST_FIRST, first: 3, between: {to: "2024"}).
    */
   investigations: Array<Investigation>;
+  /** What kind of public body it is. */
   kind: AuthorityKind;
+  /** The name the sources use. */
   name: Scalars['String']['output'];
   /** The body this one is part of (a city police agency within the national police). */
   parent: Maybe<Authority>;
+  /** The positions held at this authority, earliest since first (undated last), then by id. */
   positions: Array<Position>;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
 
@@ -288,34 +337,57 @@ export type AuthorityInvestigationsArgs = {
   orderBy?: InputMaybe<DateOrder>;
 };
 
+/** A page of the `authorities` list, with the total count of the items matching its filter. */
 export type AuthorityConnection = {
   __typename?: 'AuthorityConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<AuthorityEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type AuthorityEdge = {
   __typename?: 'AuthorityEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Authority;
 };
 
+/** Which authorities a root list returns: every filter given must match. */
 export type AuthorityFilter = {
+  /** Authorities of this country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /** Authorities of this kind. */
   kind?: InputMaybe<AuthorityKind>;
 };
 
+/** What kind of public body an authority is. */
 export type AuthorityKind =
+  /** A government as a whole. */
   | 'GOVERNMENT'
+  /** A team several bodies formed for one investigation. */
   | 'JOINT_TEAM'
+  /** Police or prosecutors. */
   | 'LAW_ENFORCEMENT'
+  /** A government ministry. */
   | 'MINISTRY'
+  /** Any other public agency. */
   | 'PUBLIC_AGENCY'
+  /** A regulator (a data protection authority such as the PIPC or the ICO). */
   | 'REGULATOR';
 
+/** One sort key of a root list of authorities. */
 export type AuthorityOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: NameSortField;
 };
 
@@ -328,6 +400,7 @@ export type BestValueBasis = {
   explanation: Scalars['String']['output'];
   /** Units or currencies of reports left out of the comparison: they count something else. */
   notComparedUnits: Array<Scalars['String']['output']>;
+  /** The rule that chose the value. */
   rule: BestValueRule;
 };
 
@@ -361,6 +434,7 @@ export type BestValueRule =
  */
 export type Change = {
   __typename?: 'Change';
+  /** Who made it. */
   actor: ChangeActor;
   /** When it was committed, an ISO 8601 UTC date-time ("2026-12-07T13:40:00.000Z"). */
   at: Scalars['String']['output'];
@@ -368,9 +442,11 @@ export type Change = {
   created: Array<Scalars['ID']['output']>;
   /** The ids of the nodes it created or changed, and of the entities those facts hang on (an estimate's incident). */
   entities: Array<Scalars['ID']['output']>;
+  /** The change's id. */
   id: Scalars['ID']['output'];
   /** Each relationship it added, changed or removed, with its properties before and after. */
   links: Array<LinkChange>;
+  /** What the change did. */
   operation: ChangeOperation;
   /** Each property it set, with its value before and after (`_labels`: the node's labels, changed by retract and mergeEntities). */
   properties: Array<PropertyChange>;
@@ -393,37 +469,57 @@ export type ChangeActor = {
   subject: Scalars['String']['output'];
 };
 
+/** A page of changes. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The page's changes in order, each with its cursor. */
   edges: Array<ChangeEdge>;
+  /** Whether more changes follow, and the cursor to ask for them (hasPreviousPage is always false). */
   pageInfo: PageInfo;
 };
 
+/** One change of a page, with its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** The change's place in the list: pass it as `after` for the next page. */
   cursor: Scalars['String']['output'];
+  /** The change. */
   node: Change;
 };
 
 /** What a change did. */
 export type ChangeOperation =
+  /** An estimate added (addEstimate). */
   | 'ADD_ESTIMATE'
+  /** An event added (addEvent). */
   | 'ADD_EVENT'
+  /** A fine added with its first report (addFine). */
   | 'ADD_FINE'
+  /** A report of a fine added (addFineReport). */
   | 'ADD_FINE_REPORT'
+  /** A position added (addPosition). */
   | 'ADD_POSITION'
+  /** A source added (addSource). */
   | 'ADD_SOURCE'
+  /** A statement added (addStatement). */
   | 'ADD_STATEMENT'
+  /** An investigation closed (closeInvestigation). */
   | 'CLOSE_INVESTIGATION'
+  /** An authority created (createAuthority). */
   | 'CREATE_AUTHORITY'
+  /** A company created (createCompany). */
   | 'CREATE_COMPANY'
+  /** An incident created (createIncident). */
   | 'CREATE_INCIDENT'
+  /** A person created (createPerson). */
   | 'CREATE_PERSON'
   /** A catalogue imported (npm run import): the actor is the importer, subject import:<catalogue>. */
   | 'IMPORT'
+  /** Two incidents linked (linkIncidents). */
   | 'LINK_INCIDENTS'
   /** Two nodes found to be one (mergeEntities). */
   | 'MERGE_ENTITIES'
+  /** An investigation opened (openInvestigation). */
   | 'OPEN_INVESTIGATION'
   /** A fact taken out of reads, kept in the history (retract). */
   | 'RETRACT'
@@ -431,9 +527,12 @@ export type ChangeOperation =
   | 'REVERT'
   /** A seed file loaded (npm run seed): the actor is the seed loader, subject seed:<file>. */
   | 'SEED'
+  /** An incident updated (updateIncident). */
   | 'UPDATE_INCIDENT'
+  /** An investigation updated (updateInvestigation). */
   | 'UPDATE_INVESTIGATION';
 
+/** How an investigation closed, for closeInvestigation. */
 export type CloseInvestigationInput = {
   /** When it closed, as precise as the source gives it; not before openedOn. */
   closedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
@@ -447,37 +546,49 @@ export type CloseInvestigationInput = {
   status: InvestigationStatus;
 };
 
+/** What closeInvestigation changed. */
 export type CloseInvestigationPayload = {
   __typename?: 'CloseInvestigationPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The investigation as it is now, closed, its version one higher. */
   investigation: Investigation;
 };
 
+/** A company: where incidents happen and whom fines are imposed on. */
 export type Company = Named & Node & {
   __typename?: 'Company';
   /** Other names, local-language names included (쿠팡). */
   aliases: Array<Scalars['String']['output']>;
+  /** The country it is based in; null when none is known. */
   country: Maybe<Country>;
+  /** What the company is, in a sentence or two. */
   description: Maybe<Scalars['String']['output']>;
+  /** The company's name. */
   displayName: Scalars['String']['output'];
   /** By the fine's date (see DateOrder); without orderBy, by id. */
   finesReceived: Array<Fine>;
+  /** The company's id ("coupang"). */
   id: Scalars['ID']['output'];
   /**
    * By the incident's dated-on date: disclosure, else discovery, else start of access, the date its
    * year comes from (see DateOrder); without orderBy, by start of access (else disclosure), then id.
    */
   incidents: Array<Incident>;
+  /** The name the sources use. */
   name: Scalars['String']['output'];
   /** People who hold or held a position at this company. */
   positions: Array<Position>;
+  /** Its sector as the sources give it ("E-commerce"); null when none is known. */
   sector: Maybe<Scalars['String']['output']>;
   /** Size facts: active users and similar, each with its date and source. */
   sizeFacts: Array<Estimate>;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
 
 
+/** A company: where incidents happen and whom fines are imposed on. */
 export type CompanyFinesReceivedArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -485,34 +596,51 @@ export type CompanyFinesReceivedArgs = {
 };
 
 
+/** A company: where incidents happen and whom fines are imposed on. */
 export type CompanyIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
+/** A page of the `companies` list, with the total count of the items matching its filter. */
 export type CompanyConnection = {
   __typename?: 'CompanyConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<CompanyEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type CompanyEdge = {
   __typename?: 'CompanyEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Company;
 };
 
+/** Which companies a root list returns: every filter given must match. */
 export type CompanyFilter = {
+  /** Companies based in this country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /** true: companies fined at least once; false: those never fined. */
   hasFine?: InputMaybe<Scalars['Boolean']['input']>;
   /** Compared case-insensitively. */
   sector?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of a root list of companies. */
 export type CompanyOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: NameSortField;
 };
 
@@ -526,38 +654,50 @@ export type ConversionBasis =
 /** A fine's amount in another currency, with where the conversion comes from. */
 export type ConvertedAmount = {
   __typename?: 'ConvertedAmount';
+  /** Where the conversion comes from. */
   basis: ConversionBasis;
+  /** The amount in the other currency, exact as given. */
   money: Money;
   /** The report whose source quoted the conversion (or gave the amount). */
   report: Maybe<FineReport>;
 };
 
+/** A country, by its ISO 3166-1 alpha-2 code. */
 export type Country = Named & Node & {
   __typename?: 'Country';
+  /** The authorities of the country, by id. */
   authorities: Array<Authority>;
+  /** The ISO 3166-1 alpha-2 code ("KR"), the same as id. */
   code: Scalars['String']['output'];
+  /** The companies based in the country, by id. */
   companies: Array<Company>;
+  /** The country's name. */
   displayName: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 code, also the id ("KR"). */
   id: Scalars['ID']['output'];
   /** By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id. */
   incidents: Array<Incident>;
+  /** The country's name in English ("South Korea"). */
   name: Scalars['String']['output'];
 };
 
 
+/** A country, by its ISO 3166-1 alpha-2 code. */
 export type CountryIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
+/** A new authority, for createAuthority. */
 export type CreateAuthorityInput = {
   /** Other names and abbreviations ("PIPC"): each at most 300 characters, at most 50. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /** What the body is, in a sentence or two. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of public body it is. */
   kind: AuthorityKind;
   /** The name the sources use (at most 300 characters). */
   name: Scalars['String']['input'];
@@ -567,17 +707,22 @@ export type CreateAuthorityInput = {
   sources: Array<SourceRefInput>;
 };
 
+/** What createAuthority made. */
 export type CreateAuthorityPayload = {
   __typename?: 'CreateAuthorityPayload';
+  /** The new authority. */
   authority: Authority;
+  /** The change that recorded it. */
   change: Change;
 };
 
+/** A new company, for createCompany. */
 export type CreateCompanyInput = {
   /** Other names, local-language names included: each at most 300 characters, at most 50. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The country, by its ISO 3166-1 alpha-2 id ("KR"); countries are fixed. */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /** What the company is, in a sentence or two. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The name the sources use (at most 300 characters). */
   name: Scalars['String']['input'];
@@ -587,36 +732,53 @@ export type CreateCompanyInput = {
   sources: Array<SourceRefInput>;
 };
 
+/** What createCompany made. */
 export type CreateCompanyPayload = {
   __typename?: 'CreateCompanyPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new company. */
   company: Company;
 };
 
+/** A new incident, for createIncident. */
 export type CreateIncidentInput = {
+  /** When unauthorised access ended. */
   accessEnd?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /** When unauthorised access began, as precise as the source gives it. */
   accessStart?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /** The weakness exploited, as the source says. */
   attackVector?: InputMaybe<Scalars['String']['input']>;
   /** The company the incident happened at, by id. */
   company?: InputMaybe<Scalars['ID']['input']>;
   /** The country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /** When it was first made public. */
   disclosedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /** When the company discovered it. */
   discoveredOn?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /** What kind of incident it is. */
   kind: IncidentKind;
+  /** When it was first reported to an authority. */
   reportedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** At least one: a fact without a source is refused (BAD_USER_INPUT). */
   sources: Array<SourceRefInput>;
+  /** What happened, in a few sentences. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** A short title. */
   title: Scalars['String']['input'];
 };
 
+/** What createIncident made. */
 export type CreateIncidentPayload = {
   __typename?: 'CreateIncidentPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new incident. */
   incident: Incident;
 };
 
+/** A new person, for createPerson: a name, or a description, or both. */
 export type CreatePersonInput = {
   /** Other names (a name in its own script): each at most 300 characters, at most 50. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -630,33 +792,49 @@ export type CreatePersonInput = {
   sources: Array<SourceRefInput>;
 };
 
+/** What createPerson made. */
 export type CreatePersonPayload = {
   __typename?: 'CreatePersonPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new person. */
   person: Person;
 };
 
 /** What was exposed, named after common breach catalogues (HIBP data classes, VERIS varieties). */
 export type DataCategory = Named & Node & {
   __typename?: 'DataCategory';
+  /** The category's name. */
   displayName: Scalars['String']['output'];
   /** The Have I Been Pwned data class, where one matches. */
   hibpClass: Maybe<Scalars['String']['output']>;
+  /** The category's id ("email-address"). */
   id: Scalars['ID']['output'];
+  /** The incidents that exposed data of this category, by id. */
   incidentsExposed: Array<Incident>;
+  /** The category's name ("Email address"). */
   name: Scalars['String']['output'];
   /** The VERIS data variety (Personal, Payment, Credentials...). */
   verisVariety: Maybe<Scalars['String']['output']>;
 };
 
+/** One category of data an incident exposed, or was stated not to have exposed, with its sources. */
 export type DataExposure = Node & {
   __typename?: 'DataExposure';
+  /** The category of data. */
   category: DataCategory;
+  /**
+   * What exactly was or was not exposed, in the words of the sources; null when they say no more than
+   * the category.
+   */
   detail: Maybe<Scalars['String']['output']>;
   /** false: stated NOT to have been exposed. */
   exposed: Scalars['Boolean']['output'];
+  /** The exposure's id. */
   id: Scalars['ID']['output'];
+  /** The incident. */
   incident: Incident;
+  /** The sources that say so, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
 
@@ -666,18 +844,24 @@ export type DataExposure = Node & {
  * undated items last, in both directions. A partial date compares by its first day ("2025-08" is
  * 2025-08-01; a quarter by its first month), the more precise date first on the same day; the id
  * breaks ties. Each list says which date it orders by; without orderBy it keeps the order it
- * documents. Such lists also take `first` (1 to 100; all when absent) and `between`, a DateRange
+ * documents. Such lists also take `first` (0 to 100; all when absent) and `between`, a DateRange
  * on the same date, which leaves undated items out.
  */
 export type DateOrder =
+  /** Latest date first; undated items still last. */
   | 'NEWEST_FIRST'
+  /** Earliest date first; undated items last. */
   | 'OLDEST_FIRST';
 
+/** How precise a PartialDate is. */
 export type DatePrecision =
+  /** A day: iso "2025-08-28"; year, month and day are set. */
   | 'DAY'
+  /** A month: iso "2025-08"; day is null. */
   | 'MONTH'
   /** A quarter of a year ("in the third quarter"): iso is the interval of its months. */
   | 'QUARTER'
+  /** A year: iso "2025"; month and day are null. */
   | 'YEAR';
 
 /**
@@ -686,7 +870,15 @@ export type DatePrecision =
  * to 2025-12-31).
  */
 export type DateRange = {
+  /**
+   * The first date in the range, its whole period included ("2025-06" from 2025-06-01); open when not
+   * given.
+   */
   from?: InputMaybe<Scalars['PartialDateString']['input']>;
+  /**
+   * The last date in the range, its whole period included ("2025" up to 2025-12-31); open when not
+   * given.
+   */
   to?: InputMaybe<Scalars['PartialDateString']['input']>;
 };
 
@@ -695,14 +887,19 @@ export type Estimate = Node & {
   __typename?: 'Estimate';
   /** The date the figure refers to, when a source gives one. */
   asOf: Maybe<PartialDate>;
+  /** The estimate's id. */
   id: Scalars['ID']['output'];
   /** True for the estimate chosen as its incident's accountsAffected, recordsExposed or peopleAffected. */
   isBest: Scalars['Boolean']['output'];
+  /** What the figure measures. */
   metric: EstimateMetric;
+  /** A remark on the figure (how it was counted, what it revises). */
   note: Maybe<Scalars['String']['output']>;
+  /** How the source qualifies the figure (exact, about, at least...). */
   qualifier: EstimateQualifier;
   /** When the figure was reported (the source's date), kept apart from asOf. */
   reportedOn: Maybe<PartialDate>;
+  /** The sources that report the figure, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
   /** What is counted (accounts, users, individuals, records, GB, types). */
   unit: Scalars['String']['output'];
@@ -710,21 +907,32 @@ export type Estimate = Node & {
   value: Scalars['Float']['output'];
 };
 
+/** What an estimate measures. */
 export type EstimateMetric =
+  /** The company's active users (a size fact, not a count of those affected). */
   | 'ACTIVE_USERS'
   /** Accounts, users, subscribers or people whose data was affected. */
   | 'AFFECTED'
+  /** How many types of data were exposed (unit "types of data"). */
   | 'DATA_TYPES'
+  /** How much data was taken, in the unit given ("GB"). */
   | 'DATA_VOLUME'
+  /** The company's monthly active users (a size fact, not a count of those affected). */
   | 'MONTHLY_ACTIVE_USERS'
+  /** Records exposed. */
   | 'RECORDS_EXPOSED';
 
+/** How a source qualifies a figure. */
 export type EstimateQualifier =
+  /** Approximately the figure. */
   | 'ABOUT'
+  /** Just under the figure. */
   | 'ALMOST'
+  /** The figure or more: a lower bound. */
   | 'AT_LEAST'
   /** The figure to the unit ("23,244,649"). */
   | 'EXACT'
+  /** More than the figure. */
   | 'MORE_THAN'
   /** Given with no qualifier and possibly rounded ("339 million"): neither exact nor approximate. */
   | 'UNQUALIFIED';
@@ -736,17 +944,30 @@ export type Event = Named & Node & {
   against: Maybe<Company>;
   /** Sums the event is about, as its sources give them (a proposed fine, a settlement). */
   amounts: Array<EventAmount>;
+  /** The people who attended and in what capacity, in the order the source names them. */
   attendees: Array<Attendance>;
+  /** When it happened, where a source dates it (with the source's words in asReported). */
   date: Maybe<PartialDate>;
+  /** More about what happened, as the sources say. */
   description: Maybe<Scalars['String']['output']>;
+  /** The event's title. */
   displayName: Scalars['String']['output'];
+  /** The event's id. */
   id: Scalars['ID']['output'];
+  /** The incidents it is about, by id. */
   incidents: Array<Incident>;
+  /** What kind of happening it is. */
   kind: EventKind;
+  /**
+   * The company or authority that organized it (the one that reported, filed, warned...); null when
+   * none is known.
+   */
   organizer: Maybe<Organization>;
   /** When a dated source reported it, for an event it does not date: it happened on or before. Lists order and filter events by date, else by this. */
   reportedOn: Maybe<PartialDate>;
+  /** The sources that report it, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+  /** What happened, in a line. */
   title: Scalars['String']['output'];
 };
 
@@ -755,27 +976,40 @@ export type EventAmount = {
   __typename?: 'EventAmount';
   /** What the sum is ("proposed penalty", "up to, in total"). */
   label: Maybe<Scalars['String']['output']>;
+  /** The sum, exact, in its currency. */
   money: Money;
 };
 
+/** A page of the `events` list, with the total count of the items matching its filter. */
 export type EventConnection = {
   __typename?: 'EventConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<EventEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type EventEdge = {
   __typename?: 'EventEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Event;
 };
 
+/** Which events the root list returns: every filter given must match. */
 export type EventFilter = {
   /** Dated (date, else reportedOn) in this range; undated events are left out. */
   between?: InputMaybe<DateRange>;
   /** Events about this incident. */
   incident?: InputMaybe<Scalars['ID']['input']>;
+  /** Events of this kind. */
   kind?: InputMaybe<EventKind>;
   /** Events this company or authority organized. */
   organization?: InputMaybe<Scalars['ID']['input']>;
@@ -783,29 +1017,43 @@ export type EventFilter = {
   person?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of happening an event is. */
 export type EventKind =
+  /** A complaint filed (with the police). */
   | 'COMPLAINT_FILED'
   /** An authority's decision reported without an amount (a catalogue's fine of 0): never a fine of 0. */
   | 'DECISION'
+  /** A company or authority revises a figure of the incident's size. */
   | 'ESTIMATE_REVISED'
+  /** A lawsuit filed (against a fine). */
   | 'LAWSUIT_FILED'
+  /** A meeting (an emergency ministerial meeting). */
   | 'MEETING'
   /** An authority's notice that it intends to fine (a proposed penalty, not final). */
   | 'NOTICE_OF_INTENT'
+  /** Any other happening (a public announcement). */
   | 'OTHER'
+  /** A warning issued to the public (about phishing after a breach). */
   | 'PUBLIC_WARNING'
+  /** The incident reported to an authority. */
   | 'REPORT_TO_AUTHORITY'
+  /** A warning or threat received (an email threatening disclosure). */
   | 'WARNING_RECEIVED';
 
+/** One sort key of the root list of events. */
 export type EventOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: NarrativeSortField;
 };
 
 /** An extortion attempt around an incident (a threat to go public, a ransom demand). */
 export type Extortion = {
   __typename?: 'Extortion';
+  /** What was demanded or threatened, as reported. */
   demand: Scalars['String']['output'];
+  /** True when a ransom was demanded, false when it was not; null when not known. */
   ransomDemanded: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -817,6 +1065,7 @@ export type Extortion = {
  */
 export type Fine = Node & {
   __typename?: 'Fine';
+  /** The amount, exact, in its currency: the most precise of the reports (see amountBasis). */
   amount: Money;
   /** The report amount comes from and the rule that chose it. */
   amountBasis: BestValueBasis;
@@ -827,51 +1076,84 @@ export type Fine = Node & {
    * stays the exact figure; this is the source's conversion, as quoted.
    */
   amountInUSD: Maybe<ConvertedAmount>;
+  /** The authority that imposed it. */
   authority: Authority;
+  /** The company it is imposed on. */
   company: Company;
   /** The most precise date reported for the decision. */
   date: Maybe<PartialDate>;
+  /** The fine's id. */
   id: Scalars['ID']['output'];
+  /**
+   * The incident it is for; null when it is recorded without one (an earlier fine a source cites only
+   * in passing).
+   */
   incident: Maybe<Incident>;
+  /** The investigation it resulted from; null when none is known. */
   investigation: Maybe<Investigation>;
+  /** The legal kind of the fine. */
   kind: FineKind;
+  /** What it is for, as the sources say. */
   reason: Maybe<Scalars['String']['output']>;
   /** Every reported amount with its date, quoted conversions and source. */
   reports: Array<FineReport>;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
 
+/** A page of the `fines` list, with the total count of the items matching its filter. */
 export type FineConnection = {
   __typename?: 'FineConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<FineEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type FineEdge = {
   __typename?: 'FineEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Fine;
 };
 
+/** Which fines a root list returns: every filter given must match. */
 export type FineFilter = {
+  /** Fines this authority imposed, by its id (as `Authority.id`). */
   authority?: InputMaybe<Scalars['ID']['input']>;
+  /** Fines on this company, by its id (as `Company.id`). */
   company?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code. */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** At least this amount, compared exactly, in its currency (fines in other currencies are left out). */
   minAmount?: InputMaybe<MoneyInput>;
+  /** Fines whose date (the most precise reported) is in this year; undated fines are left out. */
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The legal kind of a fine. */
 export type FineKind =
+  /** An administrative fine (Korea's 과태료; the GDPR fines of an imported catalogue). */
   | 'ADMINISTRATIVE_FINE'
+  /** An administrative penalty: a penalty surcharge (Korea's 과징금), the ICO's monetary penalty. */
   | 'ADMINISTRATIVE_PENALTY'
+  /** A civil money penalty (as the CFPB imposes). */
   | 'CIVIL_PENALTY'
+  /** A sum paid under a settlement with the authority. */
   | 'SETTLEMENT';
 
+/** One sort key of a root list of fines. */
 export type FineOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: FineSortField;
 };
 
@@ -882,11 +1164,18 @@ export type FineReport = Node & {
   amount: Maybe<Money>;
   /** Other currencies the source quoted (KRW 134 billion = AUD 140 million), as quoted. */
   conversions: Array<Money>;
+  /** The date of the decision this source gives, at its precision (with its words in asReported). */
   date: Maybe<PartialDate>;
+  /** The fine it reports. */
   fine: Fine;
+  /** The report's id. */
   id: Scalars['ID']['output'];
   /** True for the report the fine's amount comes from. */
   isBest: Scalars['Boolean']['output'];
+  /**
+   * The sources of the report (with their attributions), oldest published first (undated last), then
+   * by id.
+   */
   sources: Array<SourceRef>;
 };
 
@@ -907,6 +1196,7 @@ export type FineReportInput = {
   dateAsReported?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a root list of fines is ordered by. */
 export type FineSortField =
   /** Grouped by currency, then by exact amount. */
   | 'AMOUNT'
@@ -916,12 +1206,17 @@ export type FineSortField =
    * descending).
    */
   | 'AMOUNT_IN_USD'
+  /** The fine's date, compared as ISO text: a year or month before the days within it. */
   | 'DATE'
+  /** The id (also the tie-break of every order). */
   | 'ID';
 
+/** The fines an authority imposed in one year, totalled by currency. */
 export type FinesByAuthorityYear = {
   __typename?: 'FinesByAuthorityYear';
+  /** The authority. */
   authority: Authority;
+  /** One total per currency, by currency code; fines are never converted to add them up. */
   totals: Array<MoneyTotal>;
   /** Year of the fine's most precise reported date; null when undated. */
   year: Maybe<Scalars['Int']['output']>;
@@ -932,16 +1227,20 @@ export type GraphPath = {
   __typename?: 'GraphPath';
   /** Number of relationships. */
   length: Scalars['Int']['output'];
+  /** The nodes in order, from the first to the last. */
   nodes: Array<Node>;
+  /** The relationships between consecutive nodes (one fewer than the nodes), each in its own direction. */
   relationships: Array<GraphRelationship>;
 };
 
+/** A typed, directed relationship between two nodes, by their ids. */
 export type GraphRelationship = {
   __typename?: 'GraphRelationship';
   /** id of the node the relationship starts at. */
   from: Scalars['ID']['output'];
   /** id of the node the relationship ends at. */
   to: Scalars['ID']['output'];
+  /** The relationship type (a RelationshipType name, "INTO"). */
   type: Scalars['String']['output'];
 };
 
@@ -950,6 +1249,7 @@ export type Incident = Named & Node & {
   __typename?: 'Incident';
   /** The duration as reported ("nearly five months"). */
   accessDurationAsReported: Maybe<Scalars['String']['output']>;
+  /** When unauthorised access ended, at the precision known. */
   accessEnd: Maybe<PartialDate>;
   /** When unauthorised access began, at the precision known. */
   accessStart: Maybe<PartialDate>;
@@ -965,10 +1265,13 @@ export type Incident = Named & Node & {
   attackVector: Maybe<Scalars['String']['output']>;
   /** The company the incident happened at. */
   company: Maybe<Company>;
+  /** The country the incident is placed in; null when none is known. */
   country: Maybe<Country>;
   /** First made public: the earliest public announcement or report a source dates, at its precision. */
   disclosedOn: Maybe<PartialDate>;
+  /** When the incident was discovered, at the precision known. */
   discoveredOn: Maybe<PartialDate>;
+  /** The incident's title. */
   displayName: Scalars['String']['output'];
   /** Every reported figure of the incident's size, oldest first. */
   estimates: Array<Estimate>;
@@ -976,12 +1279,15 @@ export type Incident = Named & Node & {
   events: Array<Event>;
   /** Data categories exposed, each with its source. */
   exposedData: Array<DataExposure>;
+  /** The extortion attempt around the incident; null when none is reported. */
   extortion: Maybe<Extortion>;
   /** By the fine's date (see DateOrder); without orderBy, by id. */
   fines: Array<Fine>;
+  /** The incident's id ("coupang-breach-2025"). */
   id: Scalars['ID']['output'];
   /** By the date the investigation opened (see DateOrder); without orderBy, oldest first, undated last. */
   investigations: Array<Investigation>;
+  /** What kind of incident it is. */
   kind: IncidentKind;
   /** Data categories the company or an authority stated were NOT exposed. */
   notExposedData: Array<DataExposure>;
@@ -993,9 +1299,11 @@ export type Incident = Named & Node & {
    * users and subscribers are not people, so an incident counted only in those has none.
    */
   peopleAffected: Maybe<Estimate>;
+  /** Which estimate peopleAffected is and the rule that chose it; null when there is none. */
   peopleAffectedBasis: Maybe<BestValueBasis>;
   /** The current best count of records exposed, by the rules of accountsAffected. */
   recordsExposed: Maybe<Estimate>;
+  /** Which estimate recordsExposed is and the rule that chose it; null when there is none. */
   recordsExposedBasis: Maybe<BestValueBasis>;
   /**
    * Other incidents linked to this one: by a source that calls them similar, or through a shared
@@ -1007,16 +1315,20 @@ export type Incident = Named & Node & {
   relatedIncidents: Array<RelatedIncident>;
   /** First reported to an authority. */
   reportedOn: Maybe<PartialDate>;
+  /** The sources the incident rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
   /**
    * By the statement's date, or when it has none the date a source reported it (reportedOn; see
    * DateOrder); without orderBy, oldest first by its own date, undated last.
    */
   statements: Array<Statement>;
+  /** What happened, in a few sentences; null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
+  /** The people suspected in the incident, by whom and on what basis, by id. */
   suspicions: Array<Suspicion>;
   /** Every dated thing about the incident, oldest first. */
   timeline: Array<TimelineEntry>;
+  /** A short title for the incident. */
   title: Scalars['String']['output'];
   /** How many curators' updates the incident has had (0: none): what updateIncident's expectedVersion names. */
   version: Scalars['Int']['output'];
@@ -1025,6 +1337,7 @@ export type Incident = Named & Node & {
    * discovered, else the year access began (yearBasis says which). Null when none is known.
    */
   year: Maybe<Scalars['Int']['output']>;
+  /** Which date `year` comes from; null when year is. */
   yearBasis: Maybe<IncidentYearBasis>;
 };
 
@@ -1066,48 +1379,74 @@ export type IncidentStatementsArgs = {
   orderBy?: InputMaybe<DateOrder>;
 };
 
+/** A page of the `incidents` list, with the total count of the items matching its filter. */
 export type IncidentConnection = {
   __typename?: 'IncidentConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<IncidentEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type IncidentEdge = {
   __typename?: 'IncidentEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Incident;
 };
 
+/** Which incidents a root list returns: every filter given must match. */
 export type IncidentFilter = {
   /** Unauthorised access began in this range. */
   accessedBetween?: InputMaybe<DateRange>;
   /** Incidents an authority investigates. */
   authority?: InputMaybe<Scalars['ID']['input']>;
+  /** Incidents at this company, by its id (as `Company.id`). */
   company?: InputMaybe<Scalars['ID']['input']>;
+  /** Incidents placed in this country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
   /** Data categories exposed (ids, e.g. "email-address"). */
   dataCategories?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** ANY (the default): at least one of the categories exposed; ALL: every one. */
   dataCategoriesMatch?: InputMaybe<MatchMode>;
+  /** Made public in this range; incidents without disclosedOn are left out. */
   disclosedBetween?: InputMaybe<DateRange>;
+  /** true: incidents with at least one fine; false: those with none. */
   hasFine?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: incidents with at least one suspicion of a person; false: those with none. */
   hasSuspect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Incidents of this kind. */
   kind?: InputMaybe<IncidentKind>;
   /** At least this many accounts affected (the current best estimate). */
   minAccountsAffected?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** What kind of incident it is. */
 export type IncidentKind =
+  /** Data was accessed or taken without authorisation. */
   | 'DATA_BREACH'
+  /** Any other security incident. */
   | 'OTHER'
+  /** Systems or data were encrypted or held for ransom. */
   | 'RANSOMWARE';
 
+/** How a source links two incidents. */
 export type IncidentLinkKind =
   /** The first follows a similar incident (FOLLOWS_SIMILAR). */
   | 'SIMILAR';
 
+/** One sort key of a root list of incidents. */
 export type IncidentOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: IncidentSortField;
 };
 
@@ -1120,154 +1459,234 @@ export type IncidentSizeMetric =
   /** Records exposed (recordsExposed). */
   | 'RECORDS_EXPOSED';
 
+/** What a root list of incidents is ordered by. */
 export type IncidentSortField =
+  /** accessStart, compared as ISO text: a year or month before the days within it. */
   | 'ACCESS_START'
+  /** The current best count of accounts affected (accountsAffected). */
   | 'ACCOUNTS_AFFECTED'
+  /** disclosedOn, compared as ISO text: a year or month before the days within it. */
   | 'DISCLOSED_ON'
+  /** The id (also the tie-break of every order). */
   | 'ID'
   /** The current best count of records exposed (recordsExposed). */
   | 'RECORDS_EXPOSED'
+  /** The title, case-insensitively. */
   | 'TITLE';
 
 /** Which date gives an incident its year. */
 export type IncidentYearBasis =
+  /** The year of accessStart: neither a disclosure nor a discovery date is known. */
   | 'ACCESS_STARTED'
+  /** The year of disclosedOn. */
   | 'DISCLOSED'
+  /** The year of discoveredOn: the incident has no disclosure date. */
   | 'DISCOVERED';
 
+/** How many incidents a country had in one year. */
 export type IncidentsByCountryYear = {
   __typename?: 'IncidentsByCountryYear';
+  /** The country. */
   country: Country;
+  /** How many incidents. */
   incidents: Scalars['Int']['output'];
   /** The incidents' year (Incident.year): of disclosure, else of discovery, else of the start of access. */
   year: Maybe<Scalars['Int']['output']>;
 };
 
+/** How many incidents exposed one category of data. */
 export type IncidentsByDataCategory = {
   __typename?: 'IncidentsByDataCategory';
+  /** The category. */
   category: DataCategory;
+  /** How many incidents exposed it (0 included). */
   incidents: Scalars['Int']['output'];
 };
 
+/** An inquiry into an incident by one or more authorities. */
 export type Investigation = Named & Node & {
   __typename?: 'Investigation';
   /** The authorities conducting it; a joint investigation has several. */
   authorities: Array<Authority>;
   /** When it was closed, as closeInvestigation recorded it from its source. */
   closedOn: Maybe<PartialDate>;
+  /** The investigation's title. */
   displayName: Scalars['String']['output'];
+  /** The fines it resulted in, by id. */
   fines: Array<Fine>;
+  /** The investigation's id. */
   id: Scalars['ID']['output'];
+  /** The incident it is into. */
   incident: Incident;
+  /** Who investigates, and under what. */
   kind: InvestigationKind;
+  /** When it opened, at the precision a source gives (with the source's words in asReported). */
   openedOn: Maybe<PartialDate>;
+  /** What it concluded, as the sources say; null while there is none. */
   outcome: Maybe<Scalars['String']['output']>;
   /** The question it examines. */
   question: Maybe<Scalars['String']['output']>;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+  /** Open or concluded, as a source states it; null when no source says. */
   status: Maybe<InvestigationStatus>;
+  /** A short title ("PIPC investigation into the Coupang breach"). */
   title: Scalars['String']['output'];
   /** How many curators' updates the investigation has had (0: none): what updateInvestigation's and closeInvestigation's expectedVersion names. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of the `investigations` list, with the total count of the items matching its filter. */
 export type InvestigationConnection = {
   __typename?: 'InvestigationConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<InvestigationEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type InvestigationEdge = {
   __typename?: 'InvestigationEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Investigation;
 };
 
+/** Which investigations a root list returns: every filter given must match. */
 export type InvestigationFilter = {
+  /** Investigations this authority conducts (alone or jointly), by its id (as `Authority.id`). */
   authority?: InputMaybe<Scalars['ID']['input']>;
+  /** Investigations of this kind. */
   kind?: InputMaybe<InvestigationKind>;
+  /** Investigations with this status; those with none are left out. */
   status?: InputMaybe<InvestigationStatus>;
 };
 
+/** Who investigates, and under what. */
 export type InvestigationKind =
+  /** A criminal investigation by police or prosecutors. */
   | 'CRIMINAL'
+  /** An investigation by a government or a ministry. */
   | 'GOVERNMENTAL'
+  /** A joint investigation of public bodies with private experts. */
   | 'JOINT_PUBLIC_PRIVATE'
+  /** A regulator's investigation (the PIPC's, the ICO's). */
   | 'REGULATORY';
 
+/** One sort key of a root list of investigations. */
 export type InvestigationOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: InvestigationSortField;
 };
 
+/** What a root list of investigations is ordered by. */
 export type InvestigationSortField =
+  /** The id (also the tie-break of every order). */
   | 'ID'
+  /** openedOn, compared as ISO text: a year or month before the days within it. */
   | 'OPENED_ON'
+  /** The title, case-insensitively. */
   | 'TITLE';
 
+/** Whether an investigation is still going on. */
 export type InvestigationStatus =
+  /** Finished (closeInvestigation sets it, with the outcome and closing date). */
   | 'CONCLUDED'
+  /** Still going on, as a source states. */
   | 'OPEN';
 
 /** One relationship a change added (before is null), removed (after is null) or changed, with its properties as JSON text. */
 export type LinkChange = {
   __typename?: 'LinkChange';
+  /** Its properties after, as JSON text; null when it was removed. */
   after: Maybe<Scalars['String']['output']>;
+  /** Its properties before, as JSON text; null when it was added. */
   before: Maybe<Scalars['String']['output']>;
+  /** The id of the node the relationship starts at. */
   from: Scalars['ID']['output'];
+  /** The id of the node the relationship ends at. */
   to: Scalars['ID']['output'];
+  /** The relationship type ("SOURCED_FROM"). */
   type: Scalars['String']['output'];
 };
 
+/** Two incidents a source links, for linkIncidents. */
 export type LinkIncidentsInput = {
   /** The incident that follows. */
   from: Scalars['ID']['input'];
+  /** How the source links them. */
   kind: IncidentLinkKind;
   /** The words of the source that link the two. */
   quote?: InputMaybe<Scalars['String']['input']>;
+  /** At least one: a link without a source is refused (BAD_USER_INPUT). */
   sources: Array<SourceRefInput>;
   /** The incident it follows. */
   to: Scalars['ID']['input'];
 };
 
+/** What linkIncidents linked. */
 export type LinkIncidentsPayload = {
   __typename?: 'LinkIncidentsPayload';
+  /** The change that recorded the link. */
   change: Change;
+  /** The incident that follows. */
   from: Incident;
+  /** The incident it follows. */
   to: Incident;
 };
 
 /** Which of several values must match. */
 export type MatchMode =
+  /** Every one of the values matches. */
   | 'ALL'
+  /** At least one of the values matches. */
   | 'ANY';
 
+/** What mergeEntities merged. */
 export type MergeEntitiesPayload = {
   __typename?: 'MergeEntitiesPayload';
+  /** The change that recorded the merge (operation MERGE_ENTITIES). */
   change: Change;
+  /** The node kept, with everything of the merged one. */
   kept: Node;
 };
 
 /** An exact amount of money in an ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
+  /** The amount, exact, as the source gives it. */
   amount: Scalars['Decimal']['output'];
+  /** The ISO 4217 code, upper case ("KRW"). */
   currency: Scalars['String']['output'];
   /** Human-readable form, e.g. "KRW 134,790,000,000". */
   display: Scalars['String']['output'];
 };
 
+/** An exact amount of money in a currency, as input. */
 export type MoneyInput = {
+  /** The amount, exact ("134790000000"); compared exactly, never as a float. */
   amount: Scalars['Decimal']['input'];
+  /** An ISO 4217 code ("KRW"): upper case in a mutation, any case in a filter; anything else is refused (BAD_USER_INPUT). */
   currency: Scalars['String']['input'];
 };
 
 /** A sum of money, exact, in one currency. */
 export type MoneyTotal = {
   __typename?: 'MoneyTotal';
+  /** How many fines it sums. */
   count: Scalars['Int']['output'];
+  /** The ISO 4217 code ("KRW"). */
   currency: Scalars['String']['output'];
+  /** The exact sum of the amounts in that currency. */
   sum: Money;
 };
 
@@ -1809,8 +2228,11 @@ export type MutationUpdateInvestigationArgs = {
   input: UpdateInvestigationInput;
 };
 
+/** What a root list of companies, authorities or people is ordered by. */
 export type NameSortField =
+  /** The id (also the tie-break of every order). */
   | 'ID'
+  /** The name, case-insensitively (an unnamed person as having none). */
   | 'NAME';
 
 /**
@@ -1825,19 +2247,25 @@ export type Named = {
    * (an unnamed person: the description), a statement's quote (else its summary). Never null.
    */
   displayName: Scalars['String']['output'];
+  /** The entity's id. */
   id: Scalars['ID']['output'];
 };
 
+/** What a root list of statements or events is ordered by. */
 export type NarrativeSortField =
   /** The date, else reportedOn, compared by its first day. */
   | 'DATE'
+  /** The id (also the tie-break of every order). */
   | 'ID';
 
 /** The nodes and relationships around one entity, for graph views. */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
+  /** The entity asked about. */
   center: Node;
+  /** The entity and every node found, nearest first. */
   nodes: Array<Node>;
+  /** The relationships found, each once, nearest first. */
   relationships: Array<GraphRelationship>;
   /** True when the limit cut the neighbourhood short. */
   truncated: Scalars['Boolean']['output'];
@@ -1845,15 +2273,19 @@ export type Neighbourhood = {
 
 /** Anything with a stable, globally unique, human-readable id ("coupang-breach-2025"). */
 export type Node = {
+  /** The id, unique across every type and stable: what `node(id:)` takes. */
   id: Scalars['ID']['output'];
 };
 
+/** A new investigation, for openInvestigation. */
 export type OpenInvestigationInput = {
   /** The authorities conducting it, by id: at least one, each once. */
   authorities: Array<Scalars['ID']['input']>;
   /** The incident it is into, by id. */
   incident: Scalars['ID']['input'];
+  /** Who investigates, and under what. */
   kind: InvestigationKind;
+  /** When it opened, as precise as the source gives it. */
   openedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The source's own words for the opening date; only with `openedOn`. */
   openedOnAsReported?: InputMaybe<Scalars['String']['input']>;
@@ -1863,22 +2295,41 @@ export type OpenInvestigationInput = {
   sources: Array<SourceRefInput>;
   /** Only as a source states it; none when not given. */
   status?: InputMaybe<InvestigationStatus>;
+  /** A short title ("PIPC investigation into the Coupang breach"). */
   title: Scalars['String']['input'];
 };
 
+/** What openInvestigation made. */
 export type OpenInvestigationPayload = {
   __typename?: 'OpenInvestigationPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The new investigation. */
   investigation: Investigation;
 };
 
+/**
+ * A company or an authority: where a position is held, on whose behalf a statement is made, who
+ * organizes an event or identifies a suspect.
+ */
 export type Organization = Authority | Company;
 
+/** Where a page of a connection lies in its list, and the cursors to move on from it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item, for `after`; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /**
+   * True when items follow the page: paging forwards, when more remain; backwards, when `before` was
+   * given.
+   */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when items precede the page: paging backwards, when more remain; forwards, when `after` was
+   * given (always false in history and changes).
+   */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item, for `before`; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -1887,28 +2338,47 @@ export type PartialDate = {
   __typename?: 'PartialDate';
   /** How the source phrased it, when that says more than the date ("nearly five months"). */
   asReported: Maybe<Scalars['String']['output']>;
+  /** The day of the month, 1 to 31; null unless precision is DAY. */
   day: Maybe<Scalars['Int']['output']>;
+  /** The date in ISO 8601 form, at its precision ("2025", "2025-08", "2025-08-28", "2025-07/2025-09"). */
   iso: Scalars['PartialDateString']['output'];
+  /** The month, 1 to 12; null for a year or a quarter. */
   month: Maybe<Scalars['Int']['output']>;
+  /** How precise the date is, from the form of iso. */
   precision: DatePrecision;
+  /** The year. */
   year: Scalars['Int']['output'];
 };
 
 /** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
 export type Person = Named & Node & {
   __typename?: 'Person';
+  /** Other names (a name in its own script). */
   aliases: Array<Scalars['String']['output']>;
+  /** Who they are, for a person the sources do not name (or to say more). */
   description: Maybe<Scalars['String']['output']>;
+  /** The person's name; for an unnamed person, the description. */
   displayName: Scalars['String']['output'];
+  /** The events they attended and in what capacity, oldest first (undated last), then by id. */
   eventsAttended: Array<Attendance>;
+  /** Companies they used to work for, by id. */
   formerEmployers: Array<Company>;
+  /** The person's id. */
   id: Scalars['ID']['output'];
+  /**
+   * The name the sources use; null for an unnamed person (a suspect the sources describe but do not
+   * name).
+   */
   name: Maybe<Scalars['String']['output']>;
+  /** The country of their nationality; null when none is known. */
   nationality: Maybe<Country>;
+  /** The positions they hold or held, earliest since first (undated last), then by id. */
   positions: Array<Position>;
+  /** The sources they rest on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
   /** By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
   statements: Array<Statement>;
+  /** The incidents they are suspected in, by whom and on what basis, by id. */
   suspicions: Array<Suspicion>;
 };
 
@@ -1920,61 +2390,93 @@ export type PersonStatementsArgs = {
   orderBy?: InputMaybe<DateOrder>;
 };
 
+/** A page of the `people` list, with the total count of the items matching its filter. */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<PersonEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type PersonEdge = {
   __typename?: 'PersonEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Person;
 };
 
+/** Which people a root list returns: every filter given must match. */
 export type PersonFilter = {
+  /** true: people suspected in at least one incident; false: those suspected in none. */
   isSuspect?: InputMaybe<Scalars['Boolean']['input']>;
   /** People holding or having held a position at this company or authority. */
   organization?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One sort key of a root list of people. */
 export type PersonOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by; by NAME an unnamed person comes first ascending, last descending. */
   field: NameSortField;
 };
 
 /** A position held: CEO of a company, Deputy Prime Minister, acting police commissioner. */
 export type Position = Node & {
   __typename?: 'Position';
+  /** True when held in an acting capacity. */
   acting: Scalars['Boolean']['output'];
+  /** The position's id. */
   id: Scalars['ID']['output'];
+  /** The company or authority it is at. */
   organization: Maybe<Organization>;
+  /** The person who holds or held it. */
   person: Person;
+  /** Since when, where a source says. */
   since: Maybe<PartialDate>;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+  /** The title as the sources give it ("CEO", "Commissioner"), without "acting". */
   title: Scalars['String']['output'];
+  /** Until when, for a position no longer held; null while held or when not known. */
   until: Maybe<PartialDate>;
 };
 
 /** One property a change set: its value before and after, as JSON text (null: it had none). */
 export type PropertyChange = {
   __typename?: 'PropertyChange';
+  /** Its value after, as JSON text; null when it has none. */
   after: Maybe<Scalars['String']['output']>;
+  /** Its value before, as JSON text; null when it had none. */
   before: Maybe<Scalars['String']['output']>;
   /** The id of the node whose property it is. */
   entity: Scalars['ID']['output'];
+  /** The property's name (`_labels`: the node's labels). */
   property: Scalars['String']['output'];
 };
 
 /** An organization that publishes sources: a news agency, a newspaper, a regulator's press office. */
 export type Publisher = Named & Node & {
   __typename?: 'Publisher';
+  /** Other names the publisher goes by. */
   aliases: Array<Scalars['String']['output']>;
+  /** The country it publishes from; null when none is known. */
   country: Maybe<Country>;
+  /** The publisher's name. */
   displayName: Scalars['String']['output'];
+  /** The publisher's id ("yonhap"). */
   id: Scalars['ID']['output'];
+  /** The publisher's name. */
   name: Scalars['String']['output'];
+  /** The sources it published, oldest first (undated last), then by id. */
   sources: Array<Source>;
 };
 
@@ -1998,35 +2500,47 @@ export type Publisher = Named & Node & {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Every authority, filtered and ordered (see Query). */
   authorities: Maybe<AuthorityConnection>;
+  /** An authority by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   authority: Maybe<Authority>;
   /**
    * Every change at or after `since` (an ISO 8601 date-time, "2026-12-01T00:00:00Z"), oldest first:
    * a follower pages forward with `after` and keeps the last endCursor to ask again later.
-   * `first`: 1 to 100, default 20.
+   * `first`: 0 to 100, default 20.
    */
   changes: ChangeConnection;
+  /** Every company, filtered and ordered (see Query). */
   companies: Maybe<CompanyConnection>;
+  /** A company by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   company: Maybe<Company>;
+  /** Every country in the graph, by name. */
   countries: Maybe<Array<Country>>;
+  /** Every data category, by name. */
   dataCategories: Maybe<Array<DataCategory>>;
   /** Every event across incidents, filtered and ordered (see Query). */
   events: Maybe<EventConnection>;
+  /** A fine by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   fine: Maybe<Fine>;
+  /** Every fine, filtered and ordered (see Query). */
   fines: Maybe<FineConnection>;
   /**
    * The changes that touched an entity or the facts that hang on it (for an incident: its
-   * estimates too), newest first. `first`: 1 to 100, default 20; `after`: a previous page's
+   * estimates too), newest first. `first`: 0 to 100, default 20; `after`: a previous page's
    * endCursor.
    */
   history: ChangeConnection;
+  /** An incident by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   incident: Maybe<Incident>;
+  /** Every incident, filtered and ordered (see Query). */
   incidents: Maybe<IncidentConnection>;
+  /** An investigation by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   investigation: Maybe<Investigation>;
+  /** Every investigation, filtered and ordered (see Query). */
   investigations: Maybe<InvestigationConnection>;
   /** The entity and what lies within depth (1 to 3) hops of it, at most limit (1 to 1000) relationships. */
   neighbourhood: Maybe<Neighbourhood>;
-  /** Any entity by its id; an id merged into another answers with the node it was merged into. */
+  /** Any entity by its id; an id merged into another (mergeEntities) answers with the entity kept. */
   node: Maybe<Node>;
   /**
    * Several entities by id, in the order given: each place holds what node(id:) answers for its id,
@@ -2040,7 +2554,9 @@ export type Query = {
    * source. Fails with QUERY_TIMEOUT rather than run past its time budget.
    */
   paths: Maybe<Array<GraphPath>>;
+  /** Every person, filtered and ordered (see Query). */
   people: Maybe<PersonConnection>;
+  /** A person by their id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   person: Maybe<Person>;
   /**
    * Full-text search, ranked by relevance. The text is searched as words, never as query syntax:
@@ -2053,10 +2569,13 @@ export type Query = {
    * first 10,000 matches can be paged through (forwards with first/after, backwards with last/before).
    */
   search: Maybe<SearchConnection>;
+  /** A source by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   source: Maybe<Source>;
+  /** Every source, filtered and ordered (see Query). */
   sources: Maybe<SourceConnection>;
   /** Who said what, when, across incidents: every statement, filtered and ordered (see Query). */
   statements: Maybe<StatementConnection>;
+  /** Aggregates over the whole graph. */
   stats: Maybe<Stats>;
 };
 
@@ -2650,71 +3169,113 @@ export type QueryStatementsArgs = {
   orderBy?: InputMaybe<Array<StatementOrder>>;
 };
 
+/** One reason two incidents are related. */
 export type RelatedBy = {
   __typename?: 'RelatedBy';
   /** The chain of nodes and relationships from this incident to the related one. */
   path: GraphPath;
+  /** The kind of link. */
   reason: RelationReason;
-  /** The shared node: the authority, company or country (null when the incidents are linked directly). */
+  /** The shared node: the authority, company or country (null when the incidents are linked directly, or by sector). */
   via: Maybe<Node>;
 };
 
+/** An incident related to another, with every reason it is. */
 export type RelatedIncident = {
   __typename?: 'RelatedIncident';
+  /** The related incident. */
   incident: Incident;
+  /** Each reason it is related, in the order of RelationReason, with the shared node and the path. */
   reasons: Array<RelatedBy>;
 };
 
+/** Why an incident is related to another. */
 export type RelationReason =
+  /** Both happened at the same company. */
   | 'SAME_COMPANY'
+  /** Both are placed in the same country. */
   | 'SAME_COUNTRY'
+  /** An authority investigates both. */
   | 'SAME_INVESTIGATING_AUTHORITY'
+  /** They happened at different companies of the same sector. */
   | 'SAME_SECTOR'
   /** A source links the two (FOLLOWS_SIMILAR: "follows a similar leak"). */
   | 'SIMILAR_INCIDENT';
 
 /** The relationship types of the graph, for paths and neighbourhoods. */
 export type RelationshipType =
+  /** A statement to the incident it is about. */
   | 'ABOUT'
+  /** An incident to the company it happened at. */
   | 'AFFECTED'
+  /** A fine, or an event (a decision, a notice), to the company it is against. */
   | 'AGAINST'
+  /** A position to the company or authority it is at. */
   | 'AT'
+  /** A person to an event they attended. */
   | 'ATTENDED'
+  /** An event to an incident it is about. */
   | 'CONCERNS'
+  /** An authority to an investigation it conducts. */
   | 'CONDUCTS'
   /** An incident follows a similar earlier one, as a source says ("follows a similar leak"). */
   | 'FOLLOWS_SIMILAR'
+  /** A person to a company they used to work for. */
   | 'FORMERLY_EMPLOYED_BY'
+  /** A fine to the incident it is for. */
   | 'FOR_INCIDENT'
+  /** An incident to an estimate of its size, or a company to a size fact. */
   | 'HAS_ESTIMATE'
+  /** An incident to a data exposure. */
   | 'HAS_EXPOSURE'
+  /** A person to a position they hold or held. */
   | 'HOLDS'
+  /** A company or authority to a suspicion it raised (it identified the suspect). */
   | 'IDENTIFIED'
+  /** An authority to a fine it imposed. */
   | 'IMPOSED'
+  /** An investigation to the incident it is into. */
   | 'INTO'
+  /** An incident, company, authority or publisher to its country. */
   | 'IN_COUNTRY'
+  /** A suspicion to the incident it is in. */
   | 'IN_INCIDENT'
+  /** A person to a statement they made. */
   | 'MADE'
+  /** A person to the country of their nationality. */
   | 'NATIONAL_OF'
+  /** A data exposure to its data category. */
   | 'OF_CATEGORY'
+  /** A statement to the company or authority it was made on behalf of. */
   | 'ON_BEHALF_OF'
+  /** A company or authority to an event it organized. */
   | 'ORGANIZED'
+  /** An authority to the body it is part of. */
   | 'PART_OF'
+  /** A source to its publisher (a provenance link). */
   | 'PUBLISHED_BY'
+  /** A fine to one source's report of it. */
   | 'REPORTED_AS'
+  /** An investigation to a fine it resulted in. */
   | 'RESULTED_IN'
+  /** A fact to a source it rests on (a provenance link). */
   | 'SOURCED_FROM'
+  /** A person to a suspicion of them. */
   | 'SUBJECT_OF';
 
+/** What retract took out of reads. */
 export type RetractPayload = {
   __typename?: 'RetractPayload';
+  /** The change that recorded the retraction (operation RETRACT). */
   change: Change;
   /** The id of the fact now out of reads; the facts that went with it are in change.properties (their `_labels`). */
   id: Scalars['ID']['output'];
 };
 
+/** What revertChange did. */
 export type RevertChangePayload = {
   __typename?: 'RevertChangePayload';
+  /** The change that undid it (operation REVERT, revertOf the id). */
   change: Change;
 };
 
@@ -2731,15 +3292,21 @@ export type Role =
   /** Reads. Needed only where the server requires identities for reads (READ_ACCESS=authenticated): reads are public by default. */
   | 'reader';
 
+/** A page of search hits, best first. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
+  /** The page's hits, best first, each with its cursor. */
   edges: Array<SearchEdge>;
+  /** Whether hits lie before or after the page, and the cursors to move on (never past the 10,000th hit). */
   pageInfo: PageInfo;
+  /** How many entities of the types asked for match, as written or forgivingly (among the first 10,000 of each). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One search hit, with its cursor and how it matched. */
 export type SearchEdge = {
   __typename?: 'SearchEdge';
+  /** The hit's rank in the list, for `after` or `before`; valid only for search. */
   cursor: Scalars['String']['output'];
   /** True when the words matched as written; false when the hit was found by prefix or typo tolerance. */
   exact: Scalars['Boolean']['output'];
@@ -2750,6 +3317,7 @@ export type SearchEdge = {
    * notExposedData (an incident's exposure details and data categories).
    */
   matchedFields: Array<Scalars['String']['output']>;
+  /** The entity found. */
   node: SearchResult;
   /**
    * Relevance from the full-text index; higher is better. A match of the words as written scores
@@ -2759,21 +3327,36 @@ export type SearchEdge = {
   score: Scalars['Float']['output'];
 };
 
+/** An entity search found. */
 export type SearchResult = Authority | Company | Event | Incident | Person | Publisher | Source | Statement;
 
+/** A type search can be narrowed to. */
 export type SearchableType =
+  /** Authorities, by name, aliases, description and attributions. */
   | 'AUTHORITY'
+  /** Companies, by name, aliases, description and attributions. */
   | 'COMPANY'
+  /** Events, by title, description and attributions. */
   | 'EVENT'
+  /** Incidents, by title, summary, exposure details and the attributions behind them and their facts. */
   | 'INCIDENT'
+  /** People, by name, aliases, description and attributions. */
   | 'PERSON'
   /** Publishers of sources, by name and alias ("Yonhap"). */
   | 'PUBLISHER'
+  /** Sources, by title, URL and attributions. */
   | 'SOURCE'
+  /** Statements, by quote, summary and attributions. */
   | 'STATEMENT';
 
+/**
+ * The direction of a root list's orderBy; items without a value for the key come first ascending and
+ * last descending.
+ */
 export type SortDirection =
+  /** Smallest, earliest or A first; items without a value first. */
   | 'ASC'
+  /** Largest, latest or Z first; items without a value last. */
   | 'DESC';
 
 /** An article, release or filing that facts in the graph rest on. */
@@ -2781,48 +3364,75 @@ export type Source = Named & Node & {
   __typename?: 'Source';
   /** What is known of the date when it is not given ("after 30 November 2025"). */
   dateNote: Maybe<Scalars['String']['output']>;
+  /** The source's title; for a source without one, its URL. */
   displayName: Scalars['String']['output'];
+  /** The source's id. */
   id: Scalars['ID']['output'];
+  /** What kind of document it is. */
   kind: SourceKind;
+  /** The language it is written in, a language code ("en", "ko"); null when not known. */
   language: Maybe<Scalars['String']['output']>;
+  /** When it was published, at the precision known; null when not known (see dateNote). */
   publishedOn: Maybe<PartialDate>;
+  /** Who published it; null when not known. */
   publisher: Maybe<Publisher>;
   /** Everything in the graph that cites this source. */
   supports: Array<Node>;
+  /** The source's title; null when none is known (a link an imported catalogue gives). */
   title: Maybe<Scalars['String']['output']>;
   /** Where the source can be read (http or https only). */
   url: Maybe<Scalars['URL']['output']>;
 };
 
+/** A page of the `sources` list, with the total count of the items matching its filter. */
 export type SourceConnection = {
   __typename?: 'SourceConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<SourceEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type SourceEdge = {
   __typename?: 'SourceEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Source;
 };
 
+/** Which sources a root list returns. */
 export type SourceFilter = {
+  /** Sources this publisher published, by its id (as `Publisher.id`). */
   publisher?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of document a source is. */
 export type SourceKind =
+  /** An analysis or commentary (a law firm's briefing). */
   | 'ANALYSIS'
   /** A table of records, such as a public catalogue of fines. */
   | 'DATASET'
+  /** A news article. */
   | 'NEWS_ARTICLE'
   /** Not classified: a link a catalogue gives for a record, not read here. */
   | 'OTHER'
+  /** A press release (a company's, a regulator's). */
   | 'PRESS_RELEASE'
+  /** A translation of another source. */
   | 'TRANSLATION';
 
+/** One sort key of a root list of sources. */
 export type SourceOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: SourceSortField;
 };
 
@@ -2835,6 +3445,7 @@ export type SourceRef = {
   attributedTo: Maybe<Actor>;
   /** Attribution inside the source, as it reads ("per Yonhap", "according to Bae"). */
   attribution: Maybe<Scalars['String']['output']>;
+  /** The source. */
   source: Source;
 };
 
@@ -2844,11 +3455,18 @@ export type SourceRefInput = {
   about?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The words the source attributes the fact with ("according to Park"). */
   attribution?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The source's id (as `Source.id`; addSource first): an id that names no source is refused
+   * (BAD_USER_INPUT).
+   */
   id: Scalars['ID']['input'];
 };
 
+/** What a root list of sources is ordered by. */
 export type SourceSortField =
+  /** The id (also the tie-break of every order). */
   | 'ID'
+  /** publishedOn, compared as ISO text: a year or month before the days within it. */
   | 'PUBLISHED_ON';
 
 /** Something a person said on behalf of an organization about an incident. */
@@ -2856,40 +3474,61 @@ export type Statement = Named & Node & {
   __typename?: 'Statement';
   /** When it was said, where a source dates it. */
   date: Maybe<PartialDate>;
+  /** The statement's quote, else its summary. */
   displayName: Scalars['String']['output'];
+  /** The statement's id. */
   id: Scalars['ID']['output'];
+  /** The incident it is about. */
   incident: Maybe<Incident>;
+  /** What the statement does. */
   kind: StatementKind;
+  /** The company or authority it was made on behalf of; null when none is given. */
   onBehalfOf: Maybe<Organization>;
+  /** The words as a source quotes them; null when only summarised. */
   quote: Maybe<Scalars['String']['output']>;
   /**
    * When a dated source reported it (the source's date), kept apart from date: it was said on or
    * before. Lists order and filter statements by date, else by this.
    */
   reportedOn: Maybe<PartialDate>;
+  /** The sources that report it, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+  /** The person who made it; null for a statement of an organization as a whole. */
   speaker: Maybe<Person>;
+  /** What was said, in the curator's words. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of the `statements` list, with the total count of the items matching its filter. */
 export type StatementConnection = {
   __typename?: 'StatementConnection';
+  /** The page's items in order, each with its cursor. */
   edges: Array<StatementEdge>;
+  /** Whether items lie before or after the page, and the cursors to move on. */
   pageInfo: PageInfo;
+  /** How many items match the filter in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page, with its cursor. */
 export type StatementEdge = {
   __typename?: 'StatementEdge';
+  /**
+   * The item's place in the list: pass it as `after` or `before` to start a page next to it. Opaque;
+   * valid only for the same list and orderBy.
+   */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Statement;
 };
 
+/** Which statements the root list returns: every filter given must match. */
 export type StatementFilter = {
   /** Dated (date, else reportedOn) in this range; undated statements are left out. */
   between?: InputMaybe<DateRange>;
   /** Statements about this incident. */
   incident?: InputMaybe<Scalars['ID']['input']>;
+  /** Statements of this kind. */
   kind?: InputMaybe<StatementKind>;
   /** Statements made on behalf of this company or authority. */
   organization?: InputMaybe<Scalars['ID']['input']>;
@@ -2897,23 +3536,38 @@ export type StatementFilter = {
   person?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What a statement does. */
 export type StatementKind =
+  /** An apology. */
   | 'APOLOGY'
+  /** A judgement or an account of where things stand (whether rules were broken is being examined). */
   | 'ASSESSMENT'
+  /** Says what caused the incident or who did it. */
   | 'ATTRIBUTION'
+  /** A promise or commitment (to cooperate with the authorities, to review security). */
   | 'PROMISE'
+  /** A warning. */
   | 'WARNING';
 
+/** One sort key of the root list of statements. */
 export type StatementOrder = {
+  /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: NarrativeSortField;
 };
 
 /** Aggregates over the whole graph. */
 export type Stats = {
   __typename?: 'Stats';
+  /**
+   * Fines with an amount, totalled by authority, year and currency; by authority name, then year
+   * (undated last).
+   */
   finesByAuthorityAndYear: Array<FinesByAuthorityYear>;
+  /** Incidents counted by country and year; by country name, then year (unknown last). */
   incidentsByCountryAndYear: Array<IncidentsByCountryYear>;
+  /** Every data category with how many incidents exposed it, most first, then by name. */
   incidentsByDataCategory: Array<IncidentsByDataCategory>;
   /**
    * The largest incidents by a size metric, largest first: accounts affected (accountsAffected, the
@@ -2945,73 +3599,117 @@ export type StatsLargestIncidentsArgs = {
 /** That a person is suspected in an incident, by whom, and on what basis. */
 export type Suspicion = Node & {
   __typename?: 'Suspicion';
+  /** The suspicion as the sources describe it (what was found, what remains open). */
   description: Maybe<Scalars['String']['output']>;
+  /** The suspicion's id. */
   id: Scalars['ID']['output'];
+  /** The companies or authorities that identified them, by id. */
   identifiedBy: Array<Organization>;
+  /** The incident they are suspected in. */
   incident: Incident;
+  /** The person suspected. */
   person: Person;
+  /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+  /** How far the suspicion has gone. */
   status: SuspicionStatus;
 };
 
+/** How far the suspicion has gone. */
 export type SuspicionStatus =
+  /** Charged with an offence. */
   | 'CHARGED'
+  /** Cleared of suspicion. */
   | 'CLEARED'
+  /** Convicted. */
   | 'CONVICTED'
+  /** Identified as a suspect by a company or an authority (identifiedBy). */
   | 'IDENTIFIED_AS_SUSPECT'
+  /** Named in a report as responsible or involved. */
   | 'NAMED_IN_REPORT';
 
+/** One dated thing on an incident's timeline. */
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
+  /** When, at the precision known (with the source's words in asReported). */
   date: PartialDate;
+  /** What the entry stands for. */
   kind: TimelineKind;
   /** The node the entry stands for, when it is one (an estimate, a statement, a fine...). */
   node: Maybe<Node>;
+  /**
+   * The entry in words ("Disclosed publicly", a statement's summary, "Fined by ..."; an estimate's
+   * figure).
+   */
   title: Scalars['String']['output'];
 };
 
+/** What a timeline entry stands for. */
 export type TimelineKind =
+  /** Unauthorised access ended (Incident.accessEnd). */
   | 'ACCESS_ENDED'
+  /** Unauthorised access began (Incident.accessStart). */
   | 'ACCESS_STARTED'
+  /** The incident was made public (Incident.disclosedOn). */
   | 'DISCLOSED'
+  /** The incident was discovered (Incident.discoveredOn). */
   | 'DISCOVERED'
+  /** An estimate, at its asOf date. */
   | 'ESTIMATE'
+  /** An event, at its date. */
   | 'EVENT'
+  /** A fine, at its date. */
   | 'FINE'
+  /** An investigation opened (Investigation.openedOn). */
   | 'INVESTIGATION_OPENED'
+  /** The incident was first reported to an authority (Incident.reportedOn). */
   | 'REPORTED'
+  /** A statement, at its date. */
   | 'STATEMENT';
 
 /** What updateIncident sets: each field given (at least one); a field left out is kept. */
 export type UpdateIncidentInput = {
   /** At least one: a change without a source is refused (BAD_USER_INPUT). */
   sources: Array<SourceRefInput>;
+  /** A new summary. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** A new title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What updateIncident changed. */
 export type UpdateIncidentPayload = {
   __typename?: 'UpdateIncidentPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The incident as it is now, its version one higher. */
   incident: Incident;
 };
 
 /** What updateInvestigation sets: each field given (at least one); a field left out is kept. */
 export type UpdateInvestigationInput = {
+  /** A new opening date, as precise as the source gives it. */
   openedOn?: InputMaybe<Scalars['PartialDateString']['input']>;
   /** The source's own words for the opening date; only with `openedOn` (a new `openedOn` without them drops the old date's words). */
   openedOnAsReported?: InputMaybe<Scalars['String']['input']>;
+  /** What it concluded, as the source says. */
   outcome?: InputMaybe<Scalars['String']['input']>;
+  /** A new question it examines. */
   question?: InputMaybe<Scalars['String']['input']>;
   /** At least one: a change without a source is refused (BAD_USER_INPUT). */
   sources: Array<SourceRefInput>;
+  /** A new status. */
   status?: InputMaybe<InvestigationStatus>;
+  /** A new title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What updateInvestigation changed. */
 export type UpdateInvestigationPayload = {
   __typename?: 'UpdateInvestigationPayload';
+  /** The change that recorded it. */
   change: Change;
+  /** The investigation as it is now, its version one higher. */
   investigation: Investigation;
 };
 
