@@ -74,7 +74,7 @@ const tally = (): Tally => ({ created: 0, matched: 0 });
  */
 export async function planImport(catalogue: Catalogue, records: DecisionRecord[], state: GraphState,
   taken: (wanted: string[]) => Promise<Set<string>>,
-  candidateFines: (pairs: { authority: string; company: string }[]) => Promise<Map<string, { fine: string; dates: string[] }[]>>,
+  candidateFines: (pairs: { authority: string; company: string }[]) => Promise<Map<string, { fine: string; kind: string | null; dates: string[] }[]>>,
   candidateEvents: (pairs: { authority: string; company: string }[]) => Promise<Map<string, { event: string; kind: string; date: string | null }[]>>): Promise<Plan> {
   const src = catalogue.source.id;
   const counts: Counts = {
@@ -192,8 +192,10 @@ export async function planImport(catalogue: Catalogue, records: DecisionRecord[]
       if (before) { counts.reports.matched++; counts.fines.matched++; }
       else {
         counts.reports.created++;
-        // Another source's report of the same decision: same authority and company, dates that agree.
-        const fits = (candidates.get(`${authority}|${company}`) ?? []).filter((c) => r.date && c.dates.some((d) => datesAgree(d, r.date!.iso)));
+        // Another source's report of the same decision: same authority and company, dates that agree;
+        // of two such fines (a penalty and a fine of one decision), the one of the row's kind.
+        let fits = (candidates.get(`${authority}|${company}`) ?? []).filter((c) => r.date && c.dates.some((d) => datesAgree(d, r.date!.iso)));
+        if (fits.length > 1) fits = fits.filter((c) => c.kind === r.fineKind);
         if (fits.length === 1) { fine = fits[0]!.fine; counts.fines.matched++; counts.fines.reportsAdded++; }
         else { fine = ids.allocate(`${authority}-fine-${slugOfCompany(company, r.company.name)}-${r.date?.iso ?? 'undated'}`); counts.fines.created++; }
       }

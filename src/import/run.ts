@@ -61,10 +61,10 @@ export async function importRecords(driver: Driver, database: string, queries: Q
     const plan = await planImport(catalogue, records, state,
       async (ids) => new Set((await run('taken', { ids })).map((r) => r.id as string)),
       async (pairs) => {
-        const out = new Map<string, { fine: string; dates: string[] }[]>();
+        const out = new Map<string, { fine: string; kind: string | null; dates: string[] }[]>();
         for (const r of await run('candidateFines', { pairs })) {
           const k = `${r.authority}|${r.company}`;
-          out.set(k, [...(out.get(k) ?? []), { fine: r.fine as string, dates: r.dates as string[] }]);
+          out.set(k, [...(out.get(k) ?? []), { fine: r.fine as string, kind: r.kind as string | null, dates: r.dates as string[] }]);
           otherFines.add(r.fine as string);
         }
         return out;
