@@ -5,4 +5,4 @@ UNWIND $rows AS row
 MATCH (n:Entity {catalogue: $catalogue, row: row})
 RETURN row, n.id AS id, CASE WHEN n:FineReport THEN 'report' ELSE 'decision' END AS kind,
        COLLECT { MATCH (f:Fine)-[:REPORTED_AS]->(n) RETURN f.id }[0] AS fine,
-       n {.amount, .currency, .date, .dateAsReported, .articles, .violationType, .title, .description} AS stored
+       n {.kind, .amount, .currency, .date, .dateAsReported, .articles, .violationType, .title, .description} AS stored

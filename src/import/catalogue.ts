@@ -26,6 +26,12 @@ export interface DecisionRecord {
   company: { name: string };
   /** null: the catalogue reports the decision without an amount (never a fine of 0). */
   amount: { amount: string; currency: string } | null;
+  /**
+   * The stage of a decision without an amount, as an Event kind: NOTICE_OF_INTENT when the row
+   * says it is an announced intention to fine, else DECISION. It decides which event of the graph
+   * the row can be another source of (the same kind only).
+   */
+  stage: 'DECISION' | 'NOTICE_OF_INTENT';
   /** At the precision the catalogue supports, with its own wording when that says more. */
   date: { iso: string; asReported: string | null } | null;
   /** Provisions cited, as listed ("Art. 32 GDPR"). */

@@ -11,9 +11,11 @@ import type { DecisionRow, FineRow, GraphState, Plan } from './plan.js';
 // none. What the run wrote comes from its plan and the graph state it was planned on:
 // - created: the catalogue's Source and Publisher (first run), new countries, authorities,
 //   companies, link Sources, fines, fine reports and decisions;
-// - changed: a fine of another source that gets a report from this catalogue, and a report or
-//   decision of an earlier run whose values the row changes (each value listed in `properties`,
-//   before and after; the values of created nodes are not listed: too many, and all new);
+// - changed: a fine of another source that gets a report from this catalogue, an event of another
+//   source that a row becomes one more source of, an entity that gains a sourced alias (its
+//   aliases before and after in `properties`), and a report or decision of an earlier run whose
+//   values the row changes (each value listed in `properties`, before and after; the values of
+//   created nodes are not listed: too many, and all new);
 // - the entities the new or changed facts hang on (a fine's authority and company) are linked
 //   too, so the history of a curated authority shows the import that added fines to it.
 // A re-import that creates and changes nothing records nothing. Neo4j counts every SET as a
@@ -22,7 +24,7 @@ import type { DecisionRow, FineRow, GraphState, Plan } from './plan.js';
 
 /** Values a report or decision holds as the catalogue's row says them: compared with the stored ones. */
 const REPORT_VALUES = ['amount', 'currency', 'date', 'dateAsReported', 'articles', 'violationType'] as const;
-const DECISION_VALUES = ['title', 'description', 'date', 'dateAsReported', 'articles', 'violationType'] as const;
+const DECISION_VALUES = ['kind', 'title', 'description', 'date', 'dateAsReported', 'articles', 'violationType'] as const;
 
 export interface PropertyWrite { entity: string; property: string; before: unknown; after: unknown }
 
@@ -83,6 +85,20 @@ export function whatChanged(catalogue: Catalogue, plan: Plan, state: GraphState,
     if (state.imported.has(f.row) && changed.has(f.id)) hangOn.add(f.fine);
   }
   for (const d of plan.decisions) row(d, DECISION_VALUES, () => [d.id]);
+  for (const a of plan.attachments) {
+    if (!a.first) continue;
+    changed.add(a.event);
+    hangOn.add(a.authority);
+    hangOn.add(a.company);
+    sources.add(a.link);
+  }
+  const known = new Map(state.entities.map((e) => [e.id, e.aliases]));
+  const gained = new Map<string, string[]>();
+  for (const a of plan.aliases) gained.set(a.entity, [...(gained.get(a.entity) ?? known.get(a.entity) ?? []), a.alias]);
+  for (const [entity, after] of gained) {
+    changed.add(entity);
+    properties.push({ entity, property: 'aliases', before: known.get(entity) ?? [], after });
+  }
 
   if (!created.size && !changed.size && !changedStructure(facts.counts)) return undefined;
   for (const id of created) changed.delete(id);

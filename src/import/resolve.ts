@@ -6,14 +6,25 @@ export interface KnownEntity {
   label: 'Authority' | 'Company';
   name: string;
   aliases: string[];
+  /** Its own country (IN_COUNTRY). */
   country: string | null;
+  /**
+   * A company a catalogue created has no country of its own: the countries of the authorities
+   * whose decisions against it were imported tell it apart (Unicredit Bank SA of Romania and
+   * UniCredit Bank of Czechia). Absent or empty: no country known.
+   */
+  countries?: string[];
 }
 
 /** One spelling of a party in one row of a catalogue. */
 export interface Mention {
   label: 'Authority' | 'Company';
   name: string;
-  /** Authorities are told apart within a country (two countries each have a "Datatilsynet"). */
+  /**
+   * Parties are told apart by country: two countries each have a "Datatilsynet", and a company
+   * named alike in two countries is two companies. For a company, the country of the authority
+   * that decided on it.
+   */
   country: string | null;
   /** The row the mention comes from (generic names stay one party per row). */
   row: string;
@@ -31,7 +42,8 @@ export type MatchHow =
 export interface Resolution {
   /** Every mention's party: `${label}|${country}|${name}` (or `|row` for generic names) to id. */
   idOf: Map<string, string>;
-  matched: { label: string; id: string; name: string; texts: { text: string; how: MatchHow }[] }[];
+  /** Entities of the graph that spellings resolved to; each spelling with how, and the first row that uses it. */
+  matched: { label: string; id: string; name: string; texts: { text: string; how: MatchHow; row: string }[] }[];
   created: NewEntity[];
   /** Spellings that fit several entities: each got a new entity, and a warning. */
   ambiguous: { text: string; candidates: string[] }[];
@@ -52,15 +64,17 @@ export interface NewEntity {
 }
 
 export const mentionKey = (m: Mention, generic: boolean): string =>
-  `${m.label}|${m.label === 'Authority' ? m.country ?? '' : ''}|${m.name.trim()}${generic ? `|${m.row}` : ''}`;
+  `${m.label}|${m.country ?? ''}|${m.name.trim()}${generic ? `|${m.row}` : ''}`;
 
 /**
  * Resolves the parties named in a catalogue against the graph: first the spellings are grouped
- * (the same key, the same bracketed abbreviation, or for authorities of one country, one name's
- * words all within another's and no other's), then each group is looked up among the known
- * entities of its kind by id, name and aliases, normalised. A group that fits exactly one entity
- * is matched to it; otherwise it becomes a new entity whose other spellings are its aliases.
- * Generic names ("Private individual") form a group of their own in every row.
+ * within their country (the same key, the same bracketed abbreviation, or for authorities, one
+ * name's words all within another's and no other's), then each group is looked up among the known
+ * entities of its kind by id, name and aliases, normalised. A name finds an entity of another
+ * country only by its id (a key stronger than a name); an entity with no country known takes a
+ * name from any. A group that fits exactly one entity is matched to it; otherwise it becomes a new
+ * entity whose other spellings are its aliases. Generic names ("Private individual") form a group
+ * of their own in every row.
  */
 export function resolveEntities(mentions: Mention[], known: KnownEntity[]): Resolution {
   const groups = groupMentions(mentions);
@@ -76,7 +90,7 @@ export function resolveEntities(mentions: Mention[], known: KnownEntity[]): Reso
       let m = matched.get(found.entity.id);
       if (!m) matched.set(found.entity.id, m = { label: found.entity.label, id: found.entity.id, name: found.entity.name, texts: [] });
       for (const p of g.parsed) {
-        if (!m.texts.some((t) => t.text === p.text)) m.texts.push({ text: p.text, how: found.how.get(p.text) ?? 'variant in file' });
+        if (!m.texts.some((t) => t.text === p.text)) m.texts.push({ text: p.text, how: found.how.get(p.text) ?? 'variant in file', row: g.rows.get(p.text)! });
       }
       for (const k of g.mentionKeys) idOf.set(k, found.entity.id);
       continue;
@@ -94,6 +108,8 @@ interface Group {
   /** Spellings in order of first appearance, with how many rows use each. */
   parsed: ParsedName[];
   counts: Map<string, number>;
+  /** The first row of each spelling. */
+  rows: Map<string, string>;
   mentionKeys: string[];
   firstRow: string;
 }
@@ -105,18 +121,19 @@ function groupMentions(mentions: Mention[]): Group[] {
     const p = parseName(m.name);
     const generic = isGeneric(p);
     const mk = mentionKey(m, generic);
-    const scope = `${m.label}|${m.label === 'Authority' ? m.country ?? '' : ''}`;
+    const scope = `${m.label}|${m.country ?? ''}`;
     const keys = generic ? [`generic|${mk}`] : keysOf(p).map((k) => `${scope}|${k}`);
     const existing = keys.map((k) => byKey.get(k)).filter((g): g is Group => !!g);
     let g = existing[0];
     if (!g) {
-      g = { label: m.label, country: m.country, generic, parsed: [], counts: new Map(), mentionKeys: [], firstRow: m.row };
+      g = { label: m.label, country: m.country, generic, parsed: [], counts: new Map(), rows: new Map(), mentionKeys: [], firstRow: m.row };
       groups.push(g);
     }
     // A spelling that links two groups joins them.
     for (const other of existing.slice(1)) if (other !== g) absorb(g, other, groups, byKey);
     if (!g.parsed.some((x) => x.text === p.text)) g.parsed.push(p);
     g.counts.set(p.text, (g.counts.get(p.text) ?? 0) + 1);
+    if (!g.rows.has(p.text)) g.rows.set(p.text, m.row);
     if (!g.mentionKeys.includes(mk)) g.mentionKeys.push(mk);
     for (const k of keys) byKey.set(k, g);
   }
@@ -136,6 +153,7 @@ function groupMentions(mentions: Mention[]): Group[] {
 function absorb(into: Group, from: Group, groups: Group[], byKey: Map<string, Group>) {
   for (const p of from.parsed) if (!into.parsed.some((x) => x.text === p.text)) into.parsed.push(p);
   for (const [t, n] of from.counts) into.counts.set(t, (into.counts.get(t) ?? 0) + n);
+  for (const [t, row] of from.rows) if (!into.rows.has(t)) into.rows.set(t, row);
   into.mentionKeys.push(...from.mentionKeys.filter((k) => !into.mentionKeys.includes(k)));
   groups.splice(groups.indexOf(from), 1);
   for (const [k, v] of byKey) if (v === from) byKey.set(k, into);
@@ -183,7 +201,12 @@ function indexKnown(known: KnownEntity[]): KnownIndex {
 type LookUp = { kind: 'one'; entity: KnownEntity; how: Map<string, MatchHow> } | { kind: 'many'; ids: string[] } | { kind: 'none' };
 
 function lookUp(g: Group, index: KnownIndex): LookUp {
-  const fits = (e: KnownEntity) => e.label === g.label && (g.label !== 'Authority' || !e.country || !g.country || e.country === g.country);
+  // The same country, or none known on either side; an id is a key of its own and fits anywhere.
+  const fits = (e: KnownEntity, h?: MatchHow) => {
+    if (e.label !== g.label) return false;
+    const theirs = countriesOf(e);
+    return h === 'id' || !g.country || theirs.length === 0 || theirs.includes(g.country);
+  };
   const how = new Map<string, MatchHow>();
   const found = new Map<string, KnownEntity>();
   for (const p of g.parsed) {
@@ -193,7 +216,7 @@ function lookUp(g: Group, index: KnownIndex): LookUp {
     for (const e of index.byKey.get(`name:${key(p.base)}`) ?? []) hits.push([e, 'normalised']);
     for (const k of keysOf(p).filter((x) => x.startsWith('abbr:'))) for (const e of index.byKey.get(k) ?? []) hits.push([e, 'abbreviation']);
     for (const [e, h] of hits) {
-      if (!fits(e)) continue;
+      if (!fits(e, h)) continue;
       found.set(e.id, e);
       if (!how.has(p.text)) how.set(p.text, h);
     }
@@ -208,7 +231,7 @@ function lookUp(g: Group, index: KnownIndex): LookUp {
     }
   }
   if (found.size === 0 && g.label === 'Authority') {
-    const inCountry = index.entities.filter((e) => fits(e) && e.country === g.country);
+    const inCountry = index.entities.filter((e) => fits(e) && countriesOf(e).includes(g.country!));
     for (const p of g.parsed) {
       const mine = contentWords(p.base);
       const hits = inCountry.filter((e) => [e.name, ...e.aliases].some((t) => isSubset(mine, contentWords(parseName(t).base))));
@@ -219,6 +242,8 @@ function lookUp(g: Group, index: KnownIndex): LookUp {
   if (found.size > 1) return { kind: 'many', ids: [...found.keys()].sort() };
   return { kind: 'none' };
 }
+
+const countriesOf = (e: KnownEntity): string[] => (e.country ? [e.country] : e.countries ?? []);
 
 /** The most used spelling names the new entity (ties: the first seen); the others are aliases. */
 function newEntity(g: Group): NewEntity {

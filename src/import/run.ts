@@ -61,11 +61,19 @@ export async function importRecords(driver: Driver, database: string, queries: Q
     const plan = await planImport(catalogue, records, state,
       async (ids) => new Set((await run('taken', { ids })).map((r) => r.id as string)),
       async (pairs) => {
-        const out = new Map<string, { fine: string; dates: string[] }[]>();
+        const out = new Map<string, { fine: string; kind: string | null; dates: string[] }[]>();
         for (const r of await run('candidateFines', { pairs })) {
           const k = `${r.authority}|${r.company}`;
-          out.set(k, [...(out.get(k) ?? []), { fine: r.fine as string, dates: r.dates as string[] }]);
+          out.set(k, [...(out.get(k) ?? []), { fine: r.fine as string, kind: r.kind as string | null, dates: r.dates as string[] }]);
           otherFines.add(r.fine as string);
+        }
+        return out;
+      },
+      async (pairs) => {
+        const out = new Map<string, { event: string; kind: string; date: string | null }[]>();
+        for (const r of await run('candidateEvents', { pairs })) {
+          const k = `${r.authority}|${r.company}`;
+          out.set(k, [...(out.get(k) ?? []), { event: r.event as string, kind: r.kind as string, date: r.date as string | null }]);
         }
         return out;
       });
@@ -74,8 +82,9 @@ export async function importRecords(driver: Driver, database: string, queries: Q
     await run('catalogue', { publisher, source });
     await run('countries', { rows: plan.countries });
     await inBatches(plan.organizations, opts.batchSize, (rows) => run('organizations', { rows, source: source.id }));
+    await inBatches(plan.aliases, opts.batchSize, (rows) => run('aliases', { rows, source: source.id, publisher: publisher.id }));
     await inBatches(plan.links, opts.batchSize, (rows) => run('links', { rows }));
-    const total = plan.fines.length + plan.decisions.length;
+    const total = plan.fines.length + plan.decisions.length + plan.attachments.length;
     let done = 0;
     opts.onProgress?.(0, total);
     const writeRows = (name: string) => async (rows: unknown[]) => {
@@ -84,6 +93,7 @@ export async function importRecords(driver: Driver, database: string, queries: Q
     };
     await inBatches(plan.fines, opts.batchSize, writeRows('fines'));
     await inBatches(plan.decisions, opts.batchSize, writeRows('decisions'));
+    await inBatches(plan.attachments, opts.batchSize, writeRows('attach'));
     // The run's Change, last, in its transaction (a dry run, rolled back, records none).
     if (!opts.dryRun) {
       const detail = `${opts.file ? `${opts.file}: ` : ''}${records.length} rows`;
@@ -100,10 +110,13 @@ type Run = (name: string, params: Record<string, unknown>) => Promise<Record<str
 /** The graph's state the plan depends on, and the values earlier runs' rows hold (for the run's Change). */
 async function readState(run: Run, records: DecisionRecord[]): Promise<{ state: GraphState; stored: Map<string, Record<string, unknown>> }> {
   const entities = (await run('entities', {})).map((r) => ({
-    id: r.id as string, label: r.label as 'Authority' | 'Company', name: (r.name as string | null) ?? '', aliases: r.aliases as string[], country: r.country as string | null,
+    id: r.id as string, label: r.label as 'Authority' | 'Company', name: (r.name as string | null) ?? '', aliases: r.aliases as string[],
+    country: r.country as string | null, countries: r.countries as string[],
   }));
-  const earlier = await run('imported', { rows: records.map((r) => r.row) });
-  const imported = new Map(earlier.map((r) => [r.row as string, { id: r.id as string, kind: r.kind as 'report' | 'decision', fine: r.fine as string | null }]));
+  const rows = records.map((r) => r.row);
+  const earlier = await run('imported', { rows });
+  const imported: GraphState['imported'] = new Map(earlier.map((r) => [r.row as string, { id: r.id as string, kind: r.kind as 'report' | 'decision', fine: r.fine as string | null }]));
+  for (const r of await run('attached', { rows })) imported.set(r.row as string, { id: r.id as string, kind: 'attached', fine: null });
   const stored = new Map(earlier.map((r) => [r.row as string, r.stored as Record<string, unknown>]));
   const urls = [...new Set(records.map((r) => r.url))];
   const sourcesByUrl = new Map((await run('sourcesByUrl', { urls })).map((r) => [r.url as string, r.id as string]));

@@ -15,11 +15,15 @@ export function summarize(r: ImportResult, rows: { read: number; valid: number; 
     line('sources (row links)', c.sources),
     line('fines', c.fines, c.fines.reportsAdded ? `  (${c.fines.reportsAdded} matched another source's fine)` : ''),
     line('fine reports (rows)', c.reports),
-    line('decisions without amount', c.decisions),
+    line('decisions without amount', c.decisions, c.decisions.attached ? `  (${c.decisions.attached} attached to another source's event)` : ''),
+    line('aliases (matched entities)', c.aliases),
   ];
   const byNormalisation = r.plan.resolution.matched.flatMap((m) => m.texts.filter((t) => t.how !== 'exact' && t.how !== 'id')
     .map((t) => `  "${t.text}" -> ${m.id} (${m.name}): ${t.how}`));
   if (byNormalisation.length) out.push('Matched to the graph by normalisation:', ...byNormalisation);
+  const attached = r.plan.attachments.filter((a) => a.first);
+  if (attached.length) out.push('Rows that became one more source of an event already in the graph:', ...attached.map((a) => `  row ${a.row} -> ${a.event}`));
+  if (r.plan.aliases.length) out.push('Spellings kept as sourced aliases of matched entities:', ...r.plan.aliases.map((a) => `  "${a.alias}" -> ${a.entity} (row ${a.row})`));
   for (const a of r.plan.resolution.ambiguous) out.push(`Ambiguous, imported as a new entity: "${a.text}" (could be ${a.candidates.join(', ')})`);
   out.push(`${r.dryRun ? 'Dry run, rolled back: nothing written' : 'Committed in one transaction; derived values recomputed'}`
     + ` (Neo4j: ${verb} ${r.nodesCreated} nodes, ${r.relationshipsCreated} relationships) in ${r.seconds.toFixed(1)} s.`);

@@ -38,6 +38,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeCatalogue(driver, db(), queries, gdprFines);
+  // What it added to curated nodes goes too: the aliases with their links.
+  expect(await q("MATCH (n:Entity) WHERE n.id IN ['google', 'marriott', 'ico'] RETURN n.id AS id, n.aliases AS aliases ORDER BY id"))
+    .toEqual([{ id: 'google', aliases: [] }, { id: 'ico', aliases: [] }, { id: 'marriott', aliases: [] }]);
   // The history of this file's import and removal (test/import/history.test.ts) goes with them.
   await q("MATCH (c:Change {actorSubject: 'import:gdpr-fines'}) WHERE c.at >= $started DETACH DELETE c", { started });
   expect(await counts()).toEqual(curated);
@@ -116,14 +119,17 @@ describe('importing into the seeded graph', () => {
     expect(await counts()).toEqual(before);
   }, 180_000);
 
-  it('imports every valid row: 236 fines and 10 decisions without an amount, with provenance', async () => {
+  it('imports every valid row: 236 fines and 10 decisions without an amount (2 of them the seeds\' notices), with provenance', async () => {
     first = await importRecords(driver, db(), queries, gdprFines, read.records, { batchSize: 50 });
     expect(first.change).toMatch(/^change-/);
     const c = first.plan.counts;
     expect(c.fines).toMatchObject({ created: 236, matched: 0 });
     expect(c.reports.created).toBe(236);
-    expect(c.decisions.created).toBe(10);
+    expect(c.decisions).toEqual({ created: 8, matched: 2, attached: 2 });
     expect(c.authorities).toEqual({ created: 33, matched: 1 });
+    // 211 new parties (UniCredit twice: in Romania and in Czechia), 3 matched (British Airways, Marriott, Google).
+    expect(c.companies).toEqual({ created: 211, matched: 3 });
+    expect(c.aliases).toEqual({ created: 4, matched: 2 });
     expect(await q("MATCH (f:FineReport {catalogue: 'gdpr-fines-2018-2020'}) WHERE f.amount =~ '0+' RETURN f.id")).toEqual([]);
     const [row2] = await q(`MATCH (a:Authority)-[:IMPOSED]->(f:Fine)-[:REPORTED_AS]->(r:FineReport {id: 'gdpr-fines-2018-2020-row-2'}), (f)-[:AGAINST]->(c:Company)
       RETURN a.id AS authority, c.name AS company, f.amount AS amount, f.currency AS currency, f.date AS date, r.articles AS articles,
@@ -153,15 +159,60 @@ describe('importing into the seeded graph', () => {
     const fines = authority!.finesImposed.map((f) => f.id);
     expect(fines).toEqual(expect.arrayContaining(['ba-ico-penalty-2020', 'marriott-ico-penalty-2020', 'ico-fine-ee-2019-06-24']));
     expect(fines).toHaveLength(2 + 4);
-    const decisions = authority!.decisions.map((d) => [d.kind, d.against?.id, d.date?.iso, d.amounts.map((a) => a.money.display)]);
-    expect(decisions).toEqual(expect.arrayContaining([
-      ['NOTICE_OF_INTENT', 'british-airways', '2019-07', ['GBP 183,390,000']],
-      ['NOTICE_OF_INTENT', 'marriott', '2019-07', ['GBP 99,200,000']],
-      ['DECISION', 'british-airways', '2019-07-08', []],
-      ['DECISION', 'marriott', '2019-07-09', []],
+    // The catalogue's "intention to fine" rows (23: Marriott, 24: British Airways) are the seeds'
+    // notices of intent, one more source of each: no DECISION beside them.
+    expect(first.plan.attachments.map((a) => [a.row, a.event])).toEqual([
+      ['23', 'marriott-starwood-breach-notice-of-intent'], ['24', 'british-airways-breach-2018-notice-of-intent']]);
+    const decisions = authority!.decisions.filter((d) => ['british-airways', 'marriott'].includes(d.against?.id ?? ''))
+      .map((d) => [d.id, d.kind, d.date?.iso, d.amounts.map((a) => a.money.display)]);
+    expect(decisions).toEqual([
+      ['british-airways-breach-2018-notice-of-intent', 'NOTICE_OF_INTENT', '2019-07', ['GBP 183,390,000']],
+      ['marriott-starwood-breach-notice-of-intent', 'NOTICE_OF_INTENT', '2019-07', ['GBP 99,200,000']],
+    ]);
+    expect(await q("MATCH (e:Event {catalogue: 'gdpr-fines-2018-2020'})-[:AGAINST]->(c:Company) WHERE c.id IN ['british-airways', 'marriott'] RETURN e.id")).toEqual([]);
+    const ba = authority!.decisions.find((d) => d.id === 'british-airways-breach-2018-notice-of-intent')!;
+    expect(ba.sources.map((s) => [s.source.id, s.attribution])).toEqual(expect.arrayContaining([
+      ['brodies-ba-marriott', null],
+      ['gdpr-fines-2018-2020', 'row 24'],
+      [expect.stringMatching(/^ico-org-uk-/), 'per the catalogue'],
     ]));
-    const ba = authority!.decisions.find((d) => d.kind === 'DECISION' && d.against?.id === 'british-airways')!;
-    expect(ba.sources.map((s) => s.attribution).sort()).toEqual(['per the catalogue', 'row 24']);
+    expect(ba.sources).toHaveLength(3);
+    // The notices as the seeds give them: title, date and amount unchanged.
+    expect(ba.title).toBe('ICO notice of intent to fine British Airways GBP 183.39 million');
+  });
+
+  it('never merges across countries on a name alone: UniCredit of Romania and of Czechia are two companies', async () => {
+    const unicredit = await q(`MATCH (c:Company) WHERE toLower(c.name) STARTS WITH 'unicredit'
+      RETURN c.id AS id, c.name AS name, c.aliases AS aliases,
+        COLLECT { MATCH (c)<-[:AGAINST]-(:Fine)<-[:IMPOSED]-(:Authority)-[:IN_COUNTRY]->(k:Country) RETURN DISTINCT k.id } AS countries
+      ORDER BY id`);
+    expect(unicredit).toEqual([
+      { id: 'unicredit-bank-cz', name: 'UniCredit Bank', aliases: [], countries: ['CZ'] },
+      { id: 'unicredit-bank-ro', name: 'Unicredit Bank SA', aliases: [], countries: ['RO'] },
+    ]);
+    // A curated company without a country (Google) takes its name from any country: France's
+    // "Google Inc." and Sweden's "Google" are both it.
+    const google = await q(`MATCH (:Company {id: 'google'})<-[:AGAINST]-(:Fine {catalogue: 'gdpr-fines-2018-2020'})<-[:IMPOSED]-(a:Authority)-[:IN_COUNTRY]->(k:Country) RETURN k.id AS country ORDER BY country`);
+    expect(google.map((g) => g.country)).toEqual(['FR', 'SE']);
+  });
+
+  it('keeps each catalogue spelling of a matched entity as an alias, sourced to its row', async () => {
+    const r = await gql(`{ company(id: "google") { name aliases sources { source { id } attribution attributedTo { ... on Publisher { id } } about } }
+      authority(id: "ico") { aliases } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.company.name).toBe('Google');
+    expect(r.data.company.aliases).toEqual(['Google Inc.']);
+    expect(r.data.company.sources).toContainEqual({
+      source: { id: 'gdpr-fines-2018-2020' }, attribution: 'row 66: "Google Inc."', attributedTo: { id: 'privacy-affairs' }, about: ['aliases'],
+    });
+    expect(r.data.authority.aliases).toEqual(['Information Commissioner (ICO)', 'Information Commissioner']);
+    const [marriott] = await q("MATCH (c:Company {id: 'marriott'}) RETURN c.aliases AS aliases");
+    expect(marriott).toEqual({ aliases: ['Marriott International, Inc'] });
+    // A spelling that is the entity's name ("British Airways", Sweden's "Google") adds nothing.
+    const [ba] = await q("MATCH (c:Company {id: 'british-airways'}) RETURN c.aliases AS aliases, COUNT { (c)-[:SOURCED_FROM {claim: 'alias'}]->() } AS links");
+    expect(ba).toEqual({ aliases: [], links: 0 });
+    const search = await gql('{ search(query: "Google Inc.", types: [COMPANY]) { edges { node { ... on Company { id } } } } }');
+    expect(search.data.search.edges[0].node).toEqual({ id: 'google' });
   });
 
   it('keeps generic parties apart and gathers spelling variants of one', async () => {
@@ -201,7 +252,11 @@ describe('importing into the seeded graph', () => {
     const c = again.plan.counts;
     for (const [kind, t] of Object.entries(c)) expect(t.created, kind).toBe(0);
     expect(c.reports.matched).toBe(236);
-    expect(c.decisions.matched).toBe(10);
+    expect(c.decisions).toEqual({ created: 0, matched: 10, attached: 0 });
+    expect(c.companies).toEqual({ created: 0, matched: 211 + 3 });
+    expect(again.plan.aliases).toEqual([]);
+    expect(again.plan.attachments.map((a) => [a.row, a.event, a.first])).toEqual([
+      ['23', 'marriott-starwood-breach-notice-of-intent', false], ['24', 'british-airways-breach-2018-notice-of-intent', false]]);
     expect(again.nodesCreated + again.relationshipsCreated).toBe(0);
     expect(again.change).toBeUndefined();
     expect(await counts()).toEqual(before);

@@ -66,7 +66,9 @@ describe('import runs are recorded in the history', () => {
       (f)-[:AGAINST]->(c:Company) RETURN f.id AS fine, rep.id AS report, c.id AS company`);
     const [decision] = await q("MATCH (e:Event {catalogue: 'gdpr-fines-2018-2020', row: '2'}) RETURN e.id AS id");
     const [c] = await q('MATCH (c:Change {id: $id}) RETURN c {.*} AS c', { id: changeId });
-    expect(c!.c).toMatchObject({ operation: 'IMPORT', actorSubject: 'import:gdpr-fines', actorRole: 'system', properties: '[]', links: '[]', detail: 'first.tsv: 2 rows' });
+    expect(c!.c).toMatchObject({ operation: 'IMPORT', actorSubject: 'import:gdpr-fines', actorRole: 'system', links: '[]', detail: 'first.tsv: 2 rows' });
+    // The curated ICO gains the catalogue's spelling as a sourced alias: a change of its aliases.
+    expect(JSON.parse(c!.c.properties as string)).toEqual([{ entity: 'ico', property: 'aliases', before: [], after: ['Information Commissioner (ICO)'] }]);
     expect(c!.c.created).toEqual(expect.arrayContaining([fine!.fine, fine!.report, fine!.company, decision!.id]));
     expect(c!.c.created).not.toContain('ico');
     // Created nodes match Neo4j's own count of the run (the Change's own node aside).

@@ -37,7 +37,7 @@ describe('entity resolution', () => {
     { id: 'marriott', label: 'Company', name: 'Marriott', aliases: [], country: null },
   ];
   const authority = (name: string, country: string, row = '1'): Mention => ({ label: 'Authority', name, country, row });
-  const company = (name: string, row = '1'): Mention => ({ label: 'Company', name, country: null, row });
+  const company = (name: string, row = '1', country: string | null = 'GB'): Mention => ({ label: 'Company', name, country, row });
 
   it('lands the ICO, British Airways and Marriott rows on the existing entities, and says how', () => {
     const r = resolveEntities([
@@ -66,6 +66,24 @@ describe('entity resolution', () => {
       ['Danish Data Protection Authority', 'DK', 2],
       ['Norwegian Supervisory Authority', 'NO', 2],
     ]);
+  });
+
+  it('never merges companies across countries on a name alone, but an id fits anywhere', () => {
+    const r = resolveEntities([company('Unicredit Bank SA', '27', 'RO'), company('UniCredit Bank', '123', 'CZ'),
+      company('British Airways', '5', 'FR'), company('Marriott', '6', 'FR'), company('british-airways', '7', 'DE')], known);
+    // The two banks: two parties, each of its country.
+    expect(r.created.map((e) => [e.name, e.country])).toEqual([['Unicredit Bank SA', 'RO'], ['UniCredit Bank', 'CZ'], ['British Airways', 'FR']]);
+    // British Airways is in GB: a French row's "British Airways" is another company; its id is a
+    // stronger key; Marriott has no country, so a name from any fits it.
+    expect(r.matched.map((m) => [m.id, m.texts.map((t) => [t.text, t.how, t.row])])).toEqual([
+      ['marriott', [['Marriott', 'exact', '6']]], ['british-airways', [['british-airways', 'id', '7']]]]);
+    // A company an import created is known in the countries of its imported decisions.
+    const again = resolveEntities([company('UniCredit Bank', '123', 'CZ'), company('Unicredit Bank SA', '27', 'RO')], [
+      { id: 'unicredit-bank-ro', label: 'Company', name: 'Unicredit Bank SA', aliases: [], country: null, countries: ['RO'] },
+      { id: 'unicredit-bank-cz', label: 'Company', name: 'UniCredit Bank', aliases: [], country: null, countries: ['CZ'] },
+    ]);
+    expect(again.created).toEqual([]);
+    expect(again.matched.map((m) => [m.id, m.texts[0]!.text])).toEqual([['unicredit-bank-cz', 'UniCredit Bank'], ['unicredit-bank-ro', 'Unicredit Bank SA']]);
   });
 
   it('never merges generic parties, with each other or with the graph', () => {

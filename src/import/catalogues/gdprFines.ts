@@ -13,6 +13,9 @@ import { isGeneric, key, parseName } from '../names.js';
  * reported without an amount (the note: fines announced but not final, or of unknown amount).
  */
 const GDPR_APPLIES = '2018-05-25';
+// The note: amount 0 covers "fines that were announced but not final (Marriott, British Airways)";
+// a row says it is such an announcement only by its link, the authority's "intention to fine".
+const INTENTION_TO_FINE = /intention[-_]to[-_]fine|notice[-_]of[-_]intent/i;
 
 export const gdprFines: Catalogue = {
   name: 'gdpr-fines',
@@ -76,14 +79,16 @@ export const gdprFines: Catalogue = {
     if (urlProblem) error('source_url', urlProblem);
 
     if (problems.some((p) => p.severity === 'error')) return { record: null, problems };
+    // 0 is how the catalogue writes "no amount": a decision without one, never a fine of EUR 0.
+    const noAmount = /^0+(\.0+)?$/.test(f.amount_eur!);
     return {
       record: {
         line,
         row: f.row_id!,
         authority: { name: authority.text, country: { code: code!, name: f.country! } },
         company: { name: f.controller! },
-        // 0 is how the catalogue writes "no amount": a decision without one, never a fine of EUR 0.
-        amount: /^0+(\.0+)?$/.test(f.amount_eur!) ? null : { amount: f.amount_eur!.replace(/^0+(?=\d)/, ''), currency: 'EUR' },
+        amount: noAmount ? null : { amount: f.amount_eur!.replace(/^0+(?=\d)/, ''), currency: 'EUR' },
+        stage: noAmount && INTENTION_TO_FINE.test(f.source_url!) ? 'NOTICE_OF_INTENT' : 'DECISION',
         date,
         articles,
         violationType: violation && !isPlaceholder(violation) ? violation : null,
