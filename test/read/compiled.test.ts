@@ -35,6 +35,7 @@ const KIND_PARAMS = { incident: 'syn-incident-0000042', company: 'syn-company-00
 const STAND_IN_ERRORS = [
   /^Cannot return null for non-nullable field \w+Connection\.totalCount\.$/,
   /^id: no entity has the id "[^"]*"\./,
+  /^No \w+ has the id "[^"]*"\./,
 ];
 
 /** "incidents page, filtered by country, by accounts" -> "incidentsPageFilteredByCountryByAccounts". */

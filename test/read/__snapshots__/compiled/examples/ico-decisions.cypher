@@ -67,9 +67,9 @@
 //   }
 // }
 //
-// 1 query sent.
+// 3 queries sent.
 
-// ---- 1/1: Query.authority
+// ---- 1/3: Query.authority
 // Parameters:
 // {
 //   "p2_id": "ico",
@@ -186,3 +186,27 @@ RETURN [_x3.id, _x3.name, _w4, _wn] AS _v1
 RETURN _v1
 } AS _v0
 RETURN 0 AS k, _v0[0] AS v
+
+// ---- 2/3: common/labelsOf
+// Parameters:
+// {
+//   "id": "ico"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 3/3: common/suggest/Authority
+// Parameters:
+// {
+//   "variants": [
+//     "ico",
+//     "ICO"
+//   ],
+//   "lowerPrefix": "ic",
+//   "upperPrefix": "IC"
+// }
+// Candidates for an unknown Authority id, only on the error path: few enough to compare every one (src/read/suggest.ts).
+MATCH (n:Authority)
+RETURN n.id AS id, [x IN [n.name] + coalesce(n.aliases, []) WHERE x IS NOT NULL] AS names

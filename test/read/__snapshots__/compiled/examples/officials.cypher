@@ -129,9 +129,9 @@
 //   }
 // }
 //
-// 1 query sent.
+// 5 queries sent.
 
-// ---- 1/1: Query.incident + Query.person
+// ---- 1/5: Query.incident + Query.person
 // Parameters:
 // {
 //   "p2_id": "coupang-breach-2025",
@@ -361,3 +361,71 @@ RETURN [_x22.id, _x22.name, _w23] AS _v20
 RETURN _v20
 } AS _v1z
 RETURN 1 AS k, _v1z[0] AS v
+
+// ---- 2/5: common/labelsOf
+// Parameters:
+// {
+//   "id": "coupang-breach-2025"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 3/5: common/labelsOf
+// Parameters:
+// {
+//   "id": "park-dae-jun"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 4/5: common/suggest/Incident
+// Parameters:
+// {
+//   "variants": [
+//     "coupang-breach-2025",
+//     "COUPANG-BREACH-2025"
+//   ],
+//   "lowerPrefix": "co",
+//   "upperPrefix": "CO"
+// }
+// Candidates for an unknown Incident id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Incident) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Incident) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Incident) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.title] WHERE x IS NOT NULL] AS names
+
+// ---- 5/5: common/suggest/Person
+// Parameters:
+// {
+//   "variants": [
+//     "park-dae-jun",
+//     "PARK-DAE-JUN"
+//   ],
+//   "lowerPrefix": "pa",
+//   "upperPrefix": "PA"
+// }
+// Candidates for an unknown Person id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Person) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Person) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Person) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.name] + coalesce(n.aliases, []) WHERE x IS NOT NULL] AS names

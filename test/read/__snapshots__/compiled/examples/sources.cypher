@@ -61,9 +61,9 @@
 //   }
 // }
 //
-// 1 query sent.
+// 5 queries sent.
 
-// ---- 1/1: Query.node + Query.source
+// ---- 1/5: Query.node + Query.source
 // Parameters:
 // {
 //   "p2_id": "skt-pipc-fine-2025",
@@ -137,3 +137,71 @@ RETURN [_xi.id, _xi.url, _xi.dateNote, _wj[0], _wn] AS _vg
 RETURN _vg
 } AS _vf
 RETURN 1 AS k, _vf[0] AS v
+
+// ---- 2/5: common/labelsOf
+// Parameters:
+// {
+//   "id": "skt-pipc-fine-2025"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 3/5: common/labelsOf
+// Parameters:
+// {
+//   "id": "azzet-coupang-2025"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 4/5: common/suggest/Entity
+// Parameters:
+// {
+//   "variants": [
+//     "skt-pipc-fine-2025",
+//     "SKT-PIPC-FINE-2025"
+//   ],
+//   "lowerPrefix": "sk",
+//   "upperPrefix": "SK"
+// }
+// Candidates for an unknown Entity id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Entity) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Entity) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Entity) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.name, n.title] + coalesce(n.aliases, []) WHERE x IS NOT NULL] AS names
+
+// ---- 5/5: common/suggest/Source
+// Parameters:
+// {
+//   "variants": [
+//     "azzet-coupang-2025",
+//     "AZZET-COUPANG-2025"
+//   ],
+//   "lowerPrefix": "az",
+//   "upperPrefix": "AZ"
+// }
+// Candidates for an unknown Source id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Source) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Source) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Source) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.title] WHERE x IS NOT NULL] AS names

@@ -79,9 +79,9 @@
 //   }
 // }
 //
-// 1 query sent.
+// 3 queries sent.
 
-// ---- 1/1: Query.incident
+// ---- 1/3: Query.incident
 // Parameters:
 // {
 //   "p2_id": "coupang-breach-2025"
@@ -194,3 +194,37 @@ RETURN [_x3.id, _w4] AS _v1
 RETURN _v1
 } AS _v0
 RETURN 0 AS k, _v0[0] AS v
+
+// ---- 2/3: common/labelsOf
+// Parameters:
+// {
+//   "id": "coupang-breach-2025"
+// }
+// The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
+// an id of another type is told apart from an id of nothing.
+OPTIONAL MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels
+
+// ---- 3/3: common/suggest/Incident
+// Parameters:
+// {
+//   "variants": [
+//     "coupang-breach-2025",
+//     "COUPANG-BREACH-2025"
+//   ],
+//   "lowerPrefix": "co",
+//   "upperPrefix": "CO"
+// }
+// Candidates for an unknown Incident id, only on the error path (src/read/suggest.ts): the id's case and
+// slug variants, and ids sharing its first characters, through the id index; never a scan of all.
+CALL () {
+  MATCH (n:Incident) WHERE n.id IN $variants
+  RETURN n
+  UNION
+  MATCH (n:Incident) WHERE n.id STARTS WITH $lowerPrefix
+  RETURN n LIMIT 500
+  UNION
+  MATCH (n:Incident) WHERE n.id STARTS WITH $upperPrefix
+  RETURN n LIMIT 500
+}
+RETURN n.id AS id, [x IN [n.title] WHERE x IS NOT NULL] AS names
