@@ -567,3 +567,13 @@ export type AddEstimateMutationVariables = Exact<{
 
 
 export type AddEstimateMutation = { addEstimate: { estimate: { id: string, metric: EstimateMetric, value: number, unit: string, qualifier: EstimateQualifier, isBest: boolean, asOf: { iso: string } | null, sources: Array<{ source: { id: string, title: string | null } }> }, change: { id: string, at: string, operation: ChangeOperation, actor: { subject: string, role: string }, properties: Array<{ entity: string, property: string, before: string | null, after: string | null }> } } };
+
+export type FinesCatalogueQuestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FinesCatalogueQuestionsQuery = { stats: { largestFinesByCountry: Array<{ currency: string, fines: number, country: { code: string, name: string }, fine: { id: string, amount: { display: string }, date: { iso: string } | null, authority: { name: string }, company: { name: string } } }>, mostIn2019: Array<{ authority: { id: string, name: string }, totals: Array<{ count: number, sum: { display: string } }> }>, millionOrMore: Array<{ year: number | null, totals: Array<{ count: number, sum: { display: string } }> }> } | null, finedByTwoOrMore: { totalCount: number, edges: Array<{ node: { id: string, name: string, finesReceived: Array<{ amount: { display: string }, date: { iso: string } | null, authority: { name: string } }> } }> } | null };
+
+export type SectorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SectorsQuery = { sectors: Array<{ name: string, companyCount: number, incidentCount: number }> | null, companies: { totalCount: number, edges: Array<{ node: { id: string, name: string, sector: string | null, country: { code: string } | null } }> } | null, fines: { totalCount: number, edges: Array<{ node: { id: string, kind: FineKind, amount: { display: string }, date: { iso: string } | null, company: { name: string, sector: string | null } } }> } | null };

@@ -5,12 +5,12 @@ import type { ChangeRecord, ChangeActorValue, LinkChangeValue, PropertyChangeVal
 import type { IncidentRecord, DataExposureRecord, EstimateRecord, TimelineEntryRecord, GraphPathRecord, RelatedIncidentRecord, RelatedByValue } from '../modules/incident/records.js';
 import type { InvestigationRecord, FineRecord, FineReportRecord, ConvertedAmountValue } from '../modules/investigation/records.js';
 import type { StatementRecord, EventRecord } from '../modules/narrative/records.js';
-import type { CompanyRecord, AuthorityRecord, PublisherRecord, CountryRecord } from '../modules/organization/records.js';
+import type { CompanyRecord, AuthorityRecord, PublisherRecord, CountryRecord, SectorValue } from '../modules/organization/records.js';
 import type { NeighbourhoodValue } from '../modules/paths/records.js';
 import type { PersonRecord, PositionRecord, SuspicionRecord, AttendanceRecord } from '../modules/person/records.js';
 import type { SearchEdgeValue } from '../modules/search/records.js';
 import type { SourceRecord, DataCategoryRecord, SourceRefRecord } from '../modules/source/records.js';
-import type { MoneyTotalValue, FinesByAuthorityYearValue, IncidentsByDataCategoryValue, IncidentsByCountryYearValue } from '../modules/stats/records.js';
+import type { MoneyTotalValue, FinesByAuthorityYearValue, IncidentsByDataCategoryValue, IncidentsByCountryYearValue, FinesByYearValue, LargestFineInCountryValue } from '../modules/stats/records.js';
 import type { Context } from '../read/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -630,9 +630,19 @@ export type CompanyEdge = {
 export type CompanyFilter = {
   /** Companies based in this country, by its ISO 3166-1 alpha-2 id ("KR"). */
   country?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Companies fined by at least this many different authorities (1 or more): "companies fined by more
+   * than one authority" is finedByAtLeast: 2.
+   */
+  finedByAtLeast?: InputMaybe<Scalars['Int']['input']>;
   /** true: companies fined at least once; false: those never fined. */
   hasFine?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Compared case-insensitively. */
+  /**
+   * Compared forgivingly: case, spaces and punctuation are ignored, and the value may be the start of
+   * the sector's name or of one of its words, singular or plural ("telecom" and "Telecoms" match
+   * "Telecommunications"; "ecommerce", "e-commerce" and "commerce" match "E-commerce"). Query.sectors
+   * lists the names. A value with no letter or digit is BAD_USER_INPUT.
+   */
   sector?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1130,8 +1140,24 @@ export type FineFilter = {
   authority?: InputMaybe<Scalars['ID']['input']>;
   /** Fines on this company, by its id (as `Company.id`). */
   company?: InputMaybe<Scalars['ID']['input']>;
+  /** Fines on a company of this country (Company.country), by its ISO 3166-1 alpha-2 id ("GB"). */
+  companyCountry?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Fines imposed by an authority of this country, by its ISO 3166-1 alpha-2 id ("KR"): the
+   * authority's jurisdiction (Authority.country), whatever the fined company's country, as in "the
+   * largest fine in Korea". companyCountry filters by the company's.
+   */
+  country?: InputMaybe<Scalars['ID']['input']>;
   /** ISO 4217 code. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The fine's date (Fine.date, its most precise reported date) in this range, both ends included,
+   * compared as DateRange says; undated fines are left out. A range whose from is after its to is
+   * BAD_USER_INPUT.
+   */
+  date?: InputMaybe<DateRange>;
+  /** Fines of any of these kinds (an empty list filters nothing out). */
+  kind?: InputMaybe<Array<FineKind>>;
   /** At least this amount, compared exactly, in its currency (fines in other currencies are left out). */
   minAmount?: InputMaybe<MoneyInput>;
   /** Fines whose date (the most precise reported) is in this year; undated fines are left out. */
@@ -1211,12 +1237,33 @@ export type FineSortField =
   /** The id (also the tie-break of every order). */
   | 'ID';
 
+/** The order of Stats.finesByAuthorityAndYear's rows. */
+export type FineTotalsOrder =
+  /** By the authority's name, then year, undated last: the order without orderBy. */
+  | 'AUTHORITY_THEN_YEAR'
+  /**
+   * The largest total first, summed exactly: totals compare only within one currency, so this needs
+   * `currency` or `minAmount` (BAD_USER_INPUT without either). Ties by authority name, then year.
+   */
+  | 'LARGEST_TOTAL_FIRST'
+  /** The most fines first, in every currency counted together; ties by authority name, then year. */
+  | 'MOST_FINES_FIRST';
+
 /** The fines an authority imposed in one year, totalled by currency. */
 export type FinesByAuthorityYear = {
   __typename?: 'FinesByAuthorityYear';
   /** The authority. */
   authority: Authority;
   /** One total per currency, by currency code; fines are never converted to add them up. */
+  totals: Array<MoneyTotal>;
+  /** Year of the fine's most precise reported date; null when undated. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** Fines of one year across authorities. */
+export type FinesByYear = {
+  __typename?: 'FinesByYear';
+  /** Per currency: the exact sum and the number of fines. */
   totals: Array<MoneyTotal>;
   /** Year of the fine's most precise reported date; null when undated. */
   year: Maybe<Scalars['Int']['output']>;
@@ -1603,6 +1650,19 @@ export type InvestigationStatus =
   | 'CONCLUDED'
   /** Still going on, as a source states. */
   | 'OPEN';
+
+/** The largest fine an authority of a country imposed, in one currency. */
+export type LargestFineInCountry = {
+  __typename?: 'LargestFineInCountry';
+  /** The imposing authority's country. */
+  country: Country;
+  /** The ISO 4217 code the fines compared are in. */
+  currency: Scalars['String']['output'];
+  /** The largest of them (ties: the smaller id). */
+  fine: Fine;
+  /** How many fines of that country in that currency were compared. */
+  fines: Scalars['Int']['output'];
+};
 
 /** One relationship a change added (before is null), removed (after is null) or changed, with its properties as JSON text. */
 export type LinkChange = {
@@ -2569,6 +2629,8 @@ export type Query = {
    * first 10,000 matches can be paged through (forwards with first/after, backwards with last/before).
    */
   search: Maybe<SearchConnection>;
+  /** Every sector some company is in, by name, with its companies and incidents counted. */
+  sectors: Maybe<Array<Sector>>;
   /** A source by its id; null, with a NOT_FOUND error, when the id names none (extensions.suggestion: the id likely meant). */
   source: Maybe<Source>;
   /** Every source, filtered and ordered (see Query). */
@@ -3349,6 +3411,17 @@ export type SearchableType =
   /** Statements, by quote, summary and attributions. */
   | 'STATEMENT';
 
+/** A sector companies are in, as the sources name it (Company.sector). */
+export type Sector = {
+  __typename?: 'Sector';
+  /** How many companies are in it. */
+  companyCount: Scalars['Int']['output'];
+  /** How many incidents affected a company in it. */
+  incidentCount: Scalars['Int']['output'];
+  /** The name as stored ("Telecommunications"); names differing in case are listed apart. */
+  name: Scalars['String']['output'];
+};
+
 /**
  * The direction of a root list's orderBy; items without a value for the key come first ascending and
  * last descending.
@@ -3561,14 +3634,30 @@ export type StatementOrder = {
 export type Stats = {
   __typename?: 'Stats';
   /**
-   * Fines with an amount, totalled by authority, year and currency; by authority name, then year
-   * (undated last).
+   * Fines with an amount, per authority and year, summed exactly per currency. Every argument is
+   * optional; with none, every authority and year, by authority name, then year (undated last).
+   * "Which authority fined most in 2020, in euros": finesByAuthorityAndYear(year: 2020, currency:
+   * "EUR", orderBy: LARGEST_TOTAL_FIRST, first: 1).
    */
   finesByAuthorityAndYear: Array<FinesByAuthorityYear>;
+  /**
+   * Fines with an amount per year, summed exactly per currency, across authorities, oldest year
+   * first (undated last). "Fines of EUR 1 million or more per year": finesByYear(minAmount:
+   * {amount: "1000000", currency: "EUR"}).
+   */
+  finesByYear: Array<FinesByYear>;
   /** Incidents counted by country and year; by country name, then year (unknown last). */
   incidentsByCountryAndYear: Array<IncidentsByCountryYear>;
   /** Every data category with how many incidents exposed it, most first, then by name. */
   incidentsByDataCategory: Array<IncidentsByDataCategory>;
+  /**
+   * The largest fine imposed in each country, the country being the imposing authority's
+   * (Authority.country): one row per country and currency, since amounts are compared exactly and
+   * only within a currency (a KRW fine is not ranked against a GBP one here; Fine.amountInUSD is for
+   * that). Ties go to the smaller fine id. Fines without an amount, or by an authority without a
+   * country, are left out. By country name, then currency.
+   */
+  largestFinesByCountry: Array<LargestFineInCountry>;
   /**
    * The largest incidents by a size metric, largest first: accounts affected (accountsAffected, the
    * default), records exposed (recordsExposed) or people affected (peopleAffected). Incidents with no
@@ -3581,12 +3670,33 @@ export type Stats = {
 /** Aggregates over the whole graph. */
 export type StatsFinesByAuthorityAndYearArgs = {
   authority?: InputMaybe<Scalars['ID']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minAmount?: InputMaybe<MoneyInput>;
+  orderBy?: InputMaybe<FineTotalsOrder>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+  years?: InputMaybe<YearRange>;
+};
+
+
+/** Aggregates over the whole graph. */
+export type StatsFinesByYearArgs = {
+  country?: InputMaybe<Scalars['ID']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  minAmount?: InputMaybe<MoneyInput>;
+  years?: InputMaybe<YearRange>;
 };
 
 
 /** Aggregates over the whole graph. */
 export type StatsIncidentsByCountryAndYearArgs = {
   country?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Aggregates over the whole graph. */
+export type StatsLargestFinesByCountryArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3711,6 +3821,14 @@ export type UpdateInvestigationPayload = {
   change: Change;
   /** The investigation as it is now, its version one higher. */
   investigation: Investigation;
+};
+
+/** A range of years, both ends included, either open. */
+export type YearRange = {
+  /** The first year included. */
+  from?: InputMaybe<Scalars['Int']['input']>;
+  /** The last year included. */
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3861,7 +3979,9 @@ export type ResolversTypes = {
   FineReport: ResolverTypeWrapper<FineReportRecord>;
   FineReportInput: FineReportInput;
   FineSortField: FineSortField;
+  FineTotalsOrder: FineTotalsOrder;
   FinesByAuthorityYear: ResolverTypeWrapper<FinesByAuthorityYearValue>;
+  FinesByYear: ResolverTypeWrapper<FinesByYearValue>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<GraphPathRecord>;
   GraphRelationship: ResolverTypeWrapper<GraphRelationship>;
@@ -3887,6 +4007,7 @@ export type ResolversTypes = {
   InvestigationOrder: InvestigationOrder;
   InvestigationSortField: InvestigationSortField;
   InvestigationStatus: InvestigationStatus;
+  LargestFineInCountry: ResolverTypeWrapper<LargestFineInCountryValue>;
   LinkChange: ResolverTypeWrapper<LinkChangeValue>;
   LinkIncidentsInput: LinkIncidentsInput;
   LinkIncidentsPayload: ResolverTypeWrapper<Omit<LinkIncidentsPayload, 'change' | 'from' | 'to'> & { change: ResolversTypes['Change'], from: ResolversTypes['Incident'], to: ResolversTypes['Incident'] }>;
@@ -3927,6 +4048,7 @@ export type ResolversTypes = {
   SearchEdge: ResolverTypeWrapper<SearchEdgeValue>;
   SearchResult: ResolverTypeWrapper<EntityRecord>;
   SearchableType: SearchableType;
+  Sector: ResolverTypeWrapper<SectorValue>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<ConnectionValue<SourceRecord>>;
@@ -3954,6 +4076,7 @@ export type ResolversTypes = {
   UpdateIncidentPayload: ResolverTypeWrapper<Omit<UpdateIncidentPayload, 'change' | 'incident'> & { change: ResolversTypes['Change'], incident: ResolversTypes['Incident'] }>;
   UpdateInvestigationInput: UpdateInvestigationInput;
   UpdateInvestigationPayload: ResolverTypeWrapper<Omit<UpdateInvestigationPayload, 'change' | 'investigation'> & { change: ResolversTypes['Change'], investigation: ResolversTypes['Investigation'] }>;
+  YearRange: YearRange;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -4023,6 +4146,7 @@ export type ResolversParentTypes = {
   FineReport: FineReportRecord;
   FineReportInput: FineReportInput;
   FinesByAuthorityYear: FinesByAuthorityYearValue;
+  FinesByYear: FinesByYearValue;
   Float: Scalars['Float']['output'];
   GraphPath: GraphPathRecord;
   GraphRelationship: GraphRelationship;
@@ -4040,6 +4164,7 @@ export type ResolversParentTypes = {
   InvestigationEdge: Omit<InvestigationEdge, 'node'> & { node: ResolversParentTypes['Investigation'] };
   InvestigationFilter: InvestigationFilter;
   InvestigationOrder: InvestigationOrder;
+  LargestFineInCountry: LargestFineInCountryValue;
   LinkChange: LinkChangeValue;
   LinkIncidentsInput: LinkIncidentsInput;
   LinkIncidentsPayload: Omit<LinkIncidentsPayload, 'change' | 'from' | 'to'> & { change: ResolversParentTypes['Change'], from: ResolversParentTypes['Incident'], to: ResolversParentTypes['Incident'] };
@@ -4073,6 +4198,7 @@ export type ResolversParentTypes = {
   SearchConnection: ConnectionValue<never, SearchEdgeValue>;
   SearchEdge: SearchEdgeValue;
   SearchResult: EntityRecord;
+  Sector: SectorValue;
   Source: SourceRecord;
   SourceConnection: ConnectionValue<SourceRecord>;
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
@@ -4094,6 +4220,7 @@ export type ResolversParentTypes = {
   UpdateIncidentPayload: Omit<UpdateIncidentPayload, 'change' | 'incident'> & { change: ResolversParentTypes['Change'], incident: ResolversParentTypes['Incident'] };
   UpdateInvestigationInput: UpdateInvestigationInput;
   UpdateInvestigationPayload: Omit<UpdateInvestigationPayload, 'change' | 'investigation'> & { change: ResolversParentTypes['Change'], investigation: ResolversParentTypes['Investigation'] };
+  YearRange: YearRange;
 };
 
 export type RequiresDirectiveArgs = {
@@ -4404,6 +4531,11 @@ export type FinesByAuthorityYearResolvers<ContextType = Context, ParentType exte
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FinesByYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinesByYear'] = ResolversParentTypes['FinesByYear']> = {
+  totals?: Resolver<Array<ResolversTypes['MoneyTotal']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
@@ -4505,6 +4637,13 @@ export type InvestigationConnectionResolvers<ContextType = Context, ParentType e
 export type InvestigationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestigationEdge'] = ResolversParentTypes['InvestigationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Investigation'], ParentType, ContextType>;
+};
+
+export type LargestFineInCountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LargestFineInCountry'] = ResolversParentTypes['LargestFineInCountry']> = {
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fine?: Resolver<ResolversTypes['Fine'], ParentType, ContextType>;
+  fines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LinkChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkChange'] = ResolversParentTypes['LinkChange']> = {
@@ -4683,6 +4822,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   search?: Resolver<Maybe<ResolversTypes['SearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
   statements?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<QueryStatementsArgs>>;
@@ -4725,6 +4865,12 @@ export type SearchEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
   __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Event' | 'Incident' | 'Person' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
+export type SectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -4787,8 +4933,10 @@ export type StatementEdgeResolvers<ContextType = Context, ParentType extends Res
 
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   finesByAuthorityAndYear?: Resolver<Array<ResolversTypes['FinesByAuthorityYear']>, ParentType, ContextType, Partial<StatsFinesByAuthorityAndYearArgs>>;
+  finesByYear?: Resolver<Array<ResolversTypes['FinesByYear']>, ParentType, ContextType, Partial<StatsFinesByYearArgs>>;
   incidentsByCountryAndYear?: Resolver<Array<ResolversTypes['IncidentsByCountryYear']>, ParentType, ContextType, Partial<StatsIncidentsByCountryAndYearArgs>>;
   incidentsByDataCategory?: Resolver<Array<ResolversTypes['IncidentsByDataCategory']>, ParentType, ContextType>;
+  largestFinesByCountry?: Resolver<Array<ResolversTypes['LargestFineInCountry']>, ParentType, ContextType, Partial<StatsLargestFinesByCountryArgs>>;
   largestIncidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<StatsLargestIncidentsArgs, 'first' | 'metric'>>;
 };
 
@@ -4866,6 +5014,7 @@ export type Resolvers<ContextType = Context> = {
   FineEdge?: FineEdgeResolvers<ContextType>;
   FineReport?: FineReportResolvers<ContextType>;
   FinesByAuthorityYear?: FinesByAuthorityYearResolvers<ContextType>;
+  FinesByYear?: FinesByYearResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GraphRelationship?: GraphRelationshipResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
@@ -4876,6 +5025,7 @@ export type Resolvers<ContextType = Context> = {
   Investigation?: InvestigationResolvers<ContextType>;
   InvestigationConnection?: InvestigationConnectionResolvers<ContextType>;
   InvestigationEdge?: InvestigationEdgeResolvers<ContextType>;
+  LargestFineInCountry?: LargestFineInCountryResolvers<ContextType>;
   LinkChange?: LinkChangeResolvers<ContextType>;
   LinkIncidentsPayload?: LinkIncidentsPayloadResolvers<ContextType>;
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
@@ -4904,6 +5054,7 @@ export type Resolvers<ContextType = Context> = {
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  Sector?: SectorResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;

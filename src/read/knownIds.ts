@@ -26,6 +26,8 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'FineFilter.authority': 'Authority',
   'FineFilter.company': 'Company',
   'FineFilter.currency': 'currency',
+  'FineFilter.country': 'Country',
+  'FineFilter.companyCountry': 'Country',
   'MoneyInput.currency': 'currency',
   'InvestigationFilter.authority': 'Authority',
   'CompanyFilter.country': 'Country',
@@ -45,6 +47,7 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   // Nested under Query.stats: checked when their answer is empty (checkedWhenEmpty).
   'Stats.finesByAuthorityAndYear.authority': 'Authority',
   'Stats.incidentsByCountryAndYear.country': 'Country',
+  'Stats.finesByYear.country': 'Country',
   // The curators' mutations check these inside their write transaction (src/write/mutate.ts: the changeset's require).
   'AddEstimateInput.incident': 'Incident',
   'SourceRefInput.id': 'Source',

@@ -22,3 +22,10 @@ export interface PublisherRecord extends EntityRecord {
 export interface CountryRecord extends EntityRecord {
   name: string;
 }
+
+/** A row of Query.sectors (cypher/organization/Query.sectors.cypher). */
+export interface SectorValue {
+  name: string;
+  companyCount: number;
+  incidentCount: number;
+}

@@ -1,5 +1,5 @@
 import type { AuthorityFilter, CompanyFilter, Resolvers } from '../../generated/resolvers.js';
-import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../records.js';
+import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SectorValue, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
 import { list, reads, rel, root, sources, lookup } from '../fields.js';
 import { datedListParams } from '../datedList.js';
@@ -42,5 +42,6 @@ export const organizationResolvers: Resolvers = {
     authority: lookup('Authority'),
     authorities: (_p, args, ctx, info) => connection<AuthorityRecord, AuthorityFilter>(ctx, info, authorityList, args),
     countries: root<CountryRecord[]>(),
+    sectors: root<SectorValue[]>(),
   },
 };

@@ -1,4 +1,5 @@
 import type { MoneyValue } from '../common/records.js';
+import type { FineRecord } from '../investigation/records.js';
 import type { CountryRecord, AuthorityRecord } from '../organization/records.js';
 import type { DataCategoryRecord } from '../source/records.js';
 
@@ -24,4 +25,17 @@ export interface IncidentsByCountryYearValue {
   country: CountryRecord;
   year: number | null;
   incidents: number;
+}
+
+export interface FinesByYearValue {
+  year: number | null;
+  /** As FinesByAuthorityYearValue's: summed exactly by the resolver. */
+  totals: { currency: string; amounts: string[] }[];
+}
+
+export interface LargestFineInCountryValue {
+  country: CountryRecord;
+  currency: string;
+  fine: FineRecord;
+  fines: number;
 }

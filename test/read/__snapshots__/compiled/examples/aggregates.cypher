@@ -49,6 +49,10 @@
 // Parameters:
 // {
 //   "p6_authority": null,
+//   "p6_fromYear": null,
+//   "p6_toYear": null,
+//   "p6_currency": null,
+//   "p6_minAmountKey": null,
 //   "ph_metric": "ACCOUNTS_AFFECTED",
 //   "ph_first": 5,
 //   "pp_country": null
@@ -63,6 +67,8 @@ WITH *, COLLECT {
 CALL () {
 MATCH (a:Authority)-[:IMPOSED]->(f:Fine)
 WHERE f.amount IS NOT NULL AND ($p6_authority IS NULL OR a.id = $p6_authority)
+  AND ($p6_fromYear IS NULL OR f.year >= $p6_fromYear) AND ($p6_toYear IS NULL OR f.year <= $p6_toYear)
+  AND ($p6_currency IS NULL OR f.currency = $p6_currency) AND ($p6_minAmountKey IS NULL OR f.amountKey >= $p6_minAmountKey)
 WITH a, f.year AS year, f.currency AS currency, collect(f.amount) AS amounts
 ORDER BY currency
 WITH a, year, collect({currency: currency, amounts: amounts}) AS totals

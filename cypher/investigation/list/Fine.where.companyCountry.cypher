@@ -1,0 +1,1 @@
+EXISTS { (n)-[:AGAINST]->(:Company)-[:IN_COUNTRY]->(:Country {id: $f.companyCountry}) }

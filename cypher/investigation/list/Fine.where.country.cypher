@@ -1,0 +1,1 @@
+EXISTS { (n)<-[:IMPOSED]-(:Authority)-[:IN_COUNTRY]->(:Country {id: $f.country}) }

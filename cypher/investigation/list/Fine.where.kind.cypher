@@ -1,0 +1,1 @@
+n.kind IN $f.kinds

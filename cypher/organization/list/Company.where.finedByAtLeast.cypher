@@ -1,0 +1,1 @@
+COUNT { MATCH (n)<-[:AGAINST]-(:Fine)<-[:IMPOSED]-(a:Authority) RETURN DISTINCT a } >= $f.finedByAtLeast
