@@ -249,27 +249,60 @@ export type Authority = Named & Node & {
   /**
    * Its decisions that are not fines with a known amount: notices of intent to fine and decisions
    * reported without an amount (events of kind NOTICE_OF_INTENT or DECISION), oldest first.
+   * @deprecated Use decisionsConnection: the same decisions in pages, with cursors and a totalCount.
    */
   decisions: Array<Event>;
+  /**
+   * decisions as a connection: the same decisions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's decisions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  decisionsConnection: Maybe<EventConnection>;
   description: Maybe<Scalars['String']['output']>;
   displayName: Scalars['String']['output'];
   /**
    * By the fine's date, its most precise reported date (see DateOrder); without orderBy, by id.
    * "The last three fines it imposed before this one": finesImposed(orderBy: NEWEST_FIRST, first: 3, between: {to: "2025-08-27"}).
+   * @deprecated Use finesImposedConnection: the same fines in pages, with cursors and a totalCount.
    */
   finesImposed: Array<Fine>;
+  /**
+   * finesImposed as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesImposedConnection: Maybe<FineConnection>;
   id: Scalars['ID']['output'];
   /**
    * By the date each opened (see DateOrder); without orderBy, oldest first, undated last. "The last
    * three cases it opened before 2025": investigations(orderBy: NEWEST_FIRST, first: 3, between: {to: "2024"}).
+   * @deprecated Use investigationsConnection: the same investigations in pages, with cursors and a totalCount.
    */
   investigations: Array<Investigation>;
+  /**
+   * investigations as a connection: the same investigations in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's investigations, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  investigationsConnection: Maybe<InvestigationConnection>;
   kind: AuthorityKind;
   name: Scalars['String']['output'];
   /** The body this one is part of (a city police agency within the national police). */
   parent: Maybe<Authority>;
   positions: Array<Position>;
   sources: Array<SourceRef>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityDecisionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -282,9 +315,31 @@ export type AuthorityFinesImposedArgs = {
 
 
 /** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityFinesImposedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
 export type AuthorityInvestigationsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityInvestigationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -460,14 +515,32 @@ export type Company = Named & Node & {
   country: Maybe<Country>;
   description: Maybe<Scalars['String']['output']>;
   displayName: Scalars['String']['output'];
-  /** By the fine's date (see DateOrder); without orderBy, by id. */
+  /**
+   * By the fine's date (see DateOrder); without orderBy, by id.
+   * @deprecated Use finesReceivedConnection: the same fines in pages, with cursors and a totalCount.
+   */
   finesReceived: Array<Fine>;
+  /**
+   * finesReceived as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesReceivedConnection: Maybe<FineConnection>;
   id: Scalars['ID']['output'];
   /**
    * By the incident's dated-on date: disclosure, else discovery, else start of access, the date its
    * year comes from (see DateOrder); without orderBy, by start of access (else disclosure), then id.
+   * @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount.
    */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's incidents, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   name: Scalars['String']['output'];
   /** People who hold or held a position at this company. */
   positions: Array<Position>;
@@ -485,9 +558,29 @@ export type CompanyFinesReceivedArgs = {
 };
 
 
+export type CompanyFinesReceivedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
 export type CompanyIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+export type CompanyIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -534,21 +627,73 @@ export type ConvertedAmount = {
 
 export type Country = Named & Node & {
   __typename?: 'Country';
+  /** @deprecated Use authoritiesConnection: the same authorities in pages, with cursors and a totalCount. */
   authorities: Array<Authority>;
+  /**
+   * authorities as a connection: the same authorities in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's authorities) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  authoritiesConnection: Maybe<AuthorityConnection>;
   code: Scalars['String']['output'];
+  /** @deprecated Use companiesConnection: the same companies in pages, with cursors and a totalCount. */
   companies: Array<Company>;
+  /**
+   * companies as a connection: the same companies in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's companies) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  companiesConnection: Maybe<CompanyConnection>;
   displayName: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 code, also the id ("KR"). */
   id: Scalars['ID']['output'];
-  /** By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id. */
+  /**
+   * By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id.
+   * @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount.
+   */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's incidents, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   name: Scalars['String']['output'];
+};
+
+
+export type CountryAuthoritiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CountryCompaniesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type CountryIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+export type CountryIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -643,10 +788,27 @@ export type DataCategory = Named & Node & {
   /** The Have I Been Pwned data class, where one matches. */
   hibpClass: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** @deprecated Use incidentsExposedConnection: the same incidents in pages, with cursors and a totalCount. */
   incidentsExposed: Array<Incident>;
+  /**
+   * incidentsExposed as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this data category's incidents) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * data category is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsExposedConnection: Maybe<IncidentConnection>;
   name: Scalars['String']['output'];
   /** The VERIS data variety (Personal, Payment, Credentials...). */
   verisVariety: Maybe<Scalars['String']['output']>;
+};
+
+
+/** What was exposed, named after common breach catalogues (HIBP data classes, VERIS varieties). */
+export type DataCategoryIncidentsExposedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DataExposure = Node & {
@@ -662,9 +824,9 @@ export type DataExposure = Node & {
 
 /**
  * The order of a list nested in an entity (an authority's fines, a company's incidents, a person's
- * statements): by date, OLDEST_FIRST or NEWEST_FIRST. Dated items come first, in date order, and
- * undated items last, in both directions. A partial date compares by its first day ("2025-08" is
- * 2025-08-01; a quarter by its first month), the more precise date first on the same day; the id
+ * statements): by date, OLDEST_FIRST or NEWEST_FIRST. Undated items count as the earliest, as
+ * items without a value do in root lists: first with OLDEST_FIRST, last with NEWEST_FIRST. A
+ * partial date compares by its first day ("2025-08" is 2025-08-01; a quarter by its first month), the more precise date first on the same day; the id
  * breaks ties. Each list says which date it orders by; without orderBy it keeps the order it
  * documents. Such lists also take `first` (1 to 100; all when absent) and `between`, a DateRange
  * on the same date, which leaves undated items out.
@@ -741,13 +903,30 @@ export type Event = Named & Node & {
   description: Maybe<Scalars['String']['output']>;
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount. */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this event's incidents) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * event is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   kind: EventKind;
   organizer: Maybe<Organization>;
   /** When a dated source reported it, for an event it does not date: it happened on or before. Lists order and filter events by date, else by this. */
   reportedOn: Maybe<PartialDate>;
   sources: Array<SourceRef>;
   title: Scalars['String']['output'];
+};
+
+
+/** A dated happening on an incident's timeline that is none of the other types. */
+export type EventIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A sum of money an event is about, with what it is in the source's words. */
@@ -870,6 +1049,23 @@ export type FineKind =
   | 'CIVIL_PENALTY'
   | 'SETTLEMENT';
 
+/**
+ * The order of a connection over fines nested in an entity (finesImposedConnection,
+ * finesReceivedConnection, Incident.finesConnection): by date as DateOrder, or by amount within its
+ * currency as the root fines list's AMOUNT (sorted by currency code, then by the exact amount in
+ * that currency, never across currencies; a fine without an amount sorts before the amounts of its
+ * currency, and one without a currency either before all). The id breaks ties.
+ */
+export type FineListOrder =
+  /** SMALLEST_FIRST reversed: currency codes from the last (USD before KRW before EUR), the largest amount first. */
+  | 'LARGEST_FIRST'
+  /** By the fine's date, as DateOrder.NEWEST_FIRST: undated fines last. */
+  | 'NEWEST_FIRST'
+  /** By the fine's date, as DateOrder.OLDEST_FIRST: undated fines first. */
+  | 'OLDEST_FIRST'
+  /** By currency code, then the smallest amount first, as fines(orderBy: {field: AMOUNT, direction: ASC}). */
+  | 'SMALLEST_FIRST';
+
 export type FineOrder = {
   direction?: InputMaybe<SortDirection>;
   field: FineSortField;
@@ -972,16 +1168,46 @@ export type Incident = Named & Node & {
   displayName: Scalars['String']['output'];
   /** Every reported figure of the incident's size, oldest first. */
   estimates: Array<Estimate>;
-  /** By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
+  /**
+   * By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use eventsConnection: the same events in pages, with cursors and a totalCount.
+   */
   events: Array<Event>;
+  /**
+   * events as a connection: the same events in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's events, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  eventsConnection: Maybe<EventConnection>;
   /** Data categories exposed, each with its source. */
   exposedData: Array<DataExposure>;
   extortion: Maybe<Extortion>;
-  /** By the fine's date (see DateOrder); without orderBy, by id. */
+  /**
+   * By the fine's date (see DateOrder); without orderBy, by id.
+   * @deprecated Use finesConnection: the same fines in pages, with cursors and a totalCount.
+   */
   fines: Array<Fine>;
+  /**
+   * fines as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesConnection: Maybe<FineConnection>;
   id: Scalars['ID']['output'];
-  /** By the date the investigation opened (see DateOrder); without orderBy, oldest first, undated last. */
+  /**
+   * By the date the investigation opened (see DateOrder); without orderBy, oldest first, undated last.
+   * @deprecated Use investigationsConnection: the same investigations in pages, with cursors and a totalCount.
+   */
   investigations: Array<Investigation>;
+  /**
+   * investigations as a connection: the same investigations in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's investigations, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  investigationsConnection: Maybe<InvestigationConnection>;
   kind: IncidentKind;
   /** Data categories the company or an authority stated were NOT exposed. */
   notExposedData: Array<DataExposure>;
@@ -1011,8 +1237,16 @@ export type Incident = Named & Node & {
   /**
    * By the statement's date, or when it has none the date a source reported it (reportedOn; see
    * DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use statementsConnection: the same statements in pages, with cursors and a totalCount.
    */
   statements: Array<Statement>;
+  /**
+   * statements as a connection: the same statements in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's statements, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  statementsConnection: Maybe<StatementConnection>;
   summary: Maybe<Scalars['String']['output']>;
   suspicions: Array<Suspicion>;
   /** Every dated thing about the incident, oldest first. */
@@ -1038,6 +1272,17 @@ export type IncidentEventsArgs = {
 
 
 /** A breach or other security incident. */
+export type IncidentEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
 export type IncidentFinesArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1046,9 +1291,31 @@ export type IncidentFinesArgs = {
 
 
 /** A breach or other security incident. */
+export type IncidentFinesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
+/** A breach or other security incident. */
 export type IncidentInvestigationsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentInvestigationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -1063,6 +1330,17 @@ export type IncidentRelatedIncidentsArgs = {
 export type IncidentStatementsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -1151,12 +1429,30 @@ export type IncidentsByDataCategory = {
 
 export type Investigation = Named & Node & {
   __typename?: 'Investigation';
-  /** The authorities conducting it; a joint investigation has several. */
+  /**
+   * The authorities conducting it; a joint investigation has several.
+   * @deprecated Use authoritiesConnection: the same authorities in pages, with cursors and a totalCount.
+   */
   authorities: Array<Authority>;
+  /**
+   * authorities as a connection: the same authorities in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this investigation's authorities) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * investigation is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  authoritiesConnection: Maybe<AuthorityConnection>;
   /** When it was closed, as closeInvestigation recorded it from its source. */
   closedOn: Maybe<PartialDate>;
   displayName: Scalars['String']['output'];
+  /** @deprecated Use finesConnection: the same fines in pages, with cursors and a totalCount. */
   fines: Array<Fine>;
+  /**
+   * fines as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this investigation's fines) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * investigation is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesConnection: Maybe<FineConnection>;
   id: Scalars['ID']['output'];
   incident: Incident;
   kind: InvestigationKind;
@@ -1169,6 +1465,22 @@ export type Investigation = Named & Node & {
   title: Scalars['String']['output'];
   /** How many curators' updates the investigation has had (0: none): what updateInvestigation's and closeInvestigation's expectedVersion names. */
   version: Scalars['Int']['output'];
+};
+
+
+export type InvestigationAuthoritiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type InvestigationFinesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type InvestigationConnection = {
@@ -1901,15 +2213,42 @@ export type Person = Named & Node & {
   description: Maybe<Scalars['String']['output']>;
   displayName: Scalars['String']['output'];
   eventsAttended: Array<Attendance>;
+  /** @deprecated Use formerEmployersConnection: the same companies in pages, with cursors and a totalCount. */
   formerEmployers: Array<Company>;
+  /**
+   * formerEmployers as a connection: the same companies in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's companies) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * person is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  formerEmployersConnection: Maybe<CompanyConnection>;
   id: Scalars['ID']['output'];
   name: Maybe<Scalars['String']['output']>;
   nationality: Maybe<Country>;
   positions: Array<Position>;
   sources: Array<SourceRef>;
-  /** By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
+  /**
+   * By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use statementsConnection: the same statements in pages, with cursors and a totalCount.
+   */
   statements: Array<Statement>;
+  /**
+   * statements as a connection: the same statements in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's statements, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * person is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  statementsConnection: Maybe<StatementConnection>;
   suspicions: Array<Suspicion>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonFormerEmployersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1917,6 +2256,17 @@ export type Person = Named & Node & {
 export type PersonStatementsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -1975,7 +2325,24 @@ export type Publisher = Named & Node & {
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** @deprecated Use sourcesConnection: the same sources in pages, with cursors and a totalCount. */
   sources: Array<Source>;
+  /**
+   * sources as a connection: the same sources in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this publisher's sources) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * publisher is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  sourcesConnection: Maybe<SourceConnection>;
+};
+
+
+/** An organization that publishes sources: a news agency, a newspaper, a regulator's press office. */
+export type PublisherSourcesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -3016,6 +3383,7 @@ export type ResolversTypes = {
   FineEdge: ResolverTypeWrapper<Omit<FineEdge, 'node'> & { node: ResolversTypes['Fine'] }>;
   FineFilter: FineFilter;
   FineKind: FineKind;
+  FineListOrder: FineListOrder;
   FineOrder: FineOrder;
   FineReport: ResolverTypeWrapper<FineReportRecord>;
   FineReportInput: FineReportInput;
@@ -3312,11 +3680,14 @@ export type AuthorityResolvers<ContextType = Context, ParentType extends Resolve
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  decisionsConnection?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<AuthorityDecisionsConnectionArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesImposed?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<AuthorityFinesImposedArgs>>;
+  finesImposedConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<AuthorityFinesImposedConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<AuthorityInvestigationsArgs>>;
+  investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<AuthorityInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['AuthorityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
@@ -3384,8 +3755,10 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesReceived?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<CompanyFinesReceivedArgs>>;
+  finesReceivedConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<CompanyFinesReceivedConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CompanyIncidentsArgs>>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CompanyIncidentsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3413,11 +3786,14 @@ export type ConvertedAmountResolvers<ContextType = Context, ParentType extends R
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  authoritiesConnection?: Resolver<Maybe<ResolversTypes['AuthorityConnection']>, ParentType, ContextType, Partial<CountryAuthoritiesConnectionArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  companiesConnection?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<CountryCompaniesConnectionArgs>>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CountryIncidentsArgs>>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CountryIncidentsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3447,6 +3823,7 @@ export type DataCategoryResolvers<ContextType = Context, ParentType extends Reso
   hibpClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentsExposed?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  incidentsExposedConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<DataCategoryIncidentsExposedConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verisVariety?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3489,6 +3866,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<EventIncidentsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   organizer?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -3589,11 +3967,14 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<IncidentEventsArgs>>;
+  eventsConnection?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<IncidentEventsConnectionArgs>>;
   exposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   extortion?: Resolver<Maybe<ResolversTypes['Extortion']>, ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<IncidentFinesArgs>>;
+  finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<IncidentFinesConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<IncidentInvestigationsArgs>>;
+  investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<IncidentInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3605,6 +3986,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<IncidentStatementsArgs>>;
+  statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<IncidentStatementsConnectionArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
@@ -3639,9 +4021,11 @@ export type IncidentsByDataCategoryResolvers<ContextType = Context, ParentType e
 
 export type InvestigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Investigation'] = ResolversParentTypes['Investigation']> = {
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  authoritiesConnection?: Resolver<Maybe<ResolversTypes['AuthorityConnection']>, ParentType, ContextType, Partial<InvestigationAuthoritiesConnectionArgs>>;
   closedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType>;
+  finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<InvestigationFinesConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InvestigationKind'], ParentType, ContextType>;
@@ -3769,12 +4153,14 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eventsAttended?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   formerEmployers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  formerEmployersConnection?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<PersonFormerEmployersConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
+  statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<PersonStatementsConnectionArgs>>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3816,6 +4202,7 @@ export type PublisherResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourcesConnection?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<PublisherSourcesConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -7,7 +7,7 @@ import type {
 import { partialDate } from '../../domain/partialDate.js';
 import { pageSize } from '../../pagination/pageSize.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, reads, rel, root, sources } from '../fields.js';
+import { byId, connectionOf, date, reads, rel, root, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { incidentList } from './list.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
@@ -41,10 +41,14 @@ export const incidentResolvers: Resolvers = {
     peopleAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['peopleAffectedRule', 'peopleAffectedCompared', 'peopleAffectedOtherUnits'],
       (i) => bestValueBasis('estimate', i.peopleAffectedRule, i.peopleAffectedCompared, i.peopleAffectedOtherUnits)),
     investigations: rel<InvestigationRecord[]>(datedListParams),
+    investigationsConnection: connectionOf<InvestigationRecord>('Incident.investigations', datedListParams),
     fines: rel<FineRecord[]>(datedListParams),
+    finesConnection: connectionOf<FineRecord>('Incident.fines', datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
     statements: rel<StatementRecord[]>(datedListParams),
+    statementsConnection: connectionOf<StatementRecord>('Incident.statements', datedListParams),
     events: rel<EventRecord[]>(datedListParams),
+    eventsConnection: connectionOf<EventRecord>('Incident.events', datedListParams),
     timeline: rel<TimelineEntryRecord[]>(),
     relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
     sources,

@@ -1,7 +1,7 @@
 import type { FineFilter, InvestigationFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, reads, rel, root, sources } from '../fields.js';
+import { byId, connectionOf, date, reads, rel, root, sources } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
 import type { ConvertedAmountValue } from '../records.js';
@@ -10,9 +10,11 @@ export const investigationResolvers: Resolvers = {
   Investigation: {
     incident: rel<IncidentRecord>(),
     authorities: rel<AuthorityRecord[]>(),
+    authoritiesConnection: connectionOf<AuthorityRecord>('Investigation.authorities'),
     openedOn: date('openedOn', 'openedOnAsReported'),
     closedOn: date('closedOn', 'closedOnAsReported'),
     fines: rel<FineRecord[]>(),
+    finesConnection: connectionOf<FineRecord>('Investigation.fines'),
     sources,
   },
   Fine: {

@@ -1,7 +1,7 @@
 import type { AuthorityFilter, CompanyFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, list, reads, rel, root, sources } from '../fields.js';
+import { byId, connectionOf, list, reads, rel, root, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { authorityList, companyList } from './list.js';
 
@@ -11,7 +11,9 @@ export const organizationResolvers: Resolvers = {
     country: rel<CountryRecord | null>(),
     sizeFacts: rel<EstimateRecord[]>(),
     incidents: rel<IncidentRecord[]>(datedListParams),
+    incidentsConnection: connectionOf<IncidentRecord>('Company.incidents', datedListParams),
     finesReceived: rel<FineRecord[]>(datedListParams),
+    finesReceivedConnection: connectionOf<FineRecord>('Company.finesReceived', datedListParams),
     positions: rel<PositionRecord[]>(),
     sources,
   },
@@ -20,8 +22,11 @@ export const organizationResolvers: Resolvers = {
     country: rel<CountryRecord | null>(),
     parent: rel<AuthorityRecord | null>(),
     investigations: rel<InvestigationRecord[]>(datedListParams),
+    investigationsConnection: connectionOf<InvestigationRecord>('Authority.investigations', datedListParams),
     finesImposed: rel<FineRecord[]>(datedListParams),
+    finesImposedConnection: connectionOf<FineRecord>('Authority.finesImposed', datedListParams),
     decisions: rel<EventRecord[]>(),
+    decisionsConnection: connectionOf<EventRecord>('Authority.decisions'),
     positions: rel<PositionRecord[]>(),
     sources,
   },
@@ -29,12 +34,16 @@ export const organizationResolvers: Resolvers = {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     sources: rel<SourceRecord[]>(),
+    sourcesConnection: connectionOf<SourceRecord>('Publisher.sources'),
   },
   Country: {
     code: reads<CountryRecord, string>(['id'], (c) => c.id),
     companies: rel<CompanyRecord[]>(),
+    companiesConnection: connectionOf<CompanyRecord>('Country.companies'),
     authorities: rel<AuthorityRecord[]>(),
+    authoritiesConnection: connectionOf<AuthorityRecord>('Country.authorities'),
     incidents: rel<IncidentRecord[]>(datedListParams),
+    incidentsConnection: connectionOf<IncidentRecord>('Country.incidents', datedListParams),
   },
   Query: {
     company: root(byId),

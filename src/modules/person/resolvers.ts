@@ -1,7 +1,7 @@
 import type { PersonFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, StatementRecord, SuspicionRecord, PositionRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { byId, date, list, reads, rel, root, sources } from '../fields.js';
+import { byId, connectionOf, date, list, reads, rel, root, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { personList } from './list.js';
 
@@ -11,9 +11,11 @@ export const personResolvers: Resolvers = {
     nationality: rel<CountryRecord | null>(),
     positions: rel<PositionRecord[]>(),
     statements: rel<StatementRecord[]>(datedListParams),
+    statementsConnection: connectionOf<StatementRecord>('Person.statements', datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
     eventsAttended: rel<AttendanceRecord[]>(),
     formerEmployers: rel<CompanyRecord[]>(),
+    formerEmployersConnection: connectionOf<CompanyRecord>('Person.formerEmployers'),
     sources,
   },
   Position: {
