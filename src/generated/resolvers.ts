@@ -292,7 +292,15 @@ export type Authority = Named & Node & {
   name: Scalars['String']['output'];
   /** The body this one is part of (a city police agency within the national police). */
   parent: Maybe<Authority>;
+  /** @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount. */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another authority is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   sources: Array<SourceRef>;
 };
 
@@ -341,6 +349,15 @@ export type AuthorityInvestigationsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type AuthorityConnection = {
@@ -542,11 +559,31 @@ export type Company = Named & Node & {
    */
   incidentsConnection: Maybe<IncidentConnection>;
   name: Scalars['String']['output'];
-  /** People who hold or held a position at this company. */
+  /**
+   * People who hold or held a position at this company.
+   * @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount.
+   */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another company is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   sector: Maybe<Scalars['String']['output']>;
-  /** Size facts: active users and similar, each with its date and source. */
+  /**
+   * Size facts: active users and similar, each with its date and source.
+   * @deprecated Use sizeFactsConnection: the same size facts in pages, with cursors and a totalCount.
+   */
   sizeFacts: Array<Estimate>;
+  /**
+   * sizeFacts as a connection: the same size facts in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's size facts) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another company is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  sizeFactsConnection: Maybe<EstimateConnection>;
   sources: Array<SourceRef>;
 };
 
@@ -582,6 +619,22 @@ export type CompanyIncidentsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+export type CompanyPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CompanySizeFactsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CompanyConnection = {
@@ -822,6 +875,26 @@ export type DataExposure = Node & {
   sources: Array<SourceRef>;
 };
 
+/** A page of exposures of a category of data (a connection beside a nested list, as root lists page). */
+export type DataExposureConnection = {
+  __typename?: 'DataExposureConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<DataExposureEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's exposures of a category of data, with the cursor to page on from it. */
+export type DataExposureEdge = {
+  __typename?: 'DataExposureEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: DataExposure;
+};
+
 /**
  * The order of a list nested in an entity (an authority's fines, a company's incidents, a person's
  * statements): by date, OLDEST_FIRST or NEWEST_FIRST. Undated items count as the earliest, as
@@ -870,6 +943,26 @@ export type Estimate = Node & {
   unit: Scalars['String']['output'];
   /** The figure; exact for integers up to 2^53. */
   value: Scalars['Float']['output'];
+};
+
+/** A page of estimates (a connection beside a nested list, as root lists page). */
+export type EstimateConnection = {
+  __typename?: 'EstimateConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<EstimateEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's estimates, with the cursor to page on from it. */
+export type EstimateEdge = {
+  __typename?: 'EstimateEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Estimate;
 };
 
 export type EstimateMetric =
@@ -1015,9 +1108,33 @@ export type Fine = Node & {
   investigation: Maybe<Investigation>;
   kind: FineKind;
   reason: Maybe<Scalars['String']['output']>;
-  /** Every reported amount with its date, quoted conversions and source. */
+  /**
+   * Every reported amount with its date, quoted conversions and source.
+   * @deprecated Use reportsConnection: the same reports in pages, with cursors and a totalCount.
+   */
   reports: Array<FineReport>;
+  /**
+   * reports as a connection: the same reports in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this fine's reports) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another fine is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  reportsConnection: Maybe<FineReportConnection>;
   sources: Array<SourceRef>;
+};
+
+
+/**
+ * A penalty imposed by an authority on a company. Sources may report it differently; every
+ * report is kept in `reports`, and `amount` is the most precise of them (the same decision
+ * reported with different rounding), ties going to the latest report; `amountBasis` says which
+ * report that is and why.
+ */
+export type FineReportsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type FineConnection = {
@@ -1084,6 +1201,26 @@ export type FineReport = Node & {
   /** True for the report the fine's amount comes from. */
   isBest: Scalars['Boolean']['output'];
   sources: Array<SourceRef>;
+};
+
+/** A page of reports of a fine (a connection beside a nested list, as root lists page). */
+export type FineReportConnection = {
+  __typename?: 'FineReportConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<FineReportEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's reports of a fine, with the cursor to page on from it. */
+export type FineReportEdge = {
+  __typename?: 'FineReportEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: FineReport;
 };
 
 /**
@@ -1166,8 +1303,18 @@ export type Incident = Named & Node & {
   disclosedOn: Maybe<PartialDate>;
   discoveredOn: Maybe<PartialDate>;
   displayName: Scalars['String']['output'];
-  /** Every reported figure of the incident's size, oldest first. */
+  /**
+   * Every reported figure of the incident's size, oldest first.
+   * @deprecated Use estimatesConnection: the same estimates in pages, with cursors and a totalCount.
+   */
   estimates: Array<Estimate>;
+  /**
+   * estimates as a connection: the same estimates in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's estimates) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  estimatesConnection: Maybe<EstimateConnection>;
   /**
    * By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
    * @deprecated Use eventsConnection: the same events in pages, with cursors and a totalCount.
@@ -1180,8 +1327,18 @@ export type Incident = Named & Node & {
    * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   eventsConnection: Maybe<EventConnection>;
-  /** Data categories exposed, each with its source. */
+  /**
+   * Data categories exposed, each with its source.
+   * @deprecated Use exposedDataConnection: the same exposures in pages, with cursors and a totalCount.
+   */
   exposedData: Array<DataExposure>;
+  /**
+   * exposedData as a connection: the same exposures in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's exposures) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  exposedDataConnection: Maybe<DataExposureConnection>;
   extortion: Maybe<Extortion>;
   /**
    * By the fine's date (see DateOrder); without orderBy, by id.
@@ -1209,8 +1366,18 @@ export type Incident = Named & Node & {
    */
   investigationsConnection: Maybe<InvestigationConnection>;
   kind: IncidentKind;
-  /** Data categories the company or an authority stated were NOT exposed. */
+  /**
+   * Data categories the company or an authority stated were NOT exposed.
+   * @deprecated Use notExposedDataConnection: the same exposures in pages, with cursors and a totalCount.
+   */
   notExposedData: Array<DataExposure>;
+  /**
+   * notExposedData as a connection: the same exposures in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's exposures) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  notExposedDataConnection: Maybe<DataExposureConnection>;
   /** Where the access came from ("servers outside South Korea"). */
   origin: Maybe<Scalars['String']['output']>;
   /**
@@ -1248,7 +1415,15 @@ export type Incident = Named & Node & {
    */
   statementsConnection: Maybe<StatementConnection>;
   summary: Maybe<Scalars['String']['output']>;
+  /** @deprecated Use suspicionsConnection: the same suspicions in pages, with cursors and a totalCount. */
   suspicions: Array<Suspicion>;
+  /**
+   * suspicions as a connection: the same suspicions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's suspicions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  suspicionsConnection: Maybe<SuspicionConnection>;
   /** Every dated thing about the incident, oldest first. */
   timeline: Array<TimelineEntry>;
   title: Scalars['String']['output'];
@@ -1260,6 +1435,15 @@ export type Incident = Named & Node & {
    */
   year: Maybe<Scalars['Int']['output']>;
   yearBasis: Maybe<IncidentYearBasis>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentEstimatesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1279,6 +1463,15 @@ export type IncidentEventsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentExposedDataConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1321,6 +1514,15 @@ export type IncidentInvestigationsConnectionArgs = {
 
 
 /** A breach or other security incident. */
+export type IncidentNotExposedDataConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A breach or other security incident. */
 export type IncidentRelatedIncidentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1342,6 +1544,15 @@ export type IncidentStatementsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentSuspicionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type IncidentConnection = {
@@ -2225,7 +2436,15 @@ export type Person = Named & Node & {
   id: Scalars['ID']['output'];
   name: Maybe<Scalars['String']['output']>;
   nationality: Maybe<Country>;
+  /** @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount. */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another person is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   sources: Array<SourceRef>;
   /**
    * By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
@@ -2239,12 +2458,29 @@ export type Person = Named & Node & {
    * person is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   statementsConnection: Maybe<StatementConnection>;
+  /** @deprecated Use suspicionsConnection: the same suspicions in pages, with cursors and a totalCount. */
   suspicions: Array<Suspicion>;
+  /**
+   * suspicions as a connection: the same suspicions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's suspicions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another person is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  suspicionsConnection: Maybe<SuspicionConnection>;
 };
 
 
 /** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
 export type PersonFormerEmployersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonPositionsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2268,6 +2504,15 @@ export type PersonStatementsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonSuspicionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PersonConnection = {
@@ -2305,6 +2550,26 @@ export type Position = Node & {
   sources: Array<SourceRef>;
   title: Scalars['String']['output'];
   until: Maybe<PartialDate>;
+};
+
+/** A page of positions (a connection beside a nested list, as root lists page). */
+export type PositionConnection = {
+  __typename?: 'PositionConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<PositionEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's positions, with the cursor to page on from it. */
+export type PositionEdge = {
+  __typename?: 'PositionEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Position;
 };
 
 /** One property a change set: its value before and after, as JSON text (null: it had none). */
@@ -3178,6 +3443,26 @@ export type Suspicion = Node & {
   status: SuspicionStatus;
 };
 
+/** A page of suspicions (a connection beside a nested list, as root lists page). */
+export type SuspicionConnection = {
+  __typename?: 'SuspicionConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<SuspicionEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's suspicions, with the cursor to page on from it. */
+export type SuspicionEdge = {
+  __typename?: 'SuspicionEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Suspicion;
+};
+
 export type SuspicionStatus =
   | 'CHARGED'
   | 'CLEARED'
@@ -3363,11 +3648,15 @@ export type ResolversTypes = {
   CreatePersonPayload: ResolverTypeWrapper<Omit<CreatePersonPayload, 'change' | 'person'> & { change: ResolversTypes['Change'], person: ResolversTypes['Person'] }>;
   DataCategory: ResolverTypeWrapper<DataCategoryRecord>;
   DataExposure: ResolverTypeWrapper<DataExposureRecord>;
+  DataExposureConnection: ResolverTypeWrapper<ConnectionValue<DataExposureRecord>>;
+  DataExposureEdge: ResolverTypeWrapper<Omit<DataExposureEdge, 'node'> & { node: ResolversTypes['DataExposure'] }>;
   DateOrder: DateOrder;
   DatePrecision: DatePrecision;
   DateRange: DateRange;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Estimate: ResolverTypeWrapper<EstimateRecord>;
+  EstimateConnection: ResolverTypeWrapper<ConnectionValue<EstimateRecord>>;
+  EstimateEdge: ResolverTypeWrapper<Omit<EstimateEdge, 'node'> & { node: ResolversTypes['Estimate'] }>;
   EstimateMetric: EstimateMetric;
   EstimateQualifier: EstimateQualifier;
   Event: ResolverTypeWrapper<EventRecord>;
@@ -3386,6 +3675,8 @@ export type ResolversTypes = {
   FineListOrder: FineListOrder;
   FineOrder: FineOrder;
   FineReport: ResolverTypeWrapper<FineReportRecord>;
+  FineReportConnection: ResolverTypeWrapper<ConnectionValue<FineReportRecord>>;
+  FineReportEdge: ResolverTypeWrapper<Omit<FineReportEdge, 'node'> & { node: ResolversTypes['FineReport'] }>;
   FineReportInput: FineReportInput;
   FineSortField: FineSortField;
   FinesByAuthorityYear: ResolverTypeWrapper<FinesByAuthorityYearValue>;
@@ -3440,6 +3731,8 @@ export type ResolversTypes = {
   PersonFilter: PersonFilter;
   PersonOrder: PersonOrder;
   Position: ResolverTypeWrapper<PositionRecord>;
+  PositionConnection: ResolverTypeWrapper<ConnectionValue<PositionRecord>>;
+  PositionEdge: ResolverTypeWrapper<Omit<PositionEdge, 'node'> & { node: ResolversTypes['Position'] }>;
   PropertyChange: ResolverTypeWrapper<PropertyChangeValue>;
   Publisher: ResolverTypeWrapper<PublisherRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3473,6 +3766,8 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<{}>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Suspicion: ResolverTypeWrapper<SuspicionRecord>;
+  SuspicionConnection: ResolverTypeWrapper<ConnectionValue<SuspicionRecord>>;
+  SuspicionEdge: ResolverTypeWrapper<Omit<SuspicionEdge, 'node'> & { node: ResolversTypes['Suspicion'] }>;
   SuspicionStatus: SuspicionStatus;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryRecord>;
   TimelineKind: TimelineKind;
@@ -3532,9 +3827,13 @@ export type ResolversParentTypes = {
   CreatePersonPayload: Omit<CreatePersonPayload, 'change' | 'person'> & { change: ResolversParentTypes['Change'], person: ResolversParentTypes['Person'] };
   DataCategory: DataCategoryRecord;
   DataExposure: DataExposureRecord;
+  DataExposureConnection: ConnectionValue<DataExposureRecord>;
+  DataExposureEdge: Omit<DataExposureEdge, 'node'> & { node: ResolversParentTypes['DataExposure'] };
   DateRange: DateRange;
   Decimal: Scalars['Decimal']['output'];
   Estimate: EstimateRecord;
+  EstimateConnection: ConnectionValue<EstimateRecord>;
+  EstimateEdge: Omit<EstimateEdge, 'node'> & { node: ResolversParentTypes['Estimate'] };
   Event: EventRecord;
   EventAmount: Omit<EventAmount, 'money'> & { money: ResolversParentTypes['Money'] };
   EventConnection: ConnectionValue<EventRecord>;
@@ -3548,6 +3847,8 @@ export type ResolversParentTypes = {
   FineFilter: FineFilter;
   FineOrder: FineOrder;
   FineReport: FineReportRecord;
+  FineReportConnection: ConnectionValue<FineReportRecord>;
+  FineReportEdge: Omit<FineReportEdge, 'node'> & { node: ResolversParentTypes['FineReport'] };
   FineReportInput: FineReportInput;
   FinesByAuthorityYear: FinesByAuthorityYearValue;
   Float: Scalars['Float']['output'];
@@ -3590,6 +3891,8 @@ export type ResolversParentTypes = {
   PersonFilter: PersonFilter;
   PersonOrder: PersonOrder;
   Position: PositionRecord;
+  PositionConnection: ConnectionValue<PositionRecord>;
+  PositionEdge: Omit<PositionEdge, 'node'> & { node: ResolversParentTypes['Position'] };
   PropertyChange: PropertyChangeValue;
   Publisher: PublisherRecord;
   Query: Record<PropertyKey, never>;
@@ -3615,6 +3918,8 @@ export type ResolversParentTypes = {
   Stats: {};
   String: Scalars['String']['output'];
   Suspicion: SuspicionRecord;
+  SuspicionConnection: ConnectionValue<SuspicionRecord>;
+  SuspicionEdge: Omit<SuspicionEdge, 'node'> & { node: ResolversParentTypes['Suspicion'] };
   TimelineEntry: TimelineEntryRecord;
   URL: Scalars['URL']['output'];
   UpdateIncidentInput: UpdateIncidentInput;
@@ -3692,6 +3997,7 @@ export type AuthorityResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<AuthorityPositionsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3761,8 +4067,10 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CompanyIncidentsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<CompanyPositionsConnectionArgs>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sizeFacts?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  sizeFactsConnection?: Resolver<Maybe<ResolversTypes['EstimateConnection']>, ParentType, ContextType, Partial<CompanySizeFactsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3839,6 +4147,17 @@ export type DataExposureResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type DataExposureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataExposureConnection'] = ResolversParentTypes['DataExposureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DataExposureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataExposureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataExposureEdge'] = ResolversParentTypes['DataExposureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataExposure'], ParentType, ContextType>;
+};
+
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
@@ -3855,6 +4174,17 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EstimateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstimateConnection'] = ResolversParentTypes['EstimateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EstimateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EstimateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstimateEdge'] = ResolversParentTypes['EstimateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -3909,6 +4239,7 @@ export type FineResolvers<ContextType = Context, ParentType extends ResolversPar
   kind?: Resolver<ResolversTypes['FineKind'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['FineReport']>, ParentType, ContextType>;
+  reportsConnection?: Resolver<Maybe<ResolversTypes['FineReportConnection']>, ParentType, ContextType, Partial<FineReportsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3933,6 +4264,17 @@ export type FineReportResolvers<ContextType = Context, ParentType extends Resolv
   isBest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FineReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FineReportConnection'] = ResolversParentTypes['FineReportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FineReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FineReportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FineReportEdge'] = ResolversParentTypes['FineReportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FineReport'], ParentType, ContextType>;
 };
 
 export type FinesByAuthorityYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinesByAuthorityYear'] = ResolversParentTypes['FinesByAuthorityYear']> = {
@@ -3966,9 +4308,11 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   discoveredOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  estimatesConnection?: Resolver<Maybe<ResolversTypes['EstimateConnection']>, ParentType, ContextType, Partial<IncidentEstimatesConnectionArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<IncidentEventsArgs>>;
   eventsConnection?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<IncidentEventsConnectionArgs>>;
   exposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
+  exposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentExposedDataConnectionArgs>>;
   extortion?: Resolver<Maybe<ResolversTypes['Extortion']>, ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<IncidentFinesArgs>>;
   finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<IncidentFinesConnectionArgs>>;
@@ -3977,6 +4321,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<IncidentInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
+  notExposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentNotExposedDataConnectionArgs>>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   peopleAffected?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   peopleAffectedBasis?: Resolver<Maybe<ResolversTypes['BestValueBasis']>, ParentType, ContextType>;
@@ -3989,6 +4334,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<IncidentStatementsConnectionArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
+  suspicionsConnection?: Resolver<Maybe<ResolversTypes['SuspicionConnection']>, ParentType, ContextType, Partial<IncidentSuspicionsConnectionArgs>>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4158,10 +4504,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<PersonPositionsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
   statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<PersonStatementsConnectionArgs>>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
+  suspicionsConnection?: Resolver<Maybe<ResolversTypes['SuspicionConnection']>, ParentType, ContextType, Partial<PersonSuspicionsConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4186,6 +4534,17 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PositionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionConnection'] = ResolversParentTypes['PositionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PositionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PositionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionEdge'] = ResolversParentTypes['PositionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
 };
 
 export type PropertyChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyChange'] = ResolversParentTypes['PropertyChange']> = {
@@ -4348,6 +4707,17 @@ export type SuspicionResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SuspicionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuspicionConnection'] = ResolversParentTypes['SuspicionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SuspicionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SuspicionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuspicionEdge'] = ResolversParentTypes['SuspicionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Suspicion'], ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
@@ -4399,8 +4769,12 @@ export type Resolvers<ContextType = Context> = {
   CreatePersonPayload?: CreatePersonPayloadResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
   DataExposure?: DataExposureResolvers<ContextType>;
+  DataExposureConnection?: DataExposureConnectionResolvers<ContextType>;
+  DataExposureEdge?: DataExposureEdgeResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Estimate?: EstimateResolvers<ContextType>;
+  EstimateConnection?: EstimateConnectionResolvers<ContextType>;
+  EstimateEdge?: EstimateEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventAmount?: EventAmountResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -4410,6 +4784,8 @@ export type Resolvers<ContextType = Context> = {
   FineConnection?: FineConnectionResolvers<ContextType>;
   FineEdge?: FineEdgeResolvers<ContextType>;
   FineReport?: FineReportResolvers<ContextType>;
+  FineReportConnection?: FineReportConnectionResolvers<ContextType>;
+  FineReportEdge?: FineReportEdgeResolvers<ContextType>;
   FinesByAuthorityYear?: FinesByAuthorityYearResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GraphRelationship?: GraphRelationshipResolvers<ContextType>;
@@ -4439,6 +4815,8 @@ export type Resolvers<ContextType = Context> = {
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  PositionConnection?: PositionConnectionResolvers<ContextType>;
+  PositionEdge?: PositionEdgeResolvers<ContextType>;
   PropertyChange?: PropertyChangeResolvers<ContextType>;
   Publisher?: PublisherResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -4458,6 +4836,8 @@ export type Resolvers<ContextType = Context> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
+  SuspicionConnection?: SuspicionConnectionResolvers<ContextType>;
+  SuspicionEdge?: SuspicionEdgeResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateIncidentPayload?: UpdateIncidentPayloadResolvers<ContextType>;

@@ -137,19 +137,21 @@ describe('cursors are refused on another list', () => {
 describe('every nested connection', () => {
   // Each parent type, reached from a root list, with its connection fields and the arrays beside them.
   const parents: [string, string, string[]][] = [
-    // (the cost limit: 30 incidents with four lists and four connections each)
+    // (within the cost limit: 30 incidents with four lists and four connections of 20 each, 100 others with connections of 50)
     ['incidents(first: 30)', 'Incident', ['investigations', 'fines', 'statements', 'events']],
+    ['incidents(first: 30) ', 'Incident', ['exposedData', 'notExposedData', 'estimates', 'suspicions']],
     ['investigations(first: 100)', 'Investigation', ['authorities', 'fines']],
+    ['fines(first: 100)', 'Fine', ['reports']],
     ['events(first: 100)', 'Event', ['incidents']],
-    ['companies(first: 100)', 'Company', ['incidents', 'finesReceived']],
-    ['authorities(first: 100)', 'Authority', ['investigations', 'finesImposed', 'decisions']],
-    ['people(first: 100)', 'Person', ['statements', 'formerEmployers']],
+    ['companies(first: 100)', 'Company', ['incidents', 'finesReceived', 'sizeFacts', 'positions']],
+    ['authorities(first: 100)', 'Authority', ['investigations', 'finesImposed', 'decisions', 'positions']],
+    ['people(first: 100)', 'Person', ['statements', 'formerEmployers', 'positions', 'suspicions']],
   ];
 
   it.each(parents)('%s: totalCount is the array length and the first items are the array, in one query', async (root, _type, fields) => {
-    const size = root.includes('30') ? 20 : 100;
+    const size = root.startsWith('incidents') ? 20 : 50;
     const sel = fields.map((f) => `${f} { id } ${f}Connection(first: ${size}) { totalCount pageInfo { hasNextPage } edges { node { id } } }`).join(' ');
-    const r = await gql(`{ ${root} { edges { node { id ${sel} } } } }`);
+    const r = await gql(`{ ${root.trim()} { edges { node { id ${sel} } } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.extensions!.neo4j!.queries).toBe(1);
     let nonEmpty = 0;

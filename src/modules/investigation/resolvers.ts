@@ -34,6 +34,7 @@ export const investigationResolvers: Resolvers = {
     amountInUSD: rel<ConvertedAmountValue | null>(),
     date: date('date', 'dateAsReported'),
     reports: rel<FineReportRecord[]>(),
+    reportsConnection: connectionOf<FineReportRecord>('Fine.reports'),
     sources,
   },
   FineReport: {

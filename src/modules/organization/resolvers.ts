@@ -10,11 +10,13 @@ export const organizationResolvers: Resolvers = {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     sizeFacts: rel<EstimateRecord[]>(),
+    sizeFactsConnection: connectionOf<EstimateRecord>('Company.sizeFacts'),
     incidents: rel<IncidentRecord[]>(datedListParams),
     incidentsConnection: connectionOf<IncidentRecord>('Company.incidents', datedListParams),
     finesReceived: rel<FineRecord[]>(datedListParams),
     finesReceivedConnection: connectionOf<FineRecord>('Company.finesReceived', datedListParams),
     positions: rel<PositionRecord[]>(),
+    positionsConnection: connectionOf<PositionRecord>('Company.positions'),
     sources,
   },
   Authority: {
@@ -28,6 +30,7 @@ export const organizationResolvers: Resolvers = {
     decisions: rel<EventRecord[]>(),
     decisionsConnection: connectionOf<EventRecord>('Authority.decisions'),
     positions: rel<PositionRecord[]>(),
+    positionsConnection: connectionOf<PositionRecord>('Authority.positions'),
     sources,
   },
   Publisher: {
