@@ -132,7 +132,7 @@ function emitPage(b: Builder, field: FieldPlan, parent: { variable: string; guar
   const { def } = field;
   const p = b.bind(field.params, def.parameters);
   const pg = b.bind(pageParameters(field.page!));
-  const [x, all, i, at, k, s, e, n, slice, each, items, out] = ['_x', '_a', '_i', '_t', '_k', '_s', '_e', '_n', '_g', '_y', '_w', '_v'].map((v) => b.name(v));
+  const [x, all, i, at, k, s, e, n, slice, each, projected, items, out] = ['_x', '_a', '_i', '_t', '_k', '_s', '_e', '_n', '_g', '_y', '_v', '_w', '_v'].map((v) => b.name(v));
   if (field.item.kind !== 'node') throw new Error(`cypher/${def.name}.cypher: a connection pages nodes`);
   const item = emitNode(b, each!, field.item.node);
   const scoped = parent && def.usesThis;
@@ -153,7 +153,7 @@ function emitPage(b: Builder, field: FieldPlan, parent: { variable: string; guar
     `WITH ${n}, ${s}, ${e}, COLLECT {`,
     `UNWIND ${slice} AS ${each}`,
     ...bindClause(item.bound),
-    `RETURN ${item.map} AS ${out}`,
+    `RETURN ${item.map} AS ${projected}`,
     `} AS ${items}`,
     `RETURN [${n}, ${s}, ${e}, ${items}] AS ${out}`,
     '}',
