@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/read/compiled.test.ts', 'test/read/decode.test.ts', 'test/read/compilerShapes.test.ts', 'test/read/definitions.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/read/compiled.test.ts', 'test/read/decode.test.ts', 'test/read/compilerShapes.test.ts', 'test/read/definitions.test.ts', 'test/read/nestedConnections.test.ts'],
     reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

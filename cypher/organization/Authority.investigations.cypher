@@ -1,15 +1,15 @@
 // An authority's investigations, by the date each opened.
 // $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
-// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items come last in both
-// directions and fall outside any range; null keeps the order by opening date as stored, then id.
+// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items count as the
+// earliest (first oldest-first, last newest-first, as in root lists) and fall outside any range; null keeps the order by opening date as stored, then id.
 MATCH (this)-[:CONDUCTS]->(inv:Investigation)
 // The date is cut down to a day only when an argument orders or filters by it.
 WITH inv, CASE WHEN $order IS NULL AND $from IS NULL AND $to IS NULL THEN null ELSE split(inv.openedOn, '/')[0] END AS dated
 WITH inv, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
 RETURN inv
-ORDER BY CASE WHEN $order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $order = 'NEWEST_FIRST' THEN day END DESC,
          CASE WHEN $order IS NOT NULL THEN size(dated) END DESC,
          CASE WHEN $order IS NULL THEN inv.openedOn END, inv.id

@@ -1,16 +1,19 @@
 // A company's fines, by the fine's date.
-// $order (OLDEST_FIRST, NEWEST_FIRST or null), $from and $to (first and last day, or null) and
-// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items come last in both
-// directions and fall outside any range; null keeps the order by id.
+// $order (OLDEST_FIRST, NEWEST_FIRST, SMALLEST_FIRST, LARGEST_FIRST or null), $from and $to (first and last day, or null) and
+// $first are the field's arguments (src/modules/organization/resolvers.ts). Undated items count as the
+// earliest (first oldest-first, last newest-first, as in root lists) and fall outside any range;
+// by amount (the connections' FineListOrder), within a currency as root fines' AMOUNT (sortAmount); null keeps the order by id.
 MATCH (this)<-[:AGAINST]-(f:Fine)
 // The date is cut down to a day only when an argument orders or filters by it.
 WITH f, CASE WHEN $order IS NULL AND $from IS NULL AND $to IS NULL THEN null ELSE split(f.date, '/')[0] END AS dated
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($from IS NULL OR day >= $from) AND ($to IS NULL OR day <= $to)
 RETURN f
-ORDER BY CASE WHEN $order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $order = 'NEWEST_FIRST' THEN day END DESC,
-         CASE WHEN $order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $order IN ['OLDEST_FIRST', 'NEWEST_FIRST'] THEN size(dated) END DESC,
+         CASE WHEN $order = 'SMALLEST_FIRST' THEN f.sortAmount END,
+         CASE WHEN $order = 'LARGEST_FIRST' THEN f.sortAmount END DESC,
          f.id
 LIMIT $first

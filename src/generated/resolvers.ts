@@ -291,8 +291,16 @@ export type Authority = Named & Node & {
   /**
    * Its decisions that are not fines with a known amount: notices of intent to fine and decisions
    * reported without an amount (events of kind NOTICE_OF_INTENT or DECISION), oldest first.
+   * @deprecated Use decisionsConnection: the same decisions in pages, with cursors and a totalCount.
    */
   decisions: Array<Event>;
+  /**
+   * decisions as a connection: the same decisions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's decisions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  decisionsConnection: Maybe<EventConnection>;
   /** What the body is, in a sentence or two. */
   description: Maybe<Scalars['String']['output']>;
   /** The authority's name. */
@@ -300,25 +308,60 @@ export type Authority = Named & Node & {
   /**
    * By the fine's date, its most precise reported date (see DateOrder); without orderBy, by id.
    * "The last three fines it imposed before this one": finesImposed(orderBy: NEWEST_FIRST, first: 3, between: {to: "2025-08-27"}).
+   * @deprecated Use finesImposedConnection: the same fines in pages, with cursors and a totalCount.
    */
   finesImposed: Array<Fine>;
+  /**
+   * finesImposed as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesImposedConnection: Maybe<FineConnection>;
   /** The authority's id ("pipc"). */
   id: Scalars['ID']['output'];
   /**
    * By the date each opened (see DateOrder); without orderBy, oldest first, undated last. "The last
    * three cases it opened before 2025": investigations(orderBy: NEWEST_FIRST, first: 3, between: {to: "2024"}).
+   * @deprecated Use investigationsConnection: the same investigations in pages, with cursors and a totalCount.
    */
   investigations: Array<Investigation>;
+  /**
+   * investigations as a connection: the same investigations in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's investigations, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * authority is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of public body it is. */
   kind: AuthorityKind;
   /** The name the sources use. */
   name: Scalars['String']['output'];
   /** The body this one is part of (a city police agency within the national police). */
   parent: Maybe<Authority>;
-  /** The positions held at this authority, earliest since first (undated last), then by id. */
+  /**
+   * The positions held at this authority, earliest since first (undated last), then by id.
+   * @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount.
+   */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this authority's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another authority is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityDecisionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -331,10 +374,41 @@ export type AuthorityFinesImposedArgs = {
 
 
 /** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityFinesImposedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
 export type AuthorityInvestigationsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityInvestigationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A public body: regulators, police, ministries, governments and joint investigation teams. */
+export type AuthorityPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `authorities` list, with the total count of the items matching its filter. */
@@ -566,23 +640,61 @@ export type Company = Named & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** The company's name. */
   displayName: Scalars['String']['output'];
-  /** By the fine's date (see DateOrder); without orderBy, by id. */
+  /**
+   * By the fine's date (see DateOrder); without orderBy, by id.
+   * @deprecated Use finesReceivedConnection: the same fines in pages, with cursors and a totalCount.
+   */
   finesReceived: Array<Fine>;
+  /**
+   * finesReceived as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesReceivedConnection: Maybe<FineConnection>;
   /** The company's id ("coupang"). */
   id: Scalars['ID']['output'];
   /**
    * By the incident's dated-on date: disclosure, else discovery, else start of access, the date its
    * year comes from (see DateOrder); without orderBy, by start of access (else disclosure), then id.
+   * @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount.
    */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's incidents, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   /** The name the sources use. */
   name: Scalars['String']['output'];
-  /** People who hold or held a position at this company. */
+  /**
+   * People who hold or held a position at this company.
+   * @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount.
+   */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another company is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   /** Its sector as the sources give it ("E-commerce"); null when none is known. */
   sector: Maybe<Scalars['String']['output']>;
-  /** Size facts: active users and similar, each with its date and source. */
+  /**
+   * Size facts: active users and similar, each with its date and source.
+   * @deprecated Use sizeFactsConnection: the same size facts in pages, with cursors and a totalCount.
+   */
   sizeFacts: Array<Estimate>;
+  /**
+   * sizeFacts as a connection: the same size facts in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this company's size facts) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another company is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  sizeFactsConnection: Maybe<EstimateConnection>;
   /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
@@ -597,10 +709,50 @@ export type CompanyFinesReceivedArgs = {
 
 
 /** A company: where incidents happen and whom fines are imposed on. */
+export type CompanyFinesReceivedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
+/** A company: where incidents happen and whom fines are imposed on. */
 export type CompanyIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A company: where incidents happen and whom fines are imposed on. */
+export type CompanyIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A company: where incidents happen and whom fines are imposed on. */
+export type CompanyPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company: where incidents happen and whom fines are imposed on. */
+export type CompanySizeFactsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `companies` list, with the total count of the items matching its filter. */
@@ -675,20 +827,68 @@ export type ConvertedAmount = {
 /** A country, by its ISO 3166-1 alpha-2 code. */
 export type Country = Named & Node & {
   __typename?: 'Country';
-  /** The authorities of the country, by id. */
+  /**
+   * The authorities of the country, by id.
+   * @deprecated Use authoritiesConnection: the same authorities in pages, with cursors and a totalCount.
+   */
   authorities: Array<Authority>;
+  /**
+   * authorities as a connection: the same authorities in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's authorities) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  authoritiesConnection: Maybe<AuthorityConnection>;
   /** The ISO 3166-1 alpha-2 code ("KR"), the same as id. */
   code: Scalars['String']['output'];
-  /** The companies based in the country, by id. */
+  /**
+   * The companies based in the country, by id.
+   * @deprecated Use companiesConnection: the same companies in pages, with cursors and a totalCount.
+   */
   companies: Array<Company>;
+  /**
+   * companies as a connection: the same companies in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's companies) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  companiesConnection: Maybe<CompanyConnection>;
   /** The country's name. */
   displayName: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 code, also the id ("KR"). */
   id: Scalars['ID']['output'];
-  /** By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id. */
+  /**
+   * By the incident's dated-on date (see Company.incidents and DateOrder); without orderBy, by id.
+   * @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount.
+   */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this country's incidents, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   /** The country's name in English ("South Korea"). */
   name: Scalars['String']['output'];
+};
+
+
+/** A country, by its ISO 3166-1 alpha-2 code. */
+export type CountryAuthoritiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country, by its ISO 3166-1 alpha-2 code. */
+export type CountryCompaniesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -696,6 +896,17 @@ export type Country = Named & Node & {
 export type CountryIncidentsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A country, by its ISO 3166-1 alpha-2 code. */
+export type CountryIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
 };
 
@@ -820,12 +1031,31 @@ export type DataCategory = Named & Node & {
   hibpClass: Maybe<Scalars['String']['output']>;
   /** The category's id ("email-address"). */
   id: Scalars['ID']['output'];
-  /** The incidents that exposed data of this category, by id. */
+  /**
+   * The incidents that exposed data of this category, by id.
+   * @deprecated Use incidentsExposedConnection: the same incidents in pages, with cursors and a totalCount.
+   */
   incidentsExposed: Array<Incident>;
+  /**
+   * incidentsExposed as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this data category's incidents) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * data category is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsExposedConnection: Maybe<IncidentConnection>;
   /** The category's name ("Email address"). */
   name: Scalars['String']['output'];
   /** The VERIS data variety (Personal, Payment, Credentials...). */
   verisVariety: Maybe<Scalars['String']['output']>;
+};
+
+
+/** What was exposed, named after common breach catalogues (HIBP data classes, VERIS varieties). */
+export type DataCategoryIncidentsExposedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One category of data an incident exposed, or was stated not to have exposed, with its sources. */
@@ -848,19 +1078,39 @@ export type DataExposure = Node & {
   sources: Array<SourceRef>;
 };
 
+/** A page of exposures of a category of data (a connection beside a nested list, as root lists page). */
+export type DataExposureConnection = {
+  __typename?: 'DataExposureConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<DataExposureEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's exposures of a category of data, with the cursor to page on from it. */
+export type DataExposureEdge = {
+  __typename?: 'DataExposureEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: DataExposure;
+};
+
 /**
  * The order of a list nested in an entity (an authority's fines, a company's incidents, a person's
- * statements): by date, OLDEST_FIRST or NEWEST_FIRST. Dated items come first, in date order, and
- * undated items last, in both directions. A partial date compares by its first day ("2025-08" is
- * 2025-08-01; a quarter by its first month), the more precise date first on the same day; the id
+ * statements): by date, OLDEST_FIRST or NEWEST_FIRST. Undated items count as the earliest, as
+ * items without a value do in root lists: first with OLDEST_FIRST, last with NEWEST_FIRST. A
+ * partial date compares by its first day ("2025-08" is 2025-08-01; a quarter by its first month), the more precise date first on the same day; the id
  * breaks ties. Each list says which date it orders by; without orderBy it keeps the order it
  * documents. Such lists also take `first` (0 to 100; all when absent) and `between`, a DateRange
  * on the same date, which leaves undated items out.
  */
 export type DateOrder =
-  /** Latest date first; undated items still last. */
+  /** Latest date first; undated items last. */
   | 'NEWEST_FIRST'
-  /** Earliest date first; undated items last. */
+  /** Earliest date first; undated items first, counted as the earliest. */
   | 'OLDEST_FIRST';
 
 /** How precise a PartialDate is. */
@@ -917,6 +1167,26 @@ export type Estimate = Node & {
   value: Scalars['Float']['output'];
 };
 
+/** A page of estimates (a connection beside a nested list, as root lists page). */
+export type EstimateConnection = {
+  __typename?: 'EstimateConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<EstimateEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's estimates, with the cursor to page on from it. */
+export type EstimateEdge = {
+  __typename?: 'EstimateEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Estimate;
+};
+
 /** What an estimate measures. */
 export type EstimateMetric =
   /** The company's active users (a size fact, not a count of those affected). */
@@ -964,8 +1234,18 @@ export type Event = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The event's id. */
   id: Scalars['ID']['output'];
-  /** The incidents it is about, by id. */
+  /**
+   * The incidents it is about, by id.
+   * @deprecated Use incidentsConnection: the same incidents in pages, with cursors and a totalCount.
+   */
   incidents: Array<Incident>;
+  /**
+   * incidents as a connection: the same incidents in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this event's incidents) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * event is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  incidentsConnection: Maybe<IncidentConnection>;
   /** What kind of happening it is. */
   kind: EventKind;
   /**
@@ -979,6 +1259,15 @@ export type Event = Named & Node & {
   sources: Array<SourceRef>;
   /** What happened, in a line. */
   title: Scalars['String']['output'];
+};
+
+
+/** A dated happening on an incident's timeline that is none of the other types. */
+export type EventIncidentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A sum of money an event is about, with what it is in the source's words. */
@@ -1105,13 +1394,37 @@ export type Fine = Node & {
   kind: FineKind;
   /** What it is for, as the sources say. */
   reason: Maybe<Scalars['String']['output']>;
-  /** Every reported amount with its date, quoted conversions and source. */
+  /**
+   * Every reported amount with its date, quoted conversions and source.
+   * @deprecated Use reportsConnection: the same reports in pages, with cursors and a totalCount.
+   */
   reports: Array<FineReport>;
+  /**
+   * reports as a connection: the same reports in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this fine's reports) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another fine is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  reportsConnection: Maybe<FineReportConnection>;
   /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
 
-/** A page of the `fines` list, with the total count of the items matching its filter. */
+
+/**
+ * A penalty imposed by an authority on a company. Sources may report it differently; every
+ * report is kept in `reports`, and `amount` is the most precise of them (the same decision
+ * reported with different rounding), ties going to the latest report; `amountBasis` says which
+ * report that is and why.
+ */
+export type FineReportsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of the `fines` list (or of a nested fine list's connection), with the total count of the items matching its filter. */
 export type FineConnection = {
   __typename?: 'FineConnection';
   /** The page's items in order, each with its cursor. */
@@ -1175,6 +1488,23 @@ export type FineKind =
   /** A sum paid under a settlement with the authority. */
   | 'SETTLEMENT';
 
+/**
+ * The order of a connection over fines nested in an entity (finesImposedConnection,
+ * finesReceivedConnection, Incident.finesConnection): by date as DateOrder, or by amount within its
+ * currency as the root fines list's AMOUNT (sorted by currency code, then by the exact amount in
+ * that currency, never across currencies; a fine without an amount sorts before the amounts of its
+ * currency, and one without a currency either before all). The id breaks ties.
+ */
+export type FineListOrder =
+  /** SMALLEST_FIRST reversed: currency codes from the last (USD before KRW before EUR), the largest amount first. */
+  | 'LARGEST_FIRST'
+  /** By the fine's date, as DateOrder.NEWEST_FIRST: undated fines last. */
+  | 'NEWEST_FIRST'
+  /** By the fine's date, as DateOrder.OLDEST_FIRST: undated fines first. */
+  | 'OLDEST_FIRST'
+  /** By currency code, then the smallest amount first, as fines(orderBy: {field: AMOUNT, direction: ASC}). */
+  | 'SMALLEST_FIRST';
+
 /** One sort key of a root list of fines. */
 export type FineOrder = {
   /** ASC (the default) or DESC. */
@@ -1203,6 +1533,26 @@ export type FineReport = Node & {
    * by id.
    */
   sources: Array<SourceRef>;
+};
+
+/** A page of reports of a fine (a connection beside a nested list, as root lists page). */
+export type FineReportConnection = {
+  __typename?: 'FineReportConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<FineReportEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's reports of a fine, with the cursor to page on from it. */
+export type FineReportEdge = {
+  __typename?: 'FineReportEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: FineReport;
 };
 
 /**
@@ -1320,24 +1670,84 @@ export type Incident = Named & Node & {
   discoveredOn: Maybe<PartialDate>;
   /** The incident's title. */
   displayName: Scalars['String']['output'];
-  /** Every reported figure of the incident's size, oldest first. */
+  /**
+   * Every reported figure of the incident's size, oldest first.
+   * @deprecated Use estimatesConnection: the same estimates in pages, with cursors and a totalCount.
+   */
   estimates: Array<Estimate>;
-  /** By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
+  /**
+   * estimates as a connection: the same estimates in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's estimates) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  estimatesConnection: Maybe<EstimateConnection>;
+  /**
+   * By the event's date, or else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use eventsConnection: the same events in pages, with cursors and a totalCount.
+   */
   events: Array<Event>;
-  /** Data categories exposed, each with its source. */
+  /**
+   * events as a connection: the same events in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's events, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  eventsConnection: Maybe<EventConnection>;
+  /**
+   * Data categories exposed, each with its source.
+   * @deprecated Use exposedDataConnection: the same exposures in pages, with cursors and a totalCount.
+   */
   exposedData: Array<DataExposure>;
+  /**
+   * exposedData as a connection: the same exposures in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's exposures) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  exposedDataConnection: Maybe<DataExposureConnection>;
   /** The extortion attempt around the incident; null when none is reported. */
   extortion: Maybe<Extortion>;
-  /** By the fine's date (see DateOrder); without orderBy, by id. */
+  /**
+   * By the fine's date (see DateOrder); without orderBy, by id.
+   * @deprecated Use finesConnection: the same fines in pages, with cursors and a totalCount.
+   */
   fines: Array<Fine>;
+  /**
+   * fines as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's fines, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesConnection: Maybe<FineConnection>;
   /** The incident's id ("coupang-breach-2025"). */
   id: Scalars['ID']['output'];
-  /** By the date the investigation opened (see DateOrder); without orderBy, oldest first, undated last. */
+  /**
+   * By the date the investigation opened (see DateOrder); without orderBy, oldest first, undated last.
+   * @deprecated Use investigationsConnection: the same investigations in pages, with cursors and a totalCount.
+   */
   investigations: Array<Investigation>;
+  /**
+   * investigations as a connection: the same investigations in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's investigations, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of incident it is. */
   kind: IncidentKind;
-  /** Data categories the company or an authority stated were NOT exposed. */
+  /**
+   * Data categories the company or an authority stated were NOT exposed.
+   * @deprecated Use notExposedDataConnection: the same exposures in pages, with cursors and a totalCount.
+   */
   notExposedData: Array<DataExposure>;
+  /**
+   * notExposedData as a connection: the same exposures in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's exposures) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  notExposedDataConnection: Maybe<DataExposureConnection>;
   /** Where the access came from ("servers outside South Korea"). */
   origin: Maybe<Scalars['String']['output']>;
   /**
@@ -1367,12 +1777,30 @@ export type Incident = Named & Node & {
   /**
    * By the statement's date, or when it has none the date a source reported it (reportedOn; see
    * DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use statementsConnection: the same statements in pages, with cursors and a totalCount.
    */
   statements: Array<Statement>;
+  /**
+   * statements as a connection: the same statements in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's statements, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * incident is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  statementsConnection: Maybe<StatementConnection>;
   /** What happened, in a few sentences; null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
-  /** The people suspected in the incident, by whom and on what basis, by id. */
+  /**
+   * The people suspected in the incident, by whom and on what basis, by id.
+   * @deprecated Use suspicionsConnection: the same suspicions in pages, with cursors and a totalCount.
+   */
   suspicions: Array<Suspicion>;
+  /**
+   * suspicions as a connection: the same suspicions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this incident's suspicions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another incident is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  suspicionsConnection: Maybe<SuspicionConnection>;
   /** Every dated thing about the incident, oldest first. */
   timeline: Array<TimelineEntry>;
   /** A short title for the incident. */
@@ -1390,10 +1818,39 @@ export type Incident = Named & Node & {
 
 
 /** A breach or other security incident. */
+export type IncidentEstimatesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A breach or other security incident. */
 export type IncidentEventsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentExposedDataConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1406,10 +1863,41 @@ export type IncidentFinesArgs = {
 
 
 /** A breach or other security incident. */
+export type IncidentFinesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<FineListOrder>;
+};
+
+
+/** A breach or other security incident. */
 export type IncidentInvestigationsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentInvestigationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentNotExposedDataConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1424,6 +1912,26 @@ export type IncidentStatementsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A breach or other security incident. */
+export type IncidentSuspicionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `incidents` list, with the total count of the items matching its filter. */
@@ -1553,14 +2061,34 @@ export type IncidentsByDataCategory = {
 /** An inquiry into an incident by one or more authorities. */
 export type Investigation = Named & Node & {
   __typename?: 'Investigation';
-  /** The authorities conducting it; a joint investigation has several. */
+  /**
+   * The authorities conducting it; a joint investigation has several.
+   * @deprecated Use authoritiesConnection: the same authorities in pages, with cursors and a totalCount.
+   */
   authorities: Array<Authority>;
+  /**
+   * authorities as a connection: the same authorities in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this investigation's authorities) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * investigation is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  authoritiesConnection: Maybe<AuthorityConnection>;
   /** When it was closed, as closeInvestigation recorded it from its source. */
   closedOn: Maybe<PartialDate>;
   /** The investigation's title. */
   displayName: Scalars['String']['output'];
-  /** The fines it resulted in, by id. */
+  /**
+   * The fines it resulted in, by id.
+   * @deprecated Use finesConnection: the same fines in pages, with cursors and a totalCount.
+   */
   fines: Array<Fine>;
+  /**
+   * fines as a connection: the same fines in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this investigation's fines) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * investigation is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  finesConnection: Maybe<FineConnection>;
   /** The investigation's id. */
   id: Scalars['ID']['output'];
   /** The incident it is into. */
@@ -1581,6 +2109,24 @@ export type Investigation = Named & Node & {
   title: Scalars['String']['output'];
   /** How many curators' updates the investigation has had (0: none): what updateInvestigation's and closeInvestigation's expectedVersion names. */
   version: Scalars['Int']['output'];
+};
+
+
+/** An inquiry into an incident by one or more authorities. */
+export type InvestigationAuthoritiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An inquiry into an incident by one or more authorities. */
+export type InvestigationFinesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `investigations` list, with the total count of the items matching its filter. */
@@ -2421,8 +2967,18 @@ export type Person = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The events they attended and in what capacity, oldest first (undated last), then by id. */
   eventsAttended: Array<Attendance>;
-  /** Companies they used to work for, by id. */
+  /**
+   * Companies they used to work for, by id.
+   * @deprecated Use formerEmployersConnection: the same companies in pages, with cursors and a totalCount.
+   */
   formerEmployers: Array<Company>;
+  /**
+   * formerEmployers as a connection: the same companies in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's companies) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * person is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  formerEmployersConnection: Maybe<CompanyConnection>;
   /** The person's id. */
   id: Scalars['ID']['output'];
   /**
@@ -2432,14 +2988,62 @@ export type Person = Named & Node & {
   name: Maybe<Scalars['String']['output']>;
   /** The country of their nationality; null when none is known. */
   nationality: Maybe<Country>;
-  /** The positions they hold or held, earliest since first (undated last), then by id. */
+  /**
+   * The positions they hold or held, earliest since first (undated last), then by id.
+   * @deprecated Use positionsConnection: the same positions in pages, with cursors and a totalCount.
+   */
   positions: Array<Position>;
+  /**
+   * positions as a connection: the same positions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's positions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another person is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  positionsConnection: Maybe<PositionConnection>;
   /** The sources they rest on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
-  /** By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last. */
+  /**
+   * By the statement's date, else its reportedOn (see DateOrder); without orderBy, oldest first by its own date, undated last.
+   * @deprecated Use statementsConnection: the same statements in pages, with cursors and a totalCount.
+   */
   statements: Array<Statement>;
-  /** The incidents they are suspected in, by whom and on what basis, by id. */
+  /**
+   * statements as a connection: the same statements in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's statements, within `between` when given) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * person is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  statementsConnection: Maybe<StatementConnection>;
+  /**
+   * The incidents they are suspected in, by whom and on what basis, by id.
+   * @deprecated Use suspicionsConnection: the same suspicions in pages, with cursors and a totalCount.
+   */
   suspicions: Array<Suspicion>;
+  /**
+   * suspicions as a connection: the same suspicions in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this person's suspicions) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another person is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  suspicionsConnection: Maybe<SuspicionConnection>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonFormerEmployersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonPositionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2448,6 +3052,26 @@ export type PersonStatementsArgs = {
   between?: InputMaybe<DateRange>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonStatementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<DateRange>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
+};
+
+
+/** A person: an official, a suspect, or both. An unnamed suspect has a description and no name. */
+export type PersonSuspicionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `people` list, with the total count of the items matching its filter. */
@@ -2510,6 +3134,26 @@ export type Position = Node & {
   until: Maybe<PartialDate>;
 };
 
+/** A page of positions (a connection beside a nested list, as root lists page). */
+export type PositionConnection = {
+  __typename?: 'PositionConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<PositionEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's positions, with the cursor to page on from it. */
+export type PositionEdge = {
+  __typename?: 'PositionEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Position;
+};
+
 /** One property a change set: its value before and after, as JSON text (null: it had none). */
 export type PropertyChange = {
   __typename?: 'PropertyChange';
@@ -2536,8 +3180,27 @@ export type Publisher = Named & Node & {
   id: Scalars['ID']['output'];
   /** The publisher's name. */
   name: Scalars['String']['output'];
-  /** The sources it published, oldest first (undated last), then by id. */
+  /**
+   * The sources it published, oldest first (undated last), then by id.
+   * @deprecated Use sourcesConnection: the same sources in pages, with cursors and a totalCount.
+   */
   sources: Array<Source>;
+  /**
+   * sources as a connection: the same sources in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this publisher's sources) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list, another orderBy or another
+   * publisher is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  sourcesConnection: Maybe<SourceConnection>;
+};
+
+
+/** An organization that publishes sources: a news agency, a newspaper, a regulator's press office. */
+export type PublisherSourcesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -3725,6 +4388,26 @@ export type Suspicion = Node & {
   status: SuspicionStatus;
 };
 
+/** A page of suspicions (a connection beside a nested list, as root lists page). */
+export type SuspicionConnection = {
+  __typename?: 'SuspicionConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<SuspicionEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's suspicions, with the cursor to page on from it. */
+export type SuspicionEdge = {
+  __typename?: 'SuspicionEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Suspicion;
+};
+
 /** How far the suspicion has gone. */
 export type SuspicionStatus =
   /** Charged with an offence. */
@@ -3955,11 +4638,15 @@ export type ResolversTypes = {
   CreatePersonPayload: ResolverTypeWrapper<Omit<CreatePersonPayload, 'change' | 'person'> & { change: ResolversTypes['Change'], person: ResolversTypes['Person'] }>;
   DataCategory: ResolverTypeWrapper<DataCategoryRecord>;
   DataExposure: ResolverTypeWrapper<DataExposureRecord>;
+  DataExposureConnection: ResolverTypeWrapper<ConnectionValue<DataExposureRecord>>;
+  DataExposureEdge: ResolverTypeWrapper<Omit<DataExposureEdge, 'node'> & { node: ResolversTypes['DataExposure'] }>;
   DateOrder: DateOrder;
   DatePrecision: DatePrecision;
   DateRange: DateRange;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Estimate: ResolverTypeWrapper<EstimateRecord>;
+  EstimateConnection: ResolverTypeWrapper<ConnectionValue<EstimateRecord>>;
+  EstimateEdge: ResolverTypeWrapper<Omit<EstimateEdge, 'node'> & { node: ResolversTypes['Estimate'] }>;
   EstimateMetric: EstimateMetric;
   EstimateQualifier: EstimateQualifier;
   Event: ResolverTypeWrapper<EventRecord>;
@@ -3975,8 +4662,11 @@ export type ResolversTypes = {
   FineEdge: ResolverTypeWrapper<Omit<FineEdge, 'node'> & { node: ResolversTypes['Fine'] }>;
   FineFilter: FineFilter;
   FineKind: FineKind;
+  FineListOrder: FineListOrder;
   FineOrder: FineOrder;
   FineReport: ResolverTypeWrapper<FineReportRecord>;
+  FineReportConnection: ResolverTypeWrapper<ConnectionValue<FineReportRecord>>;
+  FineReportEdge: ResolverTypeWrapper<Omit<FineReportEdge, 'node'> & { node: ResolversTypes['FineReport'] }>;
   FineReportInput: FineReportInput;
   FineSortField: FineSortField;
   FineTotalsOrder: FineTotalsOrder;
@@ -4034,6 +4724,8 @@ export type ResolversTypes = {
   PersonFilter: PersonFilter;
   PersonOrder: PersonOrder;
   Position: ResolverTypeWrapper<PositionRecord>;
+  PositionConnection: ResolverTypeWrapper<ConnectionValue<PositionRecord>>;
+  PositionEdge: ResolverTypeWrapper<Omit<PositionEdge, 'node'> & { node: ResolversTypes['Position'] }>;
   PropertyChange: ResolverTypeWrapper<PropertyChangeValue>;
   Publisher: ResolverTypeWrapper<PublisherRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4068,6 +4760,8 @@ export type ResolversTypes = {
   Stats: ResolverTypeWrapper<{}>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Suspicion: ResolverTypeWrapper<SuspicionRecord>;
+  SuspicionConnection: ResolverTypeWrapper<ConnectionValue<SuspicionRecord>>;
+  SuspicionEdge: ResolverTypeWrapper<Omit<SuspicionEdge, 'node'> & { node: ResolversTypes['Suspicion'] }>;
   SuspicionStatus: SuspicionStatus;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryRecord>;
   TimelineKind: TimelineKind;
@@ -4128,9 +4822,13 @@ export type ResolversParentTypes = {
   CreatePersonPayload: Omit<CreatePersonPayload, 'change' | 'person'> & { change: ResolversParentTypes['Change'], person: ResolversParentTypes['Person'] };
   DataCategory: DataCategoryRecord;
   DataExposure: DataExposureRecord;
+  DataExposureConnection: ConnectionValue<DataExposureRecord>;
+  DataExposureEdge: Omit<DataExposureEdge, 'node'> & { node: ResolversParentTypes['DataExposure'] };
   DateRange: DateRange;
   Decimal: Scalars['Decimal']['output'];
   Estimate: EstimateRecord;
+  EstimateConnection: ConnectionValue<EstimateRecord>;
+  EstimateEdge: Omit<EstimateEdge, 'node'> & { node: ResolversParentTypes['Estimate'] };
   Event: EventRecord;
   EventAmount: Omit<EventAmount, 'money'> & { money: ResolversParentTypes['Money'] };
   EventConnection: ConnectionValue<EventRecord>;
@@ -4144,6 +4842,8 @@ export type ResolversParentTypes = {
   FineFilter: FineFilter;
   FineOrder: FineOrder;
   FineReport: FineReportRecord;
+  FineReportConnection: ConnectionValue<FineReportRecord>;
+  FineReportEdge: Omit<FineReportEdge, 'node'> & { node: ResolversParentTypes['FineReport'] };
   FineReportInput: FineReportInput;
   FinesByAuthorityYear: FinesByAuthorityYearValue;
   FinesByYear: FinesByYearValue;
@@ -4188,6 +4888,8 @@ export type ResolversParentTypes = {
   PersonFilter: PersonFilter;
   PersonOrder: PersonOrder;
   Position: PositionRecord;
+  PositionConnection: ConnectionValue<PositionRecord>;
+  PositionEdge: Omit<PositionEdge, 'node'> & { node: ResolversParentTypes['Position'] };
   PropertyChange: PropertyChangeValue;
   Publisher: PublisherRecord;
   Query: Record<PropertyKey, never>;
@@ -4214,6 +4916,8 @@ export type ResolversParentTypes = {
   Stats: {};
   String: Scalars['String']['output'];
   Suspicion: SuspicionRecord;
+  SuspicionConnection: ConnectionValue<SuspicionRecord>;
+  SuspicionEdge: Omit<SuspicionEdge, 'node'> & { node: ResolversParentTypes['Suspicion'] };
   TimelineEntry: TimelineEntryRecord;
   URL: Scalars['URL']['output'];
   UpdateIncidentInput: UpdateIncidentInput;
@@ -4280,15 +4984,19 @@ export type AuthorityResolvers<ContextType = Context, ParentType extends Resolve
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  decisionsConnection?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<AuthorityDecisionsConnectionArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesImposed?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<AuthorityFinesImposedArgs>>;
+  finesImposedConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<AuthorityFinesImposedConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<AuthorityInvestigationsArgs>>;
+  investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<AuthorityInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['AuthorityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<AuthorityPositionsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4352,12 +5060,16 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   finesReceived?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<CompanyFinesReceivedArgs>>;
+  finesReceivedConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<CompanyFinesReceivedConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CompanyIncidentsArgs>>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CompanyIncidentsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<CompanyPositionsConnectionArgs>>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sizeFacts?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  sizeFactsConnection?: Resolver<Maybe<ResolversTypes['EstimateConnection']>, ParentType, ContextType, Partial<CompanySizeFactsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4381,11 +5093,14 @@ export type ConvertedAmountResolvers<ContextType = Context, ParentType extends R
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  authoritiesConnection?: Resolver<Maybe<ResolversTypes['AuthorityConnection']>, ParentType, ContextType, Partial<CountryAuthoritiesConnectionArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  companiesConnection?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<CountryCompaniesConnectionArgs>>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CountryIncidentsArgs>>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CountryIncidentsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4415,6 +5130,7 @@ export type DataCategoryResolvers<ContextType = Context, ParentType extends Reso
   hibpClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentsExposed?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  incidentsExposedConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<DataCategoryIncidentsExposedConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verisVariety?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4428,6 +5144,17 @@ export type DataExposureResolvers<ContextType = Context, ParentType extends Reso
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DataExposureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataExposureConnection'] = ResolversParentTypes['DataExposureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DataExposureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataExposureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataExposureEdge'] = ResolversParentTypes['DataExposureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DataExposure'], ParentType, ContextType>;
 };
 
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
@@ -4448,6 +5175,17 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EstimateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstimateConnection'] = ResolversParentTypes['EstimateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EstimateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EstimateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstimateEdge'] = ResolversParentTypes['EstimateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   against?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   amounts?: Resolver<Array<ResolversTypes['EventAmount']>, ParentType, ContextType>;
@@ -4457,6 +5195,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<EventIncidentsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   organizer?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -4499,6 +5238,7 @@ export type FineResolvers<ContextType = Context, ParentType extends ResolversPar
   kind?: Resolver<ResolversTypes['FineKind'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['FineReport']>, ParentType, ContextType>;
+  reportsConnection?: Resolver<Maybe<ResolversTypes['FineReportConnection']>, ParentType, ContextType, Partial<FineReportsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4523,6 +5263,17 @@ export type FineReportResolvers<ContextType = Context, ParentType extends Resolv
   isBest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FineReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FineReportConnection'] = ResolversParentTypes['FineReportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FineReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FineReportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FineReportEdge'] = ResolversParentTypes['FineReportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FineReport'], ParentType, ContextType>;
 };
 
 export type FinesByAuthorityYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinesByAuthorityYear'] = ResolversParentTypes['FinesByAuthorityYear']> = {
@@ -4561,14 +5312,20 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   discoveredOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  estimatesConnection?: Resolver<Maybe<ResolversTypes['EstimateConnection']>, ParentType, ContextType, Partial<IncidentEstimatesConnectionArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, Partial<IncidentEventsArgs>>;
+  eventsConnection?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<IncidentEventsConnectionArgs>>;
   exposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
+  exposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentExposedDataConnectionArgs>>;
   extortion?: Resolver<Maybe<ResolversTypes['Extortion']>, ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<IncidentFinesArgs>>;
+  finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<IncidentFinesConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<IncidentInvestigationsArgs>>;
+  investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<IncidentInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
+  notExposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentNotExposedDataConnectionArgs>>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   peopleAffected?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   peopleAffectedBasis?: Resolver<Maybe<ResolversTypes['BestValueBasis']>, ParentType, ContextType>;
@@ -4578,8 +5335,10 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<IncidentStatementsArgs>>;
+  statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<IncidentStatementsConnectionArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
+  suspicionsConnection?: Resolver<Maybe<ResolversTypes['SuspicionConnection']>, ParentType, ContextType, Partial<IncidentSuspicionsConnectionArgs>>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4612,9 +5371,11 @@ export type IncidentsByDataCategoryResolvers<ContextType = Context, ParentType e
 
 export type InvestigationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Investigation'] = ResolversParentTypes['Investigation']> = {
   authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  authoritiesConnection?: Resolver<Maybe<ResolversTypes['AuthorityConnection']>, ParentType, ContextType, Partial<InvestigationAuthoritiesConnectionArgs>>;
   closedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType>;
+  finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<InvestigationFinesConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InvestigationKind'], ParentType, ContextType>;
@@ -4749,13 +5510,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eventsAttended?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   formerEmployers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  formerEmployersConnection?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<PersonFormerEmployersConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
+  positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<PersonPositionsConnectionArgs>>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
+  statementsConnection?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<PersonStatementsConnectionArgs>>;
   suspicions?: Resolver<Array<ResolversTypes['Suspicion']>, ParentType, ContextType>;
+  suspicionsConnection?: Resolver<Maybe<ResolversTypes['SuspicionConnection']>, ParentType, ContextType, Partial<PersonSuspicionsConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4782,6 +5547,17 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PositionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionConnection'] = ResolversParentTypes['PositionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PositionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PositionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PositionEdge'] = ResolversParentTypes['PositionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+};
+
 export type PropertyChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyChange'] = ResolversParentTypes['PropertyChange']> = {
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4796,6 +5572,7 @@ export type PublisherResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourcesConnection?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<PublisherSourcesConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4951,6 +5728,17 @@ export type SuspicionResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SuspicionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuspicionConnection'] = ResolversParentTypes['SuspicionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SuspicionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SuspicionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuspicionEdge'] = ResolversParentTypes['SuspicionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Suspicion'], ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
@@ -5002,8 +5790,12 @@ export type Resolvers<ContextType = Context> = {
   CreatePersonPayload?: CreatePersonPayloadResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
   DataExposure?: DataExposureResolvers<ContextType>;
+  DataExposureConnection?: DataExposureConnectionResolvers<ContextType>;
+  DataExposureEdge?: DataExposureEdgeResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Estimate?: EstimateResolvers<ContextType>;
+  EstimateConnection?: EstimateConnectionResolvers<ContextType>;
+  EstimateEdge?: EstimateEdgeResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventAmount?: EventAmountResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -5013,6 +5805,8 @@ export type Resolvers<ContextType = Context> = {
   FineConnection?: FineConnectionResolvers<ContextType>;
   FineEdge?: FineEdgeResolvers<ContextType>;
   FineReport?: FineReportResolvers<ContextType>;
+  FineReportConnection?: FineReportConnectionResolvers<ContextType>;
+  FineReportEdge?: FineReportEdgeResolvers<ContextType>;
   FinesByAuthorityYear?: FinesByAuthorityYearResolvers<ContextType>;
   FinesByYear?: FinesByYearResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
@@ -5044,6 +5838,8 @@ export type Resolvers<ContextType = Context> = {
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
+  PositionConnection?: PositionConnectionResolvers<ContextType>;
+  PositionEdge?: PositionEdgeResolvers<ContextType>;
   PropertyChange?: PropertyChangeResolvers<ContextType>;
   Publisher?: PublisherResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -5064,6 +5860,8 @@ export type Resolvers<ContextType = Context> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
+  SuspicionConnection?: SuspicionConnectionResolvers<ContextType>;
+  SuspicionEdge?: SuspicionEdgeResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateIncidentPayload?: UpdateIncidentPayloadResolvers<ContextType>;

@@ -4,6 +4,9 @@ import type { FieldMeta } from '../read/compile.js';
 import { fieldKey } from '../read/keys.js';
 import { nodesById, notFoundWhenNull, type LookupKind } from '../read/lookup.js';
 import type { Context } from '../read/context.js';
+import { nestedConnection, nestedPage, PAGE, type NestedPage, type PageValue } from '../read/nested.js';
+import type { Cursors } from '../pagination/cursor.js';
+import type { ConnectionValue } from './common/records.js';
 
 /**
  * The resolver building blocks. A relationship field's value comes from the query its root field
@@ -31,6 +34,29 @@ export function rel<T>(params?: (args: Args) => Record<string, unknown>) {
     if (typeof id !== 'string') throw new Error(`${info.parentType.name}.${info.fieldName}: the parent record has neither the field nor an id`);
     return ctx.read.field(info, id, p) as Promise<T>;
   }, { params, relation: true });
+}
+
+/**
+ * A connection beside a nested list (`finesImposedConnection` beside `finesImposed`), paged per
+ * parent in the request's one query (src/read/nested.ts). `list` is the list it pages,
+ * "Authority.finesImposed", whose definition it reads; `params` turns the list's own arguments
+ * (orderBy, between...) into that definition's parameters, as for the list. Cursors are issued
+ * for the list and its orderBy, and a cursor from another list, ordering or parent is refused.
+ */
+export function connectionOf<T extends { id: string }>(list: string, params: (args: Args) => Record<string, unknown> = () => ({})) {
+  const full = (args: Args, cursors?: Cursors): Record<string, unknown> => {
+    const { first, after, last, before, ...own } = args;
+    // The definition reads every item (first: absent is all): the page is cut from them.
+    return { ...params(own), [PAGE]: nestedPage(`${list}:${own.orderBy ?? ''}`, { first, after, last, before }, cursors) };
+  };
+  return withMeta(async (parent: object, args: Args, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionValue<T> | null> => {
+    const p = full(args, ctx.cursors);
+    const id = (parent as { id?: unknown }).id;
+    if (typeof id !== 'string') throw new Error(`${info.parentType.name}.${info.fieldName}: the parent record has no id`);
+    const key = fieldKey(info.fieldNodes[0]!);
+    const value = (key in parent ? (parent as Record<string, unknown>)[key] : await ctx.read.field(info, id, p)) as PageValue<T> | null;
+    return value == null ? null : nestedConnection(ctx.cursors, p[PAGE] as NestedPage, id, value);
+  }, { params: full, relation: true, connectionOf: list.slice(list.indexOf('.') + 1) });
 }
 
 /** A root field compiled with everything selected under it into one Neo4j query. */

@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLNamedType, GraphQLObjectType } from 'graphql';
 import { decoded, fieldDecoder, nodeDecoder, type Decode } from './decode.js';
+import type { Cursors } from '../pagination/cursor.js';
 import type { Definitions } from './definitions.js';
 import { emitField, emitNode, label, QueryBuilder, type Builder, type Part, type Projection } from './emit.js';
 import { Planner, type MetaLookup } from './plan.js';
@@ -58,8 +59,9 @@ export interface NodeProjection extends Projection {
 export class Compiler {
   private readonly planner: Planner;
 
-  constructor(definitions: Definitions, meta: MetaLookup) {
-    this.planner = new Planner(definitions, meta);
+  /** `cursors`: what checks the cursors of nested connections (src/read/nested.ts); none, a cursor there is an error. */
+  constructor(definitions: Definitions, meta: MetaLookup, cursors?: Cursors) {
+    this.planner = new Planner(definitions, meta, cursors);
   }
 
   /** A fresh builder for one request's query. */

@@ -17,6 +17,8 @@ export const decoded = (decode: Decode | undefined, value: unknown): unknown => 
 /** A relationship field's value: the list of its items, or its one item (or null). */
 export function fieldDecoder(field: FieldPlan): Decode {
   const one = itemDecoder(field.item);
+  // A nested connection's page (src/read/emit.ts, emitPage): [count, start, end, items].
+  if (field.page) return ([total, start, end, items]: [number, number, number, unknown[]]) => ({ total, start, end, nodes: items.map((x) => one(x)) });
   return field.many ? (v: unknown[]) => v.map((x) => one(x)) : one;
 }
 

@@ -14,7 +14,7 @@ export function checkDefinitions(schema: GraphQLSchema, definitions: Definitions
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const entity = isNodeType(schema, type);
     for (const field of Object.values(type.getFields())) {
-      const def = definitions.get(type.name, field.name, entity);
+      const def = definitions.get(type.name, meta(type.name, field.name)?.connectionOf ?? field.name, entity);
       const relation = meta(type.name, field.name)?.relation === true;
       if (relation && !def) problems.push(`${type.name}.${field.name} is read through a definition, but cypher/ has none for it`);
       if (def && !relation) problems.push(`cypher/${def.name}.cypher defines ${type.name}.${field.name}, whose resolver does not read it (use rel() or root())`);

@@ -1,6 +1,7 @@
 import type { GraphQLObjectType } from 'graphql';
 import { prefixParameters } from '../cypher/text.js';
 import { returnedColumns } from './definitions.js';
+import { pageParameters } from './nested.js';
 import { alternativesByKey, type FieldPlan, type NodePlan, type RowPlan } from './plan.js';
 import type { Request } from './selection.js';
 
@@ -88,6 +89,7 @@ export interface EmittedField {
  * of another type too (an abstract selection), when the subquery checks its label.
  */
 export function emitField(b: Builder, field: FieldPlan, parent: { variable: string; guard: boolean } | null): EmittedField {
+  if (field.page) return emitPage(b, field, parent);
   const { def } = field;
   const out = b.name('_v');
   const p = b.bind(field.params, def.parameters);
@@ -117,6 +119,48 @@ export function emitField(b: Builder, field: FieldPlan, parent: { variable: stri
     '}',
   ];
   return { items: lines.filter(Boolean).join('\n'), value: (v) => (field.many ? v : `${v}[0]`) };
+}
+
+/**
+ * A nested connection (src/read/nested.ts) as one value per parent, [count, start, end, items]:
+ * the definition's items in its order, collected (a parent's own list: an authority's fines), the
+ * page's slice of them found from the cursor's item (else its position), and only the slice's
+ * nodes projected, each with its own subqueries. The count is the collected list's size, so
+ * totalCount costs nothing more; the definition's `$first` is the whole list (its params()).
+ */
+function emitPage(b: Builder, field: FieldPlan, parent: { variable: string; guard: boolean } | null): EmittedField {
+  const { def } = field;
+  const p = b.bind(field.params, def.parameters);
+  const pg = b.bind(pageParameters(field.page!));
+  const [x, all, i, at, k, s, e, n, slice, each, projected, items, out] = ['_x', '_a', '_i', '_t', '_k', '_s', '_e', '_n', '_g', '_y', '_v', '_w', '_v'].map((v) => b.name(v));
+  if (field.item.kind !== 'node') throw new Error(`cypher/${def.name}.cypher: a connection pages nodes`);
+  const item = emitNode(b, each!, field.item.node);
+  const scoped = parent && def.usesThis;
+  const lines = [
+    'COLLECT {',
+    `CALL (${scoped ? parent.variable : ''}) {`,
+    scoped ? `WITH ${parent.variable} AS this${parent.guard ? ` WHERE this:${label(field.owner)}` : ''}` : '',
+    p(def.body),
+    `WITH *, ${p(def.columns[0]!.expr)} AS ${x}`,
+    def.orderBy ? `ORDER BY ${p(def.orderBy)}` : '',
+    def.limit ? `LIMIT ${p(def.limit)}` : '',
+    `WITH collect(${x}) AS ${all}`,
+    pg(`WITH ${all}, head([${i} IN range(0, size(${all}) - 1) WHERE ${all}[${i}].id = $cid]) AS ${at}`),
+    // After (or before) the cursor's item; at its old position when it has left the list.
+    pg(`WITH ${all}, CASE WHEN $cid IS NULL THEN CASE WHEN $back THEN size(${all}) ELSE 0 END WHEN ${at} IS NULL THEN $cat WHEN $back THEN ${at} ELSE ${at} + 1 END AS ${k}`),
+    pg(`WITH ${all}, CASE WHEN NOT $back THEN ${k} WHEN ${k} > $size THEN ${k} - $size ELSE 0 END AS ${s}, CASE WHEN $back THEN ${k} ELSE ${k} + $size END AS ${e}`),
+    `WITH size(${all}) AS ${n}, ${s}, ${e}, ${all}[${s}..${e}] AS ${slice}`,
+    `WITH ${n}, ${s}, ${e}, COLLECT {`,
+    `UNWIND ${slice} AS ${each}`,
+    ...bindClause(item.bound),
+    `RETURN ${item.map} AS ${projected}`,
+    `} AS ${items}`,
+    `RETURN [${n}, ${s}, ${e}, ${items}] AS ${out}`,
+    '}',
+    `RETURN ${out}`,
+    '}',
+  ];
+  return { items: lines.filter(Boolean).join('\n'), value: (v) => `${v}[0]` };
 }
 
 /**

@@ -2,8 +2,10 @@ import {
   getArgumentValues, getNamedType, getNullableType, isAbstractType, isListType, isObjectType,
   type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
+import type { Cursors } from '../pagination/cursor.js';
 import { formFor, type Definition, type Definitions } from './definitions.js';
 import { fieldKey } from './keys.js';
+import { PAGE, type NestedPage } from './nested.js';
 import { collectSubfields, type Request } from './selection.js';
 
 /**
@@ -16,10 +18,18 @@ import { collectSubfields, type Request } from './selection.js';
 export interface FieldMeta {
   /** Record properties a value field's resolver reads (default: the field's own name). */
   reads?: readonly string[];
-  /** The field's GraphQL arguments as the definition's parameters; throws BAD_USER_INPUT on bad input. */
-  params?: (args: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * The field's GraphQL arguments as the definition's parameters; throws BAD_USER_INPUT on bad
+   * input. A connection field's also hold its page under PAGE, its cursor checked with `cursors`.
+   */
+  params?: (args: Record<string, unknown>, cursors?: Cursors) => Record<string, unknown>;
   /** The field is read through its definition (cypher/<domain>/<Type>.<field>.cypher). */
   relation?: boolean;
+  /**
+   * A connection paging a nested list (src/read/nested.ts): the list field whose definition it
+   * reads (`finesImposed` for `finesImposedConnection`); its type has edges { node } (and/or nodes).
+   */
+  connectionOf?: string;
 }
 
 export type MetaLookup = (type: string, field: string) => FieldMeta | undefined;
@@ -34,6 +44,8 @@ export interface FieldPlan {
   /** A list of items, or one item (or null). */
   many: boolean;
   item: ItemPlan;
+  /** A connection field: one value per parent, a page of the definition's items with their count. */
+  page?: NestedPage;
 }
 
 /** One item of a relationship field: a node, a row of a row type, or a plain value (one column). */
@@ -91,17 +103,22 @@ export function isNodeType(schema: GraphQLSchema, t: GraphQLNamedType): boolean 
 }
 
 export class Planner {
-  constructor(private readonly definitions: Definitions, private readonly meta: MetaLookup) {}
+  constructor(private readonly definitions: Definitions, private readonly meta: MetaLookup, private readonly cursors?: Cursors) {}
 
   isRelation(req: Request, type: GraphQLObjectType, field: string): boolean {
-    return this.definitions.get(type.name, field, isNodeType(req.schema, type)) !== undefined;
+    return this.definitionOf(type.name, field, isNodeType(req.schema, type)) !== undefined;
+  }
+
+  /** A field's definition: its own, or for a connection field the definition of the list it pages. */
+  private definitionOf(type: string, field: string, isEntity: boolean): Definition | undefined {
+    return this.definitions.get(type, this.meta(type, field)?.connectionOf ?? field, isEntity);
   }
 
   /** A relationship field selected by `fieldNodes` (a root field, or one batched over many parents), with `params` already worked out. */
   field(req: Request, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): FieldPlan {
     const name = fieldNodes[0]!.name.value;
     const field = type.getFields()[name];
-    const def = field && this.definitions.get(type.name, name, isNodeType(req.schema, type));
+    const def = field && this.definitionOf(type.name, name, isNodeType(req.schema, type));
     if (!field || !def) throw new Error(`${type.name}.${name} has no definition under cypher/`);
     return this.relation(req, type, field, def, fieldNodes, params);
   }
@@ -118,7 +135,7 @@ export class Planner {
           const name = group[0]!.name.value;
           const field = t.getFields()[name];
           if (!field) continue; // __typename and other meta fields
-          const def = this.definitions.get(t.name, name, true);
+          const def = this.definitionOf(t.name, name, true);
           if (!def) {
             for (const prop of this.meta(t.name, name)?.reads ?? [name]) {
               if (!IDENTIFIER.test(prop)) throw new Error(`${t.name}.${name} reads "${prop}", which is not a property name`);
@@ -148,7 +165,7 @@ export class Planner {
   /** The field's arguments as its definition's parameters; null when they are bad (its resolver then takes the fallback path and reports the error at its path). */
   private params(req: Request, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> | null {
     try {
-      return this.meta(type.name, field.name)?.params?.(getArgumentValues(field, node, req.variableValues)) ?? {};
+      return this.meta(type.name, field.name)?.params?.(getArgumentValues(field, node, req.variableValues), this.cursors) ?? {};
     } catch {
       return null;
     }
@@ -161,6 +178,7 @@ export class Planner {
     }
     const type = getNullableType(field.type);
     const named = getNamedType(type);
+    if (this.meta(owner.name, field.name)?.connectionOf) return this.connection(req, owner, field, def, fieldNodes, params);
     let item: ItemPlan;
     if (isNodeType(req.schema, named)) {
       if (def.columns.length !== 1) throw new Error(`cypher/${def.name}.cypher: a ${named.name} field returns one node column`);
@@ -173,6 +191,25 @@ export class Planner {
     return { owner, def, params, many: isListType(type), item };
   }
 
+  /** A connection over a nested list: its page, and the nodes selected under edges { node } and nodes. */
+  private connection(req: Request, owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>, def: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): FieldPlan {
+    const page = params[PAGE] as NestedPage | undefined;
+    if (!page) throw new Error(`${owner.name}.${field.name}: a connection field's params() gives its page`);
+    const conn = getNamedType(field.type) as GraphQLObjectType;
+    const fields = conn.getFields();
+    const edge = fields.edges && getNamedType(fields.edges.type) as GraphQLObjectType;
+    const nodeType = getNamedType((edge?.getFields().node ?? fields.nodes)!.type);
+    if (def.columns.length !== 1 || !isNodeType(req.schema, nodeType)) throw new Error(`cypher/${def.name}.cypher: a connection pages one node column`);
+    const groups: FieldNode[][] = [];
+    for (const group of collectSubfields(req, conn, fieldNodes).values()) {
+      const name = group[0]!.name.value;
+      if (name === 'nodes') groups.push(group);
+      if (name !== 'edges' || !edge) continue;
+      for (const sub of collectSubfields(req, edge, group).values()) if (sub[0]!.name.value === 'node') groups.push(sub);
+    }
+    return { owner, def, params, many: false, page, item: { kind: 'node', node: this.node(req, nodeType, groups) } };
+  }
+
   private row(req: Request, def: Definition, type: GraphQLObjectType, groups: readonly (readonly FieldNode[])[]): RowPlan {
     // Per column field name: one list of field nodes per place the row is resolved from.
     const selected = new Map<string, FieldNode[][]>();
@@ -183,7 +220,7 @@ export class Planner {
       for (const group of collectSubfields(req, type, fieldNodes).values()) {
         const name = group[0]!.name.value;
         const field = type.getFields()[name];
-        const sub = field && this.definitions.get(type.name, name, false);
+        const sub = field && this.definitionOf(type.name, name, false);
         if (field && sub) {
           const key = fieldKey(group[0]!);
           if (done.has(key)) continue;

@@ -32,9 +32,11 @@ export function readServices(graph: Graph, configuredCursorSecret?: string): Ser
     const problems = checkDefinitions(buildSchema(loadTypeDefs().join('\n')), definitions, fieldMeta);
     if (problems.length) throw new Error(`The field definitions under cypher/ do not match the schema:\n  ${problems.join('\n  ')}`);
     const secret = cursorSecret(configuredCursorSecret);
+    const cursors = new Cursors(secret);
     s = {
-      compiler: new Compiler(definitions, fieldMeta),
-      cursors: new Cursors(secret),
+      // The compiler checks the cursors of nested connections as it plans them (src/read/nested.ts).
+      compiler: new Compiler(definitions, fieldMeta, cursors),
+      cursors,
       // Signed with the key replicas share, as cursors are: a token from one is good on another.
       bookmarks: new BookmarkTokens(secret),
     };

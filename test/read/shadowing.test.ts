@@ -11,6 +11,9 @@ describe('nested definitions that use the same variable names', () => {
     ['an authority\'s fines of a fine\'s authority (f)', '{ authority(id: "pipc") { finesImposed { authority { finesImposed { reason } } } } }'],
     ['related incidents of a related incident (m)', '{ incident(id: "coupang-breach-2025") { relatedIncidents { incident { relatedIncidents { __typename } } } } }'],
     ['timelines under a company and under its fines (this)', '{ company(id: "sk-telecom") { incidents { timeline { kind } } finesReceived { incident { timeline { kind } } } } }'],
+    // A nested connection's page is cut after the definition's names have left scope (src/read/emit.ts, emitPage).
+    ['connections of an authority\'s fines of a fine\'s authority (f)', '{ authority(id: "pipc") { finesImposedConnection(first: 3) { edges { node { authority { finesImposedConnection(orderBy: NEWEST_FIRST, first: 2) { totalCount edges { node { reason } } } } } } } } }'],
+    ['a connection under the array it pages, and the array under it (f)', '{ authority(id: "pipc") { finesImposed { authority { finesImposedConnection { edges { node { authority { finesImposed { id } } } } } } } } }'],
   ])('%s', async (_name, query) => {
     const r = await gql(query);
     expect(r.errors).toBeUndefined();

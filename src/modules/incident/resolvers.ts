@@ -7,7 +7,7 @@ import type {
 import { partialDate } from '../../domain/partialDate.js';
 import { pageSize } from '../../pagination/pageSize.js';
 import { connection } from '../../read/connection.js';
-import { date, reads, rel, sources, lookup } from '../fields.js';
+import { connectionOf, date, lookup, reads, rel, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { incidentList } from './list.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
@@ -29,8 +29,11 @@ export const incidentResolvers: Resolvers = {
     extortion: reads<IncidentRecord, { demand: string; ransomDemanded: boolean | null } | null>(['extortionDemand', 'ransomDemanded'],
       (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null)),
     exposedData: rel<DataExposureRecord[]>(),
+    exposedDataConnection: connectionOf<DataExposureRecord>('Incident.exposedData'),
     notExposedData: rel<DataExposureRecord[]>(),
+    notExposedDataConnection: connectionOf<DataExposureRecord>('Incident.notExposedData'),
     estimates: rel<EstimateRecord[]>(),
+    estimatesConnection: connectionOf<EstimateRecord>('Incident.estimates'),
     accountsAffected: rel<EstimateRecord | null>(),
     accountsAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['accountsAffectedRule', 'accountsAffectedCompared', 'accountsAffectedOtherUnits'],
       (i) => bestValueBasis('estimate', i.accountsAffectedRule, i.accountsAffectedCompared, i.accountsAffectedOtherUnits)),
@@ -41,10 +44,15 @@ export const incidentResolvers: Resolvers = {
     peopleAffectedBasis: reads<IncidentRecord, ReturnType<typeof bestValueBasis>>(['peopleAffectedRule', 'peopleAffectedCompared', 'peopleAffectedOtherUnits'],
       (i) => bestValueBasis('estimate', i.peopleAffectedRule, i.peopleAffectedCompared, i.peopleAffectedOtherUnits)),
     investigations: rel<InvestigationRecord[]>(datedListParams),
+    investigationsConnection: connectionOf<InvestigationRecord>('Incident.investigations', datedListParams),
     fines: rel<FineRecord[]>(datedListParams),
+    finesConnection: connectionOf<FineRecord>('Incident.fines', datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
+    suspicionsConnection: connectionOf<SuspicionRecord>('Incident.suspicions'),
     statements: rel<StatementRecord[]>(datedListParams),
+    statementsConnection: connectionOf<StatementRecord>('Incident.statements', datedListParams),
     events: rel<EventRecord[]>(datedListParams),
+    eventsConnection: connectionOf<EventRecord>('Incident.events', datedListParams),
     timeline: rel<TimelineEntryRecord[]>(),
     relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
     sources,

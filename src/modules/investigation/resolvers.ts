@@ -1,7 +1,7 @@
 import type { FineFilter, InvestigationFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, FineRecord, FineReportRecord, IncidentRecord, InvestigationRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { date, reads, rel, sources, lookup } from '../fields.js';
+import { connectionOf, date, lookup, reads, rel, sources } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
 import type { ConvertedAmountValue } from '../records.js';
@@ -10,9 +10,11 @@ export const investigationResolvers: Resolvers = {
   Investigation: {
     incident: rel<IncidentRecord>(),
     authorities: rel<AuthorityRecord[]>(),
+    authoritiesConnection: connectionOf<AuthorityRecord>('Investigation.authorities'),
     openedOn: date('openedOn', 'openedOnAsReported'),
     closedOn: date('closedOn', 'closedOnAsReported'),
     fines: rel<FineRecord[]>(),
+    finesConnection: connectionOf<FineRecord>('Investigation.fines'),
     sources,
   },
   Fine: {
@@ -32,6 +34,7 @@ export const investigationResolvers: Resolvers = {
     amountInUSD: rel<ConvertedAmountValue | null>(),
     date: date('date', 'dateAsReported'),
     reports: rel<FineReportRecord[]>(),
+    reportsConnection: connectionOf<FineReportRecord>('Fine.reports'),
     sources,
   },
   FineReport: {

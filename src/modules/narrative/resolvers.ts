@@ -1,7 +1,7 @@
 import type { EventFilter, Resolvers, StatementFilter } from '../../generated/resolvers.js';
 import type { AttendanceRecord, CompanyRecord, EntityRecord, EventRecord, IncidentRecord, PersonRecord, StatementRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { date, reads, rel, sources } from '../fields.js';
+import { connectionOf, date, reads, rel, sources } from '../fields.js';
 import { eventList, statementList } from './list.js';
 
 export const narrativeResolvers: Resolvers = {
@@ -22,6 +22,7 @@ export const narrativeResolvers: Resolvers = {
       (e) => (e.amounts ?? []).map((amount, k) => ({ money: { amount, currency: e.amountCurrencies?.[k] ?? '' }, label: e.amountLabels?.[k] || null }))),
     attendees: rel<AttendanceRecord[]>(),
     incidents: rel<IncidentRecord[]>(),
+    incidentsConnection: connectionOf<IncidentRecord>('Event.incidents'),
     sources,
   },
   Query: {

@@ -1,7 +1,7 @@
 import type { AuthorityFilter, CompanyFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AuthorityRecord, CompanyRecord, CountryRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord, InvestigationRecord, PositionRecord, SectorValue, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { list, reads, rel, root, sources, lookup } from '../fields.js';
+import { connectionOf, list, lookup, reads, rel, root, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { authorityList, companyList } from './list.js';
 
@@ -10,9 +10,13 @@ export const organizationResolvers: Resolvers = {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     sizeFacts: rel<EstimateRecord[]>(),
+    sizeFactsConnection: connectionOf<EstimateRecord>('Company.sizeFacts'),
     incidents: rel<IncidentRecord[]>(datedListParams),
+    incidentsConnection: connectionOf<IncidentRecord>('Company.incidents', datedListParams),
     finesReceived: rel<FineRecord[]>(datedListParams),
+    finesReceivedConnection: connectionOf<FineRecord>('Company.finesReceived', datedListParams),
     positions: rel<PositionRecord[]>(),
+    positionsConnection: connectionOf<PositionRecord>('Company.positions'),
     sources,
   },
   Authority: {
@@ -20,21 +24,29 @@ export const organizationResolvers: Resolvers = {
     country: rel<CountryRecord | null>(),
     parent: rel<AuthorityRecord | null>(),
     investigations: rel<InvestigationRecord[]>(datedListParams),
+    investigationsConnection: connectionOf<InvestigationRecord>('Authority.investigations', datedListParams),
     finesImposed: rel<FineRecord[]>(datedListParams),
+    finesImposedConnection: connectionOf<FineRecord>('Authority.finesImposed', datedListParams),
     decisions: rel<EventRecord[]>(),
+    decisionsConnection: connectionOf<EventRecord>('Authority.decisions'),
     positions: rel<PositionRecord[]>(),
+    positionsConnection: connectionOf<PositionRecord>('Authority.positions'),
     sources,
   },
   Publisher: {
     aliases: list('aliases'),
     country: rel<CountryRecord | null>(),
     sources: rel<SourceRecord[]>(),
+    sourcesConnection: connectionOf<SourceRecord>('Publisher.sources'),
   },
   Country: {
     code: reads<CountryRecord, string>(['id'], (c) => c.id),
     companies: rel<CompanyRecord[]>(),
+    companiesConnection: connectionOf<CompanyRecord>('Country.companies'),
     authorities: rel<AuthorityRecord[]>(),
+    authoritiesConnection: connectionOf<AuthorityRecord>('Country.authorities'),
     incidents: rel<IncidentRecord[]>(datedListParams),
+    incidentsConnection: connectionOf<IncidentRecord>('Country.incidents', datedListParams),
   },
   Query: {
     company: lookup('Company'),

@@ -1,7 +1,7 @@
 import type { PersonFilter, Resolvers } from '../../generated/resolvers.js';
 import type { AttendanceRecord, CompanyRecord, CountryRecord, EntityRecord, IncidentRecord, PersonRecord, StatementRecord, SuspicionRecord, PositionRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { date, list, reads, rel, sources, lookup } from '../fields.js';
+import { connectionOf, date, list, lookup, reads, rel, sources } from '../fields.js';
 import { datedListParams } from '../datedList.js';
 import { personList } from './list.js';
 
@@ -10,10 +10,14 @@ export const personResolvers: Resolvers = {
     aliases: list('aliases'),
     nationality: rel<CountryRecord | null>(),
     positions: rel<PositionRecord[]>(),
+    positionsConnection: connectionOf<PositionRecord>('Person.positions'),
     statements: rel<StatementRecord[]>(datedListParams),
+    statementsConnection: connectionOf<StatementRecord>('Person.statements', datedListParams),
     suspicions: rel<SuspicionRecord[]>(),
+    suspicionsConnection: connectionOf<SuspicionRecord>('Person.suspicions'),
     eventsAttended: rel<AttendanceRecord[]>(),
     formerEmployers: rel<CompanyRecord[]>(),
+    formerEmployersConnection: connectionOf<CompanyRecord>('Person.formerEmployers'),
     sources,
   },
   Position: {

@@ -1,7 +1,7 @@
 import type { Resolvers, SourceFilter } from '../../generated/resolvers.js';
 import type { DataCategoryRecord, EntityRecord, IncidentRecord, PublisherRecord, SourceRecord } from '../records.js';
 import { connection } from '../../read/connection.js';
-import { date, rel, root, lookup } from '../fields.js';
+import { connectionOf, date, lookup, rel, root } from '../fields.js';
 import { sourceList } from './list.js';
 
 export const sourceResolvers: Resolvers = {
@@ -12,6 +12,7 @@ export const sourceResolvers: Resolvers = {
   },
   DataCategory: {
     incidentsExposed: rel<IncidentRecord[]>(),
+    incidentsExposedConnection: connectionOf<IncidentRecord>('DataCategory.incidentsExposed'),
   },
   SourceRef: {
     about: (r) => r.about ?? [],

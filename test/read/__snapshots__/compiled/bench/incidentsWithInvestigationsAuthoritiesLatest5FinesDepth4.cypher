@@ -92,10 +92,12 @@ WITH f, CASE WHEN $pd_order IS NULL AND $pd_from IS NULL AND $pd_to IS NULL THEN
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($pd_from IS NULL OR day >= $pd_from) AND ($pd_to IS NULL OR day <= $pd_to)
 WITH *, f AS _xe
-ORDER BY CASE WHEN $pd_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $pd_order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $pd_order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $pd_order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $pd_order = 'NEWEST_FIRST' THEN day END DESC,
-         CASE WHEN $pd_order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $pd_order IN ['OLDEST_FIRST', 'NEWEST_FIRST'] THEN size(dated) END DESC,
+         CASE WHEN $pd_order = 'SMALLEST_FIRST' THEN f.sortAmount END,
+         CASE WHEN $pd_order = 'LARGEST_FIRST' THEN f.sortAmount END DESC,
          f.id
 LIMIT $pd_first
 WITH _xe

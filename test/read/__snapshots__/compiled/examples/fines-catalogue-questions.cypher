@@ -194,10 +194,12 @@ WITH f, CASE WHEN $pz_order IS NULL AND $pz_from IS NULL AND $pz_to IS NULL THEN
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($pz_from IS NULL OR day >= $pz_from) AND ($pz_to IS NULL OR day <= $pz_to)
 WITH *, f AS _x10
-ORDER BY CASE WHEN $pz_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $pz_order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $pz_order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $pz_order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $pz_order = 'NEWEST_FIRST' THEN day END DESC,
-         CASE WHEN $pz_order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $pz_order IN ['OLDEST_FIRST', 'NEWEST_FIRST'] THEN size(dated) END DESC,
+         CASE WHEN $pz_order = 'SMALLEST_FIRST' THEN f.sortAmount END,
+         CASE WHEN $pz_order = 'LARGEST_FIRST' THEN f.sortAmount END DESC,
          f.id
 LIMIT $pz_first
 WITH _x10

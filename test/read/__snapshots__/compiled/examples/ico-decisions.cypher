@@ -106,10 +106,12 @@ WITH f, CASE WHEN $p6_order IS NULL AND $p6_from IS NULL AND $p6_to IS NULL THEN
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($p6_from IS NULL OR day >= $p6_from) AND ($p6_to IS NULL OR day <= $p6_to)
 WITH *, f AS _x7
-ORDER BY CASE WHEN $p6_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $p6_order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $p6_order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $p6_order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $p6_order = 'NEWEST_FIRST' THEN day END DESC,
-         CASE WHEN $p6_order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $p6_order IN ['OLDEST_FIRST', 'NEWEST_FIRST'] THEN size(dated) END DESC,
+         CASE WHEN $p6_order = 'SMALLEST_FIRST' THEN f.sortAmount END,
+         CASE WHEN $p6_order = 'LARGEST_FIRST' THEN f.sortAmount END DESC,
          f.id
 LIMIT $p6_first
 WITH _x7

@@ -98,8 +98,8 @@ WITH inv, CASE WHEN $pe_order IS NULL AND $pe_from IS NULL AND $pe_to IS NULL TH
 WITH inv, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($pe_from IS NULL OR day >= $pe_from) AND ($pe_to IS NULL OR day <= $pe_to)
 WITH *, inv AS _xf
-ORDER BY CASE WHEN $pe_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $pe_order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $pe_order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $pe_order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $pe_order = 'NEWEST_FIRST' THEN day END DESC,
          CASE WHEN $pe_order IS NOT NULL THEN size(dated) END DESC,
          CASE WHEN $pe_order IS NULL THEN inv.openedOn END, inv.id
@@ -140,10 +140,12 @@ WITH f, CASE WHEN $pm_order IS NULL AND $pm_from IS NULL AND $pm_to IS NULL THEN
 WITH f, dated, CASE WHEN dated IS NULL THEN null ELSE left(dated + substring('0000-01-01', size(dated)), 10) END AS day
 WHERE ($pm_from IS NULL OR day >= $pm_from) AND ($pm_to IS NULL OR day <= $pm_to)
 WITH *, f AS _xn
-ORDER BY CASE WHEN $pm_order IS NULL THEN null WHEN day IS NULL THEN 1 ELSE 0 END,
-         CASE WHEN $pm_order = 'OLDEST_FIRST' THEN day END,
+ORDER BY CASE WHEN $pm_order = 'NEWEST_FIRST' AND day IS NULL THEN 1 ELSE 0 END,
+         CASE WHEN $pm_order = 'OLDEST_FIRST' THEN coalesce(day, '') END,
          CASE WHEN $pm_order = 'NEWEST_FIRST' THEN day END DESC,
-         CASE WHEN $pm_order IS NOT NULL THEN size(dated) END DESC,
+         CASE WHEN $pm_order IN ['OLDEST_FIRST', 'NEWEST_FIRST'] THEN size(dated) END DESC,
+         CASE WHEN $pm_order = 'SMALLEST_FIRST' THEN f.sortAmount END,
+         CASE WHEN $pm_order = 'LARGEST_FIRST' THEN f.sortAmount END DESC,
          f.id
 LIMIT $pm_first
 WITH _xn
