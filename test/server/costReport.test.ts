@@ -113,6 +113,24 @@ describe('the Neo4j-time budget: extensions.cost.throttleStatus and RateLimit he
   });
 });
 
+describe('Server-Timing goes to whom extensions.neo4j goes (QUERY_STATS_TOKEN in production)', () => {
+  const TOKEN = 'cost-report-query-stats-token-0123456789';
+  let own: OwnServer;
+  beforeAll(async () => { own = await startOwnServer({ queryStats: { always: false, token: TOKEN } }); });
+  afterAll(async () => { await own?.close(); });
+
+  it('without the token: extensions.cost, no timing anywhere; with it: extensions.neo4j and Server-Timing', async () => {
+    const ask = (headers: Record<string, string>) => fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: KNOWN }) });
+    const anonymous = await ask({});
+    const body = await anonymous.json() as { extensions: Record<string, unknown> };
+    expect(anonymous.headers.get('server-timing')).toBeNull();
+    expect(Object.keys(body.extensions)).toEqual(['cost']);
+    const trusted = await ask({ 'x-query-stats': TOKEN });
+    expect(trusted.headers.get('server-timing')).toMatch(/^neo4j;dur=[\d.]+;desc="Neo4j time"$/);
+    expect(Object.keys((await trusted.json() as { extensions: Record<string, unknown> }).extensions).sort()).toEqual(['cost', 'neo4j']);
+  });
+});
+
 describe('the __typename flood', () => {
   it('~700 repeats of one field are a documented limit (VALIDATION), not graphql-js\'s bare "Validation aborted."', async () => {
     const r = await gql(`{ ${'__typename '.repeat(800)}}`);
