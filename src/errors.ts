@@ -61,6 +61,8 @@ export const QueryLimit = {
   JOINS: 'JOINS',
   /** Introspection root fields per operation. */
   INTROSPECTION: 'INTROSPECTION',
+  /** graphql-js's own budget for checking that same-named fields merge (about 700 repeats of one field use it up). */
+  VALIDATION: 'VALIDATION',
 } as const;
 
 export type QueryLimit = (typeof QueryLimit)[keyof typeof QueryLimit];

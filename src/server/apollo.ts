@@ -15,7 +15,8 @@ import { graphqlTracingPlugin } from '../telemetry/graphql.js';
 import { errorContractPlugin } from './errorContract.js';
 import { failureLogPlugin, type FailureSummary } from './failureSummary.js';
 import { jitGateway } from './jit.js';
-import { queryCostPlugin, queryLimits, tokenLimitError } from './limits.js';
+import { httpCachePlugin } from './httpCache.js';
+import { queryCostPlugin, queryLimits, tokenLimitError, validationAbortedError } from './limits.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLogPlugin } from './requestContext.js';
 import { responseStatusPlugin } from './responseStatus.js';
@@ -77,6 +78,8 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
       responseStatusPlugin() as ApolloServerPlugin<Context>,
       retryAfterPlugin(),
       ...(o.bookmarks ? [bookmarkPlugin(o.bookmarks)] : []),
+      // Last: the answer is final (its status, errors and extensions) when its ETag is taken.
+      httpCachePlugin() as ApolloServerPlugin<Context>,
     ],
     validationRules,
     parseOptions,
@@ -89,7 +92,9 @@ export function createApollo(httpServer: Server, log: Logger, schema: GraphQLSch
 /**
  * What a request cost in Neo4j, for analysts and benchmarks: outside production on every response,
  * in production only to a client that sends QUERY_STATS_TOKEN (query counts and timings tell an
- * attacker which shapes are slow).
+ * attacker which shapes are slow). The time is also a Server-Timing header (`neo4j;dur=`), which
+ * browsers' developer tools show and which a 304 carries fresh; the ETag skips extensions.neo4j
+ * (src/server/httpCache.ts).
  */
 function queryStatsPlugin(o: QueryStatsOptions): ApolloServerPlugin<Context> {
   const token = o.token ? Buffer.from(o.token) : undefined;
@@ -103,13 +108,15 @@ function queryStatsPlugin(o: QueryStatsOptions): ApolloServerPlugin<Context> {
         async willSendResponse({ contextValue, response, request }) {
           if (response.body.kind !== 'single') return;
           if (!o.always && !allowed(request.http?.headers.get('x-query-stats'))) return;
+          const dbMs = Math.round(contextValue.stats.dbMs * 10) / 10;
+          response.http.headers.set('server-timing', `neo4j;dur=${dbMs};desc="Neo4j time"`);
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
             neo4j: {
               queries: contextValue.stats.queries,
               // Planning round trips for query texts new to this process, when there were any.
               ...(contextValue.stats.plans ? { plans: contextValue.stats.plans } : {}),
-              dbMs: Math.round(contextValue.stats.dbMs * 10) / 10,
+              dbMs,
             },
           };
         },
@@ -125,8 +132,8 @@ function queryStatsPlugin(o: QueryStatsOptions): ApolloServerPlugin<Context> {
  * is logged, one error line each, and answered as INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const tokens = tokenLimitError(formatted);
-  if (tokens) return tokens;
+  const refused = tokenLimitError(formatted) ?? validationAbortedError(formatted);
+  if (refused) return refused;
   const original = unwrapResolverError(error);
   // Apollo's own refusals of a request (a persisted-query hash that does not match its query)
   // carry an HTTP 400 and no code: they are bad requests, not server faults.

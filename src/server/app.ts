@@ -83,7 +83,8 @@ export const MIN_METRICS_TOKEN = 32;
  * /, the explorer at /explore, the SDL at /schema.graphql, /health (the process answers) and
  * /ready (Neo4j answers); /metrics (Prometheus) on a listener of its own (`metrics`), and on this
  * port only with a bearer token. Every response carries the security headers of
- * src/server/headers.ts and, unless it is a page or a static file, Cache-Control: no-store.
+ * src/server/headers.ts and, unless it is a page, a static file or a GET query's answer
+ * (src/server/httpCache.ts), Cache-Control: no-store.
  */
 export async function startServer(graph: Graph, log: Logger, opts: ServerOptions): Promise<RunningServer> {
   // The IDE's and the explorer's built browser files: missing, the start fails naming `npm run build`.
@@ -138,8 +139,11 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   }
   app.get('/graphql', (req, res, next) => {
     // The answer depends on Accept: a browser navigating here gets the IDE; a GraphQL GET (with
-    // ?query=) gets GraphQL, never stored (Cache-Control: no-store, from securityHeaders).
+    // ?query=) gets GraphQL, which a cache may keep and must revalidate (src/server/httpCache.ts),
+    // and whose data depends on the identity the request carries.
     res.vary('Accept');
+    res.vary('Authorization');
+    res.vary('X-API-Key');
     if (wantsHtml(req.get('accept')) && req.query.query === undefined) sendIde(res);
     else next();
   });

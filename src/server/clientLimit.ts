@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ErrorCode } from '../errors.js';
 import type { QueryStats } from '../graph/graph.js';
 import { clientSlots, recordRejection } from './metrics.js';
+import { rateLimitHeaders, type ThrottleStatus } from './rateLimitHeaders.js';
 
 export interface ClientLimitOptions {
   /** Requests of one client executing at once (never more than `slots` leaves to others). */
@@ -27,6 +28,17 @@ const SWEEP_AT = 10_000;
 /** The request's Neo4j counters, shared with its GraphQL context (src/server/context.ts). */
 export function requestStats(res: Response): QueryStats {
   return (res.locals.stats ??= { queries: 0, dbMs: 0 }) as QueryStats;
+}
+
+/** Each request's view of its client's Neo4j-time budget, by the request's stats (shared with its context). */
+const budgets = new WeakMap<QueryStats, () => ThrottleStatus>();
+
+/**
+ * The request's client's Neo4j-time budget as of now, this request's own time counted (it is
+ * taken from the budget when the response ends); undefined when no budget is set.
+ */
+export function throttleStatusOf(stats: QueryStats): ThrottleStatus | undefined {
+  return budgets.get(stats)?.();
 }
 
 interface Waiter { req: Request; res: Response; next: () => void }
@@ -89,6 +101,10 @@ export class FairScheduler {
     return (req, res, next) => {
       const client = this.#client(clientKey(req.ip ?? req.socket.remoteAddress ?? ''));
       const debt = this.#debtSeconds(client);
+      if (this.#rate > 0) {
+        const stats = requestStats(res);
+        budgets.set(stats, () => this.#status(client, stats.dbMs));
+      }
       if (debt > 0) {
         refuse(res, Math.ceil(debt), `This client has used its share of database time: it earns ${this.#rate} ms of Neo4j time a second, up to ${this.#burst} ms. Retry after ${Math.ceil(debt)} s.`);
         return;
@@ -131,6 +147,12 @@ export class FairScheduler {
     c.tokens = Math.min(this.#burst, c.tokens + ((now - c.at) * this.#rate) / 1000);
     c.at = now;
     return c.tokens > 0 ? 0 : -c.tokens / this.#rate;
+  }
+
+  /** The budget as Shopify's throttleStatus words it, less `spending` (ms not yet taken from it). */
+  #status(c: Client, spending: number): ThrottleStatus {
+    this.#debtSeconds(c);
+    return { maximumAvailable: this.#burst, currentlyAvailable: Math.max(0, Math.floor(c.tokens - spending)), restoreRate: this.#rate };
   }
 
   #dispatch(): void {
@@ -176,8 +198,11 @@ export class FairScheduler {
 
 function refuse(res: Response, retryAfterSeconds: number, message: string): void {
   recordRejection(ErrorCode.RATE_LIMITED);
+  const budget = throttleStatusOf(requestStats(res));
+  if (budget) for (const [name, value] of rateLimitHeaders(budget)) res.set(name, value);
   res.status(429).set('Retry-After', String(retryAfterSeconds)).json({
     errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED } }],
+    ...(budget ? { extensions: { cost: { throttleStatus: budget } } } : {}),
   });
 }
 

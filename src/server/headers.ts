@@ -45,7 +45,8 @@ export const REVALIDATE = 'no-cache';
  *   <img>, a <script> without crossorigin), never for fetch() in CORS mode, so the pages of
  *   CORS_ORIGINS still read /graphql and /schema.graphql, and no other site can embed them;
  * - Cache-Control: no-store: GraphQL answers, errors and health are never kept by a browser or
- *   a shared cache. Cacheable routes set their own (REVALIDATE, IMMUTABLE).
+ *   a shared cache. Cacheable routes set their own (REVALIDATE, IMMUTABLE), and so does a query
+ *   sent with GET and answered without errors (src/server/httpCache.ts: no-cache, with an ETag).
  * Strict-Transport-Security is left to the TLS-terminating proxy: this server speaks plain HTTP
  * and cannot know the name and the subdomains it is reached by.
  */

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode, QueryLimit, limitExceeded } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { QueryStats } from '../graph/graph.js';
+import { throttleStatusOf } from './clientLimit.js';
 import { COST_LIMIT, queryCost } from './cost.js';
+import { rateLimitHeaders } from './rateLimitHeaders.js';
 import { Memo } from '../read/memo.js';
 import { shapeLimits } from './shapeLimits.js';
 
@@ -70,15 +73,31 @@ export function queryLimits(): { validationRules: ValidationRule[]; parseOptions
 /**
  * The cost limit, once the operation and its variables are known and before execution. Invalid
  * variables are answered here as execution would answer them (BAD_USER_INPUT, HTTP 400).
+ * Every answer reports the cost and the client's Neo4j-time budget, as Shopify's API does, in
+ * extensions.cost (requestedQueryCost, maximumQueryCost, throttleStatus) and the budget also as
+ * RateLimit-Policy and RateLimit headers (src/server/rateLimitHeaders.ts).
  */
-export function queryCostPlugin(log: Logger): ApolloServerPlugin {
+export function queryCostPlugin(log: Logger): ApolloServerPlugin<{ stats: QueryStats }> {
   // Apollo keeps one parsed document per query text, so a repeated request finds its cost here
   // instead of walking its selections again (about a millisecond a request). The key is a digest
   // of the variables the operation declares, as coerced: unused or huge variables cost no memory.
   const known = new Memo<number, DocumentNode>();
   return {
     async requestDidStart() {
+      let requested: number | undefined;
       return {
+        async willSendResponse({ response, contextValue }) {
+          const throttleStatus = throttleStatusOf(contextValue.stats);
+          if (throttleStatus) for (const [name, value] of rateLimitHeaders(throttleStatus)) response.http.headers.set(name.toLowerCase(), value);
+          if (response.body.kind !== 'single' || (requested === undefined && !throttleStatus)) return;
+          const cost = {
+            // Infinity (past the complexity walk's cap) has no JSON number: only that it was over the limit is told.
+            ...(requested !== undefined && Number.isFinite(requested) ? { requestedQueryCost: requested } : {}),
+            ...(requested !== undefined ? { maximumQueryCost: LIMITS.cost } : {}),
+            ...(throttleStatus ? { throttleStatus } : {}),
+          };
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+        },
         async didResolveOperation({ schema, document, request, operationName, operation }) {
           const name = operationName ?? request.operationName;
           const key = operation ? variablesKey(schema, operation, request.variables) : undefined;
@@ -93,6 +112,7 @@ export function queryCostPlugin(log: Logger): ApolloServerPlugin {
             else throw new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
           }
           log.debug({ cost }, 'query cost');
+          requested = cost;
           if (cost > LIMITS.cost) {
             const error = limitExceeded(QueryLimit.COST, LIMITS.cost, MESSAGES.COST);
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
@@ -119,5 +139,21 @@ export function variablesKey(schema: GraphQLSchema, operation: OperationDefiniti
 export function tokenLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
   if (formatted.extensions?.code !== ErrorCode.GRAPHQL_PARSE_FAILED || !/Document contains more tha[nt] \d+ tokens/.test(formatted.message)) return undefined;
   const error = limitExceeded(QueryLimit.TOKENS, LIMITS.tokens, `The document is too long: at most ${LIMITS.tokens} tokens are allowed.`);
+  return { message: error.message, extensions: error.extensions };
+}
+
+/** graphql-js's budget of field comparisons in OverlappingFieldsCanBeMergedRule (MAX_COMPLEXITY_BUDGET, graphql 16.15). */
+export const VALIDATION_BUDGET = 500_000;
+
+/**
+ * graphql-js stops validating a document that would take it too long to check (the same field
+ * selected about 700 times in one selection set: each pair is compared to see that they merge)
+ * and says only "Validation aborted.": it becomes a limit error like the others.
+ */
+export function validationAbortedError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  if (formatted.extensions?.code !== ErrorCode.GRAPHQL_VALIDATION_FAILED || formatted.message !== 'Validation aborted.') return undefined;
+  const error = limitExceeded(QueryLimit.VALIDATION, VALIDATION_BUDGET,
+    'The query repeats selections too often to be validated: the same field selected about 700 times in one selection set (or fragments spread as often) '
+    + `uses up the ${VALIDATION_BUDGET} comparisons of fields the validator makes. Select each field once (repeats are merged into one value anyway), or use fewer fragment spreads.`);
   return { message: error.message, extensions: error.extensions };
 }
