@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
  * key in a header, never a cookie, so `credentials` stays off and no other site can ride on it).
  */
 const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'authorization', 'x-api-key', 'idempotency-key', 'graph-bookmark'];
-const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate', 'graph-bookmark'];
+const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate', 'graph-bookmark', 'etag', 'ratelimit', 'ratelimit-policy', 'server-timing'];
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 const PREFLIGHT_MAX_AGE_S = 600;
 

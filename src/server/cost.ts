@@ -52,6 +52,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Stats.finesByAuthorityAndYear': GATHERED,
   'Stats.incidentsByDataCategory': GATHERED,
   'Stats.incidentsByCountryAndYear': GATHERED,
+  'Stats.finesByYear': GATHERED,
+  'Stats.largestFinesByCountry': GATHERED,
+  'Query.sectors': GATHERED,
   // Sized by the field that returns them (neighbourhood, paths, RelatedBy.path).
   'Neighbourhood.nodes': 1,
   'Neighbourhood.relationships': 1,

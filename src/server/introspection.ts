@@ -27,7 +27,8 @@ export function introspectionCachePlugin(): ApolloServerPlugin {
         async responseForOperation({ document, operation, request }) {
           if (!introspectionOnly(operation)) return null;
           const body = kept.get(keyOf(document, operation, request.variables));
-          return body ? { http: { status: undefined, headers: new HeaderMap() }, body } : null;
+          // A copy: plugins write extensions (neo4j, cost) onto the answer, and those of one request must not reach the next.
+          return body?.kind === 'single' ? { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: body.singleResult.data } } } : null;
         },
         async willSendResponse({ document, operation, request, response, errors }) {
           if (!operation || !document || !introspectionOnly(operation) || errors?.length || response.body.kind !== 'single') return;
