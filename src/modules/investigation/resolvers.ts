@@ -4,13 +4,15 @@ import { connection } from '../../read/connection.js';
 import { byId, date, reads, rel, root, sources } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
-import type { ConvertedAmountValue } from '../records.js';
+import type { ConvertedAmountValue, KnownByDateValue } from '../records.js';
+import { partialDate } from '../../domain/partialDate.js';
 
 export const investigationResolvers: Resolvers = {
   Investigation: {
     incident: rel<IncidentRecord>(),
     authorities: rel<AuthorityRecord[]>(),
     openedOn: date('openedOn', 'openedOnAsReported'),
+    knownBy: rel<KnownByDateValue | null>(),
     closedOn: date('closedOn', 'closedOnAsReported'),
     fines: rel<FineRecord[]>(),
     sources,
@@ -31,8 +33,12 @@ export const investigationResolvers: Resolvers = {
     }),
     amountInUSD: rel<ConvertedAmountValue | null>(),
     date: date('date', 'dateAsReported'),
+    knownBy: rel<KnownByDateValue | null>(),
     reports: rel<FineReportRecord[]>(),
     sources,
+  },
+  KnownByDate: {
+    date: (k) => partialDate(k.date, k.dateAsReported)!,
   },
   FineReport: {
     fine: rel<FineRecord>(),
