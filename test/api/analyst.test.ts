@@ -123,7 +123,8 @@ describe('"what did this body do before", in order and cut off', () => {
     expect(r.person.statements[0]).toEqual({ id: 'coupang-breach-2025-bae-examining-rules', reportedOn: { iso: '2025-11-30' } });
     expect(r.incident.events.map((e: any) => e.id)).toEqual(['coupang-breach-2025-police-complaint', 'coupang-breach-2025-emergency-meeting']);
     expect(r.incident.statements.map((e: any) => e.id)).toEqual(['coupang-breach-2025-bae-examining-rules']);
-    expect(r.kr.incidents).toEqual([{ id: 'kakao-open-chat-leak', year: 2023 }, { id: 'skt-breach-2025', year: 2025 }, { id: 'coupang-breach-2025', year: 2025 }]);
+    expect(r.kr.incidents).toEqual([{ id: 'lg-uplus-breach-2023', year: 2023 }, { id: 'kakao-open-chat-leak', year: 2023 },
+      { id: 'skt-breach-2025', year: 2025 }, { id: 'coupang-breach-2025', year: 2025 }]);
   });
 
   it('rejects a range that ends before it starts and a first out of range', async () => {
@@ -150,10 +151,11 @@ describe('"what did this body do before", in order and cut off', () => {
 });
 
 describe('dates the sources give, and the year stats count an incident in', () => {
-  it('Coupang was disclosed in 2025 (30 November, per Dong-A Ilbo); Kakao\'s leak came to light in March 2023', async () => {
+  it('Coupang was disclosed in 2025 (30 November, per Dong-A Ilbo), SK Telecom in April 2025 (The Korea Herald); Kakao\'s leak came to light in March 2023', async () => {
     const { incidents } = await data('{ incidents(filter: { disclosedBetween: { from: "2025" } }) { edges { node { id disclosedOn { iso precision asReported } } } } }');
-    expect(incidents.edges.map((e: any) => e.node)).toEqual([
+    expect(incidents.edges.map((e: any) => e.node).sort((a: any, b: any) => a.id.localeCompare(b.id))).toEqual([
       { id: 'coupang-breach-2025', disclosedOn: { iso: '2025-11-30', precision: 'DAY', asReported: 'said so publicly on 30 November' } },
+      { id: 'skt-breach-2025', disclosedOn: { iso: '2025-04', precision: 'MONTH', asReported: 'In April, SK Telecom belatedly disclosed a major leak' } },
     ]);
     const { incident } = await data('{ incident(id: "kakao-open-chat-leak") { disclosedOn { iso precision } year yearBasis } }');
     expect(incident).toEqual({ disclosedOn: { iso: '2023-03', precision: 'MONTH' }, year: 2023, yearBasis: 'DISCLOSED' });
@@ -164,8 +166,8 @@ describe('dates the sources give, and the year stats count an incident in', () =
       incident(id: "skt-breach-2025") { year yearBasis accessStart { iso } }
       stats { incidentsByCountryAndYear(country: "KR") { year incidents } }
     }`);
-    expect(incident).toEqual({ year: 2025, yearBasis: 'DISCOVERED', accessStart: { iso: '2021-08' } });
-    expect(stats.incidentsByCountryAndYear).toEqual([{ year: 2018, incidents: 1 }, { year: 2023, incidents: 1 }, { year: 2025, incidents: 2 }]);
+    expect(incident).toEqual({ year: 2025, yearBasis: 'DISCLOSED', accessStart: { iso: '2021-08' } });
+    expect(stats.incidentsByCountryAndYear).toEqual([{ year: 2023, incidents: 2 }, { year: 2025, incidents: 2 }]);
   });
 
   it('statements carry the date the source reporting them gives, apart from when they were said', async () => {
