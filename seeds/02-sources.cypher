@@ -17,7 +17,7 @@ UNWIND [
    url: 'https://www.phonearena.com/news/sk-telecom-fined-over-data-breach_id173623', publishedOn: null},
   {id: 'pipc-lguplus-2023-07-12', publisher: 'databreaches-net', kind: 'TRANSLATION',
    url: 'https://www.databreaches.net/kr-pipc-sanctions-lg-u-telecom-imposes-administrative-penalty-of-5-3-million-for-breach-along-with-corrective-orders',
-   publishedOn: null, dateNote: 'Unofficial translation of a PIPC press release dated 12 July 2023.'},
+   publishedOn: '2023-07-15', dateNote: 'Unofficial translation of a PIPC press release dated 12 July 2023, posted on 15 July 2023.'},
   {id: 'kbs-2023-02-17', publisher: 'kbs', kind: 'NEWS_ARTICLE',
    url: 'https://news.kbs.co.kr/news/view.do?ncd=7607857', publishedOn: '2023-02-17', language: 'ko'},
   {id: 'cambodiatribune-kakao-fine', publisher: 'cambodia-tribune', kind: 'NEWS_ARTICLE',

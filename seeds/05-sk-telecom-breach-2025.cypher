@@ -11,7 +11,10 @@ SET i.title = 'SK Telecom data breach (2025)',
     i.attackVector = 'Stored data could be accessed without authentication; an operating system installed in November 2016 had not been patched.',
     i.discoveredOn = '2025-04-18',
     i.reportedOn = '2025-04-22',
-    i.reportedOnAsReported = 'reported to the PIPC on 22 April 2025'
+    i.reportedOnAsReported = 'reported to the PIPC on 22 April 2025',
+    // The Korea Herald (28 August 2025): "In April, SK Telecom belatedly disclosed a major leak".
+    i.disclosedOn = '2025-04',
+    i.disclosedOnAsReported = 'In April, SK Telecom belatedly disclosed a major leak'
 WITH i
 MATCH (c:Company {id: 'sk-telecom'}), (k:Country {id: 'KR'})
 MERGE (i)-[:AFFECTED]->(c)
@@ -58,7 +61,8 @@ WITH ev, x WHERE x.organizer IS NOT NULL
 MATCH (o:Entity {id: x.organizer})
 MERGE (o)-[:ORGANIZED]->(ev);
 
-// No source states the investigation's status (it resulted in fines): none is set.
+// No source states the investigation's status (it resulted in fines): none is set. Nor does any
+// date its opening (the Korea Herald: the April disclosure prompted it): openedOn stays unset.
 MERGE (inv:Investigation:Entity {id: 'skt-breach-2025-pipc-investigation'})
 SET inv.title = 'PIPC investigation into the SK Telecom breach', inv.kind = 'REGULATORY', inv.status = null,
     inv.outcome = 'A record penalty, the highest since the commission’s launch in 2020, and an extra penalty for not notifying affected customers within 72 hours.'
@@ -121,7 +125,7 @@ SET r.source = 'azzet-coupang-2025', r.attributedTo = 'azzet',
 
 UNWIND [
   {node: 'skt-breach-2025', source: 'azzet-coupang-2025', about: ['title']},
-  {node: 'skt-breach-2025', source: 'koreaherald-2025-08-28', about: ['summary', 'accessStart', 'attackVector']},
+  {node: 'skt-breach-2025', source: 'koreaherald-2025-08-28', about: ['summary', 'accessStart', 'attackVector', 'disclosedOn']},
   {node: 'skt-breach-2025', source: 'phonearena-skt-fine', about: ['discoveredOn', 'reportedOn']},
   {node: 'skt-breach-2025--phone-number', source: 'koreaherald-2025-08-28'},
   {node: 'skt-breach-2025--imsi', source: 'koreaherald-2025-08-28'},

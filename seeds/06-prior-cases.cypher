@@ -4,7 +4,8 @@
 UNWIND [
   {id: 'lg-uplus-breach-2023', company: 'lg-uplus', country: 'KR', title: 'LG Uplus data breach',
    summary: 'Personal data of 297,117 individuals leaked from LG Uplus’s customer authentication system (CAS); about 600,000 records were exposed on an illegal marketplace.',
-   accessStart: '2018-06', accessStartAsReported: 'around June 2018', attackVector: 'Leak from the customer authentication system (CAS)'},
+   accessStart: '2018-06', accessStartAsReported: 'around June 2018', attackVector: 'Leak from the customer authentication system (CAS)',
+   disclosedOn: '2023-01', disclosedOnAsReported: 'It was reported in January 2023 that LG U+ had been hit by a hacking attack'},
   {id: 'kakao-open-chat-leak', company: 'kakao', country: 'KR', title: 'Kakao open-chat personal data leak',
    summary: 'Personal data of about 65,000 users of Kakao’s open chat rooms leaked; ad hoc IDs were not encrypted.',
    attackVector: 'Ad hoc IDs were not encrypted', disclosedOn: '2023-03', disclosedOnAsReported: 'media reports in March 2023'},
@@ -16,11 +17,16 @@ UNWIND [
    accessStart: '2014', discoveredOn: '2018'},
   {id: 'equifax-breach-2017', company: 'equifax', country: 'US', title: 'Equifax data breach (2017)',
    summary: 'About 147 million consumers affected; Social Security numbers, birth dates, addresses and some driver’s licence numbers exposed.',
-   attackVector: 'Equifax failed to patch its systems after an alert in March 2017 (per the FTC)'}
+   attackVector: 'Equifax failed to patch its systems after an alert in March 2017 (per the FTC)',
+   // NPR: "a massive 2017 data breach"; the FTC: it "didn't discover that its database was
+   // unpatched until four months later" than the alert of March 2017, that is in July 2017.
+   accessStart: '2017', accessStartAsReported: 'a massive 2017 data breach',
+   discoveredOn: '2017-07', discoveredOnAsReported: 'did not discover that its database was unpatched until four months after the alert of March 2017, when it detected suspicious traffic (per the FTC)'}
 ] AS x
 MERGE (i:Incident:Entity {id: x.id})
 SET i.title = x.title, i.kind = 'DATA_BREACH', i.summary = x.summary, i.accessStart = x.accessStart,
     i.accessStartAsReported = x.accessStartAsReported, i.accessEnd = x.accessEnd, i.discoveredOn = x.discoveredOn,
+    i.discoveredOnAsReported = x.discoveredOnAsReported,
     i.attackVector = x.attackVector, i.disclosedOn = x.disclosedOn, i.disclosedOnAsReported = x.disclosedOnAsReported
 WITH i, x
 MATCH (c:Company {id: x.company})
@@ -69,7 +75,9 @@ MERGE (i)-[:HAS_ESTIMATE]->(e);
 
 UNWIND [
   {id: 'lg-uplus-breach-2023-pipc-investigation', incident: 'lg-uplus-breach-2023', authorities: ['pipc'], kind: 'REGULATORY',
-   title: 'PIPC investigation into the LG Uplus breach'},
+   title: 'PIPC investigation into the LG Uplus breach',
+   // The PIPC release: reported in January 2023, "The PIPC has since been conducting an in-depth investigation".
+   openedOn: '2023-01', openedOnAsReported: 'conducted since the hacking attack was reported in January 2023'},
   {id: 'kakao-open-chat-leak-pipc-investigation', incident: 'kakao-open-chat-leak', authorities: ['pipc'], kind: 'REGULATORY',
    title: 'PIPC investigation into the Kakao open-chat leak', openedOn: '2023-03', openedOnAsReported: 'opened after media reports in March 2023'},
   {id: 'british-airways-breach-2018-ico-investigation', incident: 'british-airways-breach-2018', authorities: ['ico'], kind: 'REGULATORY',
@@ -201,10 +209,14 @@ DELETE r;
 
 UNWIND [
   {node: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023', source: 'pipc-lguplus-2023-07-12', claim: 'disclosed-on', about: ['disclosedOn'],
+   attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-breach-2023-affected', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-breach-2023-records', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-breach-2023-data-types', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-breach-2023-pipc-investigation', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
+  {node: 'lg-uplus-breach-2023-pipc-investigation', source: 'pipc-lguplus-2023-07-12', claim: 'opened-on', about: ['openedOn'],
+   attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-pipc-penalty-2023', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
   {node: 'lg-uplus-pipc-penalty-2023', source: 'menafn-2025-08-30', about: ['amount'], attribution: 'previous telecom record'},
   {node: 'lg-uplus-pipc-penalty-2023-report', source: 'pipc-lguplus-2023-07-12', attribution: 'PIPC press release', attributedTo: 'pipc'},
@@ -217,6 +229,7 @@ UNWIND [
   {node: 'kakao-open-chat-leak-affected-about', source: 'cambodiatribune-kakao-fine', attribution: 'Yonhap', attributedTo: 'yonhap'},
   {node: 'kakao-open-chat-leak-affected-at-least', source: 'cambodiatribune-kakao-fine', attribution: 'according to a PIPC official', attributedTo: 'pipc'},
   {node: 'kakao-open-chat-leak-pipc-investigation', source: 'cambodiatribune-kakao-fine', attribution: 'Yonhap', attributedTo: 'yonhap'},
+  {node: 'kakao-open-chat-leak-pipc-investigation', source: 'metaconnects-2024-05-23', about: ['openedOn']},
   {node: 'kakao-pipc-penalty-2024', source: 'cambodiatribune-kakao-fine', attribution: 'Yonhap', attributedTo: 'yonhap'},
   {node: 'kakao-pipc-penalty-2024', source: 'metaconnects-2024-05-23', about: ['date']},
   {node: 'kakao-pipc-penalty-2024', source: 'joongang-2024-11-12', about: ['reason']},
@@ -226,6 +239,8 @@ UNWIND [
   {node: 'kakao-pipc-fine-2024-report', source: 'metaconnects-2024-05-23'},
   {node: 'kakao-open-chat-leak-lawsuit', source: 'joongang-2024-11-12'},
   {node: 'golfzon-pipc-penalty', source: 'cambodiatribune-kakao-fine', attribution: 'Yonhap', attributedTo: 'yonhap'},
+  // Korea JoongAng Daily (12 November 2024): "the previous record fine of 7.5 billion won imposed on Golfzon".
+  {node: 'golfzon-pipc-penalty', source: 'joongang-2024-11-12'},
   {node: 'golfzon-pipc-penalty-report', source: 'cambodiatribune-kakao-fine', attribution: 'Yonhap', attributedTo: 'yonhap'},
   {node: 'google-pipc-penalty-2022', source: 'menafn-2025-08-30'},
   {node: 'google-pipc-penalty-2022-report', source: 'menafn-2025-08-30'},
@@ -246,7 +261,8 @@ UNWIND [
   {node: 'marriott-ico-penalty-2020-report-brodies', source: 'brodies-ba-marriott'},
   {node: 'marriott-ico-penalty-2020-report-tlt', source: 'tlt-ba-marriott'},
   {node: 'equifax-breach-2017', source: 'cfpb-equifax-settlement', about: ['summary']},
-  {node: 'equifax-breach-2017', source: 'npr-2019-07-22', about: ['summary', 'attackVector'], attribution: 'The FTC says', attributedTo: 'ftc'},
+  {node: 'equifax-breach-2017', source: 'npr-2019-07-22', about: ['summary', 'attackVector', 'discoveredOn'], attribution: 'The FTC says', attributedTo: 'ftc'},
+  {node: 'equifax-breach-2017', source: 'npr-2019-07-22', claim: 'access-start', about: ['accessStart']},
   {node: 'equifax-breach-2017-affected', source: 'cfpb-equifax-settlement'},
   {node: 'equifax-breach-2017-settlement-investigation', source: 'cfpb-equifax-settlement'},
   {node: 'equifax-breach-2017-settlement', source: 'cfpb-equifax-settlement'},

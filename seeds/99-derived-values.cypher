@@ -77,15 +77,27 @@ CALL (i, r, c) {
   SET r.relatedKey = CASE WHEN c.sector IS NULL THEN null ELSE c.sector + '\t' + i.sortRelDate END
 } IN CONCURRENT TRANSACTIONS OF 10000 ROWS;
 
-// Incident.year, the year year-based stats count an incident in: the year it was disclosed,
-// else discovered, else the year access began (yearBasis says which; datedOn is that date, which
-// nested lists of incidents order by).
+// Incident.year, the year year-based stats count an incident in: the year it became known. That
+// is the year it was disclosed, else reported to an authority, else discovered; when no source
+// dates any of these, the publication date of the earliest dated source the incident itself cites
+// (it was known by then: SOURCE_PUBLISHED, yearSource that source); else, with nothing to say when
+// it became known, the year access began. yearBasis says which; datedOn is that date, which nested
+// lists of incidents order by. accessYear, beside it, is always the year access began.
+// Sources compare by their publication date as written (a year before a day of that year), then id.
 MATCH (i:Incident)
 CALL (i) {
-  SET i.datedOn = coalesce(i.disclosedOn, i.discoveredOn, i.accessStart),
-      i.yearBasis = CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED'
-                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END,
-      i.year = toInteger(left(coalesce(i.disclosedOn, i.discoveredOn, i.accessStart), 4))
+  OPTIONAL CALL (i) {
+    MATCH (i)-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  WITH i, earliest, CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.reportedOn IS NOT NULL THEN 'REPORTED'
+                         WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED'
+                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END AS basis
+  WITH i, basis, CASE WHEN basis = 'SOURCE_PUBLISHED' THEN earliest.id END AS yearSource,
+       coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, earliest.publishedOn, i.accessStart) AS dated
+  SET i.datedOn = dated, i.yearBasis = basis, i.yearSource = yearSource,
+      i.year = toInteger(left(dated, 4)),
+      i.accessYear = toInteger(left(i.accessStart, 4))
 } IN CONCURRENT TRANSACTIONS OF 5000 ROWS;
 
 // Fine.amount: the most precise report (the same decision reported with different rounding:
@@ -155,6 +167,22 @@ CALL (f) {
   SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
 } IN CONCURRENT TRANSACTIONS OF 5000 ROWS;
 
+// Fine.knownBy, the date a fine is known to have been decided by: its own date (Fine.date,
+// basis DECIDED) when a report gives one, else the publication date of the earliest dated source
+// behind the fine or its reports (SOURCE_PUBLISHED, knownBySource that source): the decision came
+// on or before it. Never stored as the fine's date: date, year and the lists' date order and ranges
+// stay the decision's own date.
+MATCH (f:Fine)
+CALL (f) {
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->{0,1}()-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  SET f.knownBy = coalesce(f.date, earliest.publishedOn),
+      f.knownByBasis = CASE WHEN f.date IS NOT NULL THEN 'DECIDED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED' END,
+      f.knownBySource = CASE WHEN f.date IS NULL THEN earliest.id END
+} IN CONCURRENT TRANSACTIONS OF 5000 ROWS;
+
 // Authority.newestFineIds: the ids of an authority's 25 newest fines, in the order
 // finesImposed(orderBy: NEWEST_FIRST) lists them (cypher/organization/Authority.finesImposed.cypher,
 // which must compute the same order). A page of an authority's latest fines starts from these
@@ -171,6 +199,20 @@ CALL (a) {
   }
   SET a.newestFineIds = newest
 } IN CONCURRENT TRANSACTIONS OF 100 ROWS;
+
+// Investigation.knownBy, the date an investigation is known to have been opened by: its opening
+// date (openedOn, basis OPENED), else the publication date of the earliest dated source it cites
+// (SOURCE_PUBLISHED, knownBySource that source). openedOn and its sort key stay the opening's own.
+MATCH (n:Investigation)
+CALL (n) {
+  OPTIONAL CALL (n) {
+    MATCH (n)-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  SET n.knownBy = coalesce(n.openedOn, earliest.publishedOn),
+      n.knownByBasis = CASE WHEN n.openedOn IS NOT NULL THEN 'OPENED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED' END,
+      n.knownBySource = CASE WHEN n.openedOn IS NULL THEN earliest.id END
+} IN CONCURRENT TRANSACTIONS OF 5000 ROWS;
 
 // Sort keys: what root lists sort by, stored so that an index walks a list in order and stops
 // after one page (cypher/schema/constraints.cypher indexes them). Never null: a missing value is

@@ -98,10 +98,18 @@ CALL (incidents) {
 CALL (incidents) {
   UNWIND incidents AS i
   CALL (i) {
-  SET i.datedOn = coalesce(i.disclosedOn, i.discoveredOn, i.accessStart),
-      i.yearBasis = CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED'
-                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END,
-      i.year = toInteger(left(coalesce(i.disclosedOn, i.discoveredOn, i.accessStart), 4))
+  OPTIONAL CALL (i) {
+    MATCH (i)-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  WITH i, earliest, CASE WHEN i.disclosedOn IS NOT NULL THEN 'DISCLOSED' WHEN i.reportedOn IS NOT NULL THEN 'REPORTED'
+                         WHEN i.discoveredOn IS NOT NULL THEN 'DISCOVERED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED'
+                         WHEN i.accessStart IS NOT NULL THEN 'ACCESS_STARTED' END AS basis
+  WITH i, basis, CASE WHEN basis = 'SOURCE_PUBLISHED' THEN earliest.id END AS yearSource,
+       coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, earliest.publishedOn, i.accessStart) AS dated
+  SET i.datedOn = dated, i.yearBasis = basis, i.yearSource = yearSource,
+      i.year = toInteger(left(dated, 4)),
+      i.accessYear = toInteger(left(i.accessStart, 4))
 }
 }
 // MATCH (f:Fine)
@@ -161,6 +169,19 @@ CALL (fines) {
   SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
 }
 }
+// MATCH (f:Fine)
+CALL (fines) {
+  UNWIND fines AS f
+  CALL (f) {
+  OPTIONAL CALL (f) {
+    MATCH (f)-[:REPORTED_AS]->{0,1}()-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  SET f.knownBy = coalesce(f.date, earliest.publishedOn),
+      f.knownByBasis = CASE WHEN f.date IS NOT NULL THEN 'DECIDED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED' END,
+      f.knownBySource = CASE WHEN f.date IS NULL THEN earliest.id END
+}
+}
 // MATCH (a:Authority)
 CALL (authorities) {
   UNWIND authorities AS a
@@ -174,6 +195,20 @@ CALL (authorities) {
     RETURN collect(f.id) AS newest
   }
   SET a.newestFineIds = newest
+}
+}
+// MATCH (n:Investigation)
+CALL (touched) {
+  UNWIND touched AS n
+  WITH n WHERE n:Investigation
+  CALL (n) {
+  OPTIONAL CALL (n) {
+    MATCH (n)-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL
+    RETURN s AS earliest ORDER BY s.publishedOn, s.id LIMIT 1
+  }
+  SET n.knownBy = coalesce(n.openedOn, earliest.publishedOn),
+      n.knownByBasis = CASE WHEN n.openedOn IS NOT NULL THEN 'OPENED' WHEN earliest IS NOT NULL THEN 'SOURCE_PUBLISHED' END,
+      n.knownBySource = CASE WHEN n.openedOn IS NULL THEN earliest.id END
 }
 }
 // MATCH (n:Investigation)

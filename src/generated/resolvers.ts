@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PartialDateValue, MoneyValue, BestValueBasisValue, ConnectionValue, EntityRecord } from '../modules/common/records.js';
 import type { ChangeRecord, ChangeActorValue, LinkChangeValue, PropertyChangeValue } from '../modules/history/records.js';
 import type { IncidentRecord, DataExposureRecord, EstimateRecord, TimelineEntryRecord, GraphPathRecord, RelatedIncidentRecord, RelatedByValue } from '../modules/incident/records.js';
-import type { InvestigationRecord, FineRecord, FineReportRecord, ConvertedAmountValue } from '../modules/investigation/records.js';
+import type { InvestigationRecord, FineRecord, FineReportRecord, ConvertedAmountValue, KnownByDateValue } from '../modules/investigation/records.js';
 import type { StatementRecord, EventRecord } from '../modules/narrative/records.js';
 import type { CompanyRecord, AuthorityRecord, PublisherRecord, CountryRecord, SectorValue } from '../modules/organization/records.js';
 import type { NeighbourhoodValue } from '../modules/paths/records.js';
@@ -1392,6 +1392,15 @@ export type Fine = Node & {
   investigation: Maybe<Investigation>;
   /** The legal kind of the fine. */
   kind: FineKind;
+  /**
+   * The date the fine is known to have been decided by: its own date when a report gives one
+   * (basis DECIDED), else the publication date of the earliest dated source behind the fine or its
+   * reports (basis SOURCE_PUBLISHED: decided on or before it). `date`, `FineFilter.year`, stats by
+   * year and the lists' date order and ranges use the decision's own date only, so an undated fine
+   * is not placed by this date: read it to see which undated fines were decided before a given date.
+   * Null when neither is known.
+   */
+  knownBy: Maybe<KnownByDate>;
   /** What it is for, as the sources say. */
   reason: Maybe<Scalars['String']['output']>;
   /**
@@ -1650,6 +1659,8 @@ export type Incident = Named & Node & {
   accessEnd: Maybe<PartialDate>;
   /** When unauthorised access began, at the precision known. */
   accessStart: Maybe<PartialDate>;
+  /** The year unauthorised access began (the year of accessStart), whatever year the incident counts in; null when not known. */
+  accessYear: Maybe<Scalars['Int']['output']>;
   /**
    * The current best count of accounts, users or people affected: the estimate with the latest
    * as-of date (figures are revised over time); ties go to the more precise date, then to an exact
@@ -1808,8 +1819,11 @@ export type Incident = Named & Node & {
   /** How many curators' updates the incident has had (0: none): what updateIncident's expectedVersion names. */
   version: Scalars['Int']['output'];
   /**
-   * The year year-based stats and lists count the incident in: the year it was disclosed, else
-   * discovered, else the year access began (yearBasis says which). Null when none is known.
+   * The year year-based stats and lists count the incident in: the year it became known. That is
+   * the year it was disclosed, else reported to an authority, else discovered; when no source dates
+   * any of these, the year of the earliest publication date among the sources the incident cites (it
+   * was known by then); else the year access began. yearBasis says which; accessYear is beside it.
+   * Null when none is known.
    */
   year: Maybe<Scalars['Int']['output']>;
   /** Which date `year` comes from; null when year is. */
@@ -2036,7 +2050,15 @@ export type IncidentYearBasis =
   /** The year of disclosedOn. */
   | 'DISCLOSED'
   /** The year of discoveredOn: the incident has no disclosure date. */
-  | 'DISCOVERED';
+  | 'DISCOVERED'
+  /** Not disclosed as far as any source dates it: the year it was first reported to an authority (reportedOn). */
+  | 'REPORTED'
+  /**
+   * No source dates its disclosure, report or discovery: the year of the earliest publication date
+   * among the sources the incident cites. The incident was known by then; it may have become known
+   * earlier.
+   */
+  | 'SOURCE_PUBLISHED';
 
 /** How many incidents a country had in one year. */
 export type IncidentsByCountryYear = {
@@ -2045,7 +2067,11 @@ export type IncidentsByCountryYear = {
   country: Country;
   /** How many incidents. */
   incidents: Scalars['Int']['output'];
-  /** The incidents' year (Incident.year): of disclosure, else of discovery, else of the start of access. */
+  /**
+   * The incidents' year (Incident.year), the year they became known: of disclosure, else of the
+   * report to an authority, else of discovery, else of the earliest dated source, else of the start
+   * of access (see Incident.yearBasis). Incidents with no country are not counted.
+   */
   year: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2095,6 +2121,13 @@ export type Investigation = Named & Node & {
   incident: Incident;
   /** Who investigates, and under what. */
   kind: InvestigationKind;
+  /**
+   * The date the investigation is known to have been opened by: openedOn when a source gives it
+   * (basis OPENED), else the publication date of the earliest dated source it cites (basis
+   * SOURCE_PUBLISHED: opened on or before it). Lists order and filter by openedOn only. Null when
+   * neither is known.
+   */
+  knownBy: Maybe<KnownByDate>;
   /** When it opened, at the precision a source gives (with the source's words in asReported). */
   openedOn: Maybe<PartialDate>;
   /** What it concluded, as the sources say; null while there is none. */
@@ -2196,6 +2229,30 @@ export type InvestigationStatus =
   | 'CONCLUDED'
   /** Still going on, as a source states. */
   | 'OPEN';
+
+/** What a KnownByDate is. */
+export type KnownByBasis =
+  /** A fine's own decision date (Fine.date). */
+  | 'DECIDED'
+  /** An investigation's own opening date (Investigation.openedOn). */
+  | 'OPENED'
+  /** No source gives the date itself: the publication date of the earliest dated source behind it. */
+  | 'SOURCE_PUBLISHED';
+
+/**
+ * A date something is known to have happened by, and what gives it: its own date when a source
+ * gives one, else the publication date of the earliest dated source that reports it (it happened on
+ * or before that date, perhaps long before).
+ */
+export type KnownByDate = {
+  __typename?: 'KnownByDate';
+  /** Whether the date is the thing's own or a source's publication date. */
+  basis: KnownByBasis;
+  /** The date, at the precision its source gives. */
+  date: PartialDate;
+  /** The source whose publication date this is (basis SOURCE_PUBLISHED); null when the date is the thing's own. */
+  source: Maybe<Source>;
+};
 
 /** The largest fine an authority of a country imposed, in one currency. */
 export type LargestFineInCountry = {
@@ -4697,6 +4754,8 @@ export type ResolversTypes = {
   InvestigationOrder: InvestigationOrder;
   InvestigationSortField: InvestigationSortField;
   InvestigationStatus: InvestigationStatus;
+  KnownByBasis: KnownByBasis;
+  KnownByDate: ResolverTypeWrapper<KnownByDateValue>;
   LargestFineInCountry: ResolverTypeWrapper<LargestFineInCountryValue>;
   LinkChange: ResolverTypeWrapper<LinkChangeValue>;
   LinkIncidentsInput: LinkIncidentsInput;
@@ -4864,6 +4923,7 @@ export type ResolversParentTypes = {
   InvestigationEdge: Omit<InvestigationEdge, 'node'> & { node: ResolversParentTypes['Investigation'] };
   InvestigationFilter: InvestigationFilter;
   InvestigationOrder: InvestigationOrder;
+  KnownByDate: KnownByDateValue;
   LargestFineInCountry: LargestFineInCountryValue;
   LinkChange: LinkChangeValue;
   LinkIncidentsInput: LinkIncidentsInput;
@@ -5236,6 +5296,7 @@ export type FineResolvers<ContextType = Context, ParentType extends ResolversPar
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FineKind'], ParentType, ContextType>;
+  knownBy?: Resolver<Maybe<ResolversTypes['KnownByDate']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['FineReport']>, ParentType, ContextType>;
   reportsConnection?: Resolver<Maybe<ResolversTypes['FineReportConnection']>, ParentType, ContextType, Partial<FineReportsConnectionArgs>>;
@@ -5303,6 +5364,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   accessDurationAsReported?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessEnd?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   accessStart?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  accessYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   accountsAffected?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   accountsAffectedBasis?: Resolver<Maybe<ResolversTypes['BestValueBasis']>, ParentType, ContextType>;
   attackVector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5379,6 +5441,7 @@ export type InvestigationResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InvestigationKind'], ParentType, ContextType>;
+  knownBy?: Resolver<Maybe<ResolversTypes['KnownByDate']>, ParentType, ContextType>;
   openedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   question?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5398,6 +5461,12 @@ export type InvestigationConnectionResolvers<ContextType = Context, ParentType e
 export type InvestigationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestigationEdge'] = ResolversParentTypes['InvestigationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Investigation'], ParentType, ContextType>;
+};
+
+export type KnownByDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnownByDate'] = ResolversParentTypes['KnownByDate']> = {
+  basis?: Resolver<ResolversTypes['KnownByBasis'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
 export type LargestFineInCountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LargestFineInCountry'] = ResolversParentTypes['LargestFineInCountry']> = {
@@ -5819,6 +5888,7 @@ export type Resolvers<ContextType = Context> = {
   Investigation?: InvestigationResolvers<ContextType>;
   InvestigationConnection?: InvestigationConnectionResolvers<ContextType>;
   InvestigationEdge?: InvestigationEdgeResolvers<ContextType>;
+  KnownByDate?: KnownByDateResolvers<ContextType>;
   LargestFineInCountry?: LargestFineInCountryResolvers<ContextType>;
   LinkChange?: LinkChangeResolvers<ContextType>;
   LinkIncidentsPayload?: LinkIncidentsPayloadResolvers<ContextType>;

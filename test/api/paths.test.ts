@@ -112,9 +112,9 @@ describe('question 9: aggregates on the curated data', () => {
     expect(byCategory.get('imsi')).toBe(1);
     expect(byCategory.get('payment-details')).toBe(0); // stated NOT exposed by Coupang
     const kr = stats.incidentsByCountryAndYear.filter((c) => c.country.code === 'KR').map((c) => [c.year, c.incidents]);
-    // By Incident.year (issue 13): disclosure, else discovery, else the start of access: LG U+ 2018
-    // (access), Kakao 2023 (media reports, March 2023), SK Telecom 2025 (discovered; not 2021, when
-    // access began), Coupang 2025 (disclosed).
-    expect(kr).toEqual([[2018, 1], [2023, 1], [2025, 2]]);
+    // By Incident.year, the year it became known (issue 27): LG U+ 2023 (reported in January 2023;
+    // not 2018, when access began), Kakao 2023 (media reports, March 2023), SK Telecom 2025
+    // (disclosed in April; not 2021, when access began), Coupang 2025 (disclosed).
+    expect(kr).toEqual([[2023, 2], [2025, 2]]);
   });
 });

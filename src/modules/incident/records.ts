@@ -11,6 +11,7 @@ export interface IncidentRecord extends EntityRecord {
   origin?: string;
   attackVector?: string;
   discoveredOn?: string;
+  discoveredOnAsReported?: string;
   reportedOn?: string;
   reportedOnAsReported?: string;
   disclosedOn?: string;
@@ -18,6 +19,8 @@ export interface IncidentRecord extends EntityRecord {
   /** Derived (seeds/99-derived-values.cypher): the year stats count it in, and the date it comes from. */
   year?: number;
   yearBasis?: string;
+  /** Derived: the year access began (accessStart's year), beside year. */
+  accessYear?: number;
   /** Derived: why accountsAffected, recordsExposed and peopleAffected are the estimates they are. */
   accountsAffectedRule?: string;
   accountsAffectedCompared?: number;

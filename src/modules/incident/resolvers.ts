@@ -13,7 +13,7 @@ import { incidentList } from './list.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 
 /** Every IncidentYearBasis (the compiler holds the keys to the enum): a stored value outside it reads as null. */
-const YEAR_BASES: Record<IncidentYearBasis, true> = { ACCESS_STARTED: true, DISCLOSED: true, DISCOVERED: true };
+const YEAR_BASES: Record<IncidentYearBasis, true> = { ACCESS_STARTED: true, DISCLOSED: true, DISCOVERED: true, REPORTED: true, SOURCE_PUBLISHED: true };
 
 export const incidentResolvers: Resolvers = {
   Incident: {
@@ -21,10 +21,11 @@ export const incidentResolvers: Resolvers = {
     country: rel<CountryRecord | null>(),
     accessStart: date('accessStart', 'accessStartAsReported'),
     accessEnd: date('accessEnd'),
-    discoveredOn: date('discoveredOn'),
+    discoveredOn: date('discoveredOn', 'discoveredOnAsReported'),
     reportedOn: date('reportedOn', 'reportedOnAsReported'),
     disclosedOn: date('disclosedOn', 'disclosedOnAsReported'),
     year: reads<IncidentRecord, number | null>(['year'], (i) => i.year ?? null),
+    accessYear: reads<IncidentRecord, number | null>(['accessYear'], (i) => i.accessYear ?? null),
     yearBasis: reads<IncidentRecord, IncidentYearBasis | null>(['yearBasis'], (i) => (i.yearBasis && i.yearBasis in YEAR_BASES ? i.yearBasis as IncidentYearBasis : null)),
     extortion: reads<IncidentRecord, { demand: string; ransomDemanded: boolean | null } | null>(['extortionDemand', 'ransomDemanded'],
       (i) => (i.extortionDemand ? { demand: i.extortionDemand, ransomDemanded: i.ransomDemanded ?? null } : null)),

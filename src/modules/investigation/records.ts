@@ -1,4 +1,5 @@
 import type { EntityRecord } from '../common/records.js';
+import type { SourceRecord } from '../source/records.js';
 
 export interface InvestigationRecord extends EntityRecord {
   title: string;
@@ -49,4 +50,12 @@ export interface ConvertedAmountValue {
   money: { amount: string; currency: string };
   basis: string;
   report: FineReportRecord | null;
+}
+
+/** A date something is known to have happened by (cypher/investigation/{Fine,Investigation}.knownBy.cypher). */
+export interface KnownByDateValue {
+  date: string;
+  dateAsReported: string | null;
+  basis: string;
+  source: SourceRecord | null;
 }

@@ -4,7 +4,8 @@ import { connection } from '../../read/connection.js';
 import { connectionOf, date, lookup, reads, rel, sources } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
-import type { ConvertedAmountValue } from '../records.js';
+import type { ConvertedAmountValue, KnownByDateValue } from '../records.js';
+import { partialDate } from '../../domain/partialDate.js';
 
 export const investigationResolvers: Resolvers = {
   Investigation: {
@@ -12,6 +13,7 @@ export const investigationResolvers: Resolvers = {
     authorities: rel<AuthorityRecord[]>(),
     authoritiesConnection: connectionOf<AuthorityRecord>('Investigation.authorities'),
     openedOn: date('openedOn', 'openedOnAsReported'),
+    knownBy: rel<KnownByDateValue | null>(),
     closedOn: date('closedOn', 'closedOnAsReported'),
     fines: rel<FineRecord[]>(),
     finesConnection: connectionOf<FineRecord>('Investigation.fines'),
@@ -33,9 +35,13 @@ export const investigationResolvers: Resolvers = {
     }),
     amountInUSD: rel<ConvertedAmountValue | null>(),
     date: date('date', 'dateAsReported'),
+    knownBy: rel<KnownByDateValue | null>(),
     reports: rel<FineReportRecord[]>(),
     reportsConnection: connectionOf<FineReportRecord>('Fine.reports'),
     sources,
+  },
+  KnownByDate: {
+    date: (k) => partialDate(k.date, k.dateAsReported)!,
   },
   FineReport: {
     fine: rel<FineRecord>(),

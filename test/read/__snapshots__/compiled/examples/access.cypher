@@ -103,7 +103,7 @@ RETURN [[_x7.id, _x7.title, _x7.url, _x7.publishedOn, _x7.dateNote, _wb[0]], _x8
 }
 RETURN _v5
 } AS _w4
-RETURN [_x3.id, _x3.accessStart, _x3.accessStartAsReported, _x3.accessDurationAsReported, _x3.origin, _x3.attackVector, _x3.discoveredOn, _x3.reportedOn, _x3.reportedOnAsReported, _x3.extortionDemand, _x3.ransomDemanded, _w4] AS _v1
+RETURN [_x3.id, _x3.accessStart, _x3.accessStartAsReported, _x3.accessDurationAsReported, _x3.origin, _x3.attackVector, _x3.discoveredOn, _x3.discoveredOnAsReported, _x3.reportedOn, _x3.reportedOnAsReported, _x3.extortionDemand, _x3.ransomDemanded, _w4] AS _v1
 }
 RETURN _v1
 } AS _v0
