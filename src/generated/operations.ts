@@ -443,8 +443,11 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Authority', id: string }
         | { __typename: 'Company', id: string }
         | { __typename: 'Event', id: string }
+        | { __typename: 'Fine', id: string }
         | { __typename: 'Incident', id: string }
+        | { __typename: 'Investigation', id: string }
         | { __typename: 'Person', id: string }
+        | { __typename: 'Position', id: string }
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }
@@ -452,8 +455,11 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Authority', id: string }
         | { __typename: 'Company', id: string }
         | { __typename: 'Event', id: string }
+        | { __typename: 'Fine', id: string }
         | { __typename: 'Incident', id: string }
+        | { __typename: 'Investigation', id: string }
         | { __typename: 'Person', id: string }
+        | { __typename: 'Position', id: string }
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }
