@@ -82,6 +82,13 @@ describe('search ranking', () => {
     expect(ids(await search('Chairman', ['POSITION']))).toEqual(['ko-hak-soo-pipc-chairman']);
   });
 
+  it('shows the new results by name like every other: a fine by its reason, a position by its title', async () => {
+    const q = `{ search(query: "72 hours Chairman", types: [FINE, POSITION]) { edges { node { __typename ... on Named { id displayName } } } } }`;
+    const nodes = (await data(q)).search.edges.map((e: any) => e.node);
+    expect(nodes).toContainEqual({ __typename: 'Fine', id: 'skt-pipc-fine-2025-late-notification', displayName: 'Not notifying affected customers within 72 hours' });
+    expect(nodes).toContainEqual({ __typename: 'Position', id: 'ko-hak-soo-pipc-chairman', displayName: 'Chairman' });
+  });
+
   it('keeps every page in score order, exact matches first', async () => {
     for (const q of ['Coup', 'phone numbers', 'breach', 'PIPC fine']) {
       const scores = (await search(q)).map((e) => e.score);
