@@ -2043,9 +2043,9 @@ export type Query = {
    * and digits of the words alone; such matches rank after every match of the words as written.
    * Searches names, aliases, titles, summaries, descriptions, quotes, URLs, fines' reasons,
    * investigations' questions and outcomes, the attributions inside sources and incidents' exposure
-   * details. Entities rank above the sources about them, a name above a mention, and a data
-   * category's words ("phone numbers") rank the incidents that exposed it first (see
-   * SearchEdge.score). 1 to 200 characters, at most 32 words; only the
+   * details. A source ranks below an entity matched as strongly, a name above a mention of it, and
+   * a data category's words ("phone numbers") rank the incidents that exposed it above the other
+   * incidents (see SearchEdge.score). 1 to 200 characters, at most 32 words; only the
    * first 10,000 matches can be paged through (forwards with first/after, backwards with last/before).
    */
   search: Maybe<SearchConnection>;
