@@ -70,14 +70,16 @@ CREATE INDEX statement_sort_date IF NOT EXISTS FOR (n:Statement) ON (n.sortDate)
 CREATE INDEX event_sort_date IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
 
 // Full-text search over names, aliases (local-language names too), titles, summaries, quotes,
-// and what seeds/99-derived-values.cypher keeps for search: the attributions inside the sources
+// a fine's reason, an investigation's question and outcome, and what
+// seeds/99-derived-values.cypher keeps for search: the attributions inside the sources
 // (searchAttributions) and an incident's exposure details (searchExposed, searchNotExposed).
-// Renamed from entity_search when it gained labels and properties: an index keeps its first
-// definition under IF NOT EXISTS, so the old one is dropped and the new one built.
+// Renamed (entity_search, then entity_search_2) each time it gained labels and properties: an
+// index keeps its first definition under IF NOT EXISTS, so the old one is dropped and the new one built.
 DROP INDEX entity_search IF EXISTS;
-CREATE FULLTEXT INDEX entity_search_2 IF NOT EXISTS
-FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher|Event)
-ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url, n.searchAttributions, n.searchExposed, n.searchNotExposed]
+DROP INDEX entity_search_2 IF EXISTS;
+CREATE FULLTEXT INDEX entity_search_3 IF NOT EXISTS
+FOR (n:Company|Authority|Person|Incident|Source|Statement|Publisher|Event|Fine|Investigation|Position)
+ON EACH [n.name, n.aliases, n.title, n.summary, n.description, n.quote, n.url, n.reason, n.question, n.outcome, n.searchAttributions, n.searchExposed, n.searchNotExposed]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 
 // API keys of service accounts (npm run keys): a request's key is found by its id.

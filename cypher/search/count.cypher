@@ -1,9 +1,9 @@
 // Every distinct hit of either query (see hits.cypher), at most $scan of each.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node
+  CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: $scan}) YIELD node
   RETURN node
   UNION
-  CALL db.index.fulltext.queryNodes('entity_search_2', $forgiving, {limit: $scan}) YIELD node
+  CALL db.index.fulltext.queryNodes('entity_search_3', $forgiving, {limit: $scan}) YIELD node
   RETURN node
 }
 WITH node

@@ -1,17 +1,22 @@
 // Hits, best first: matches of the words as written ($exact) score above 1, matches found only by
 // prefix or typo tolerance ($forgiving) below 1, so they always rank after them; within each, by
-// the index's relevance; ties by id so pages are stable.
+// the index's relevance (the queries weigh the fields a word is found in), a source's times
+// $sourceWeight (at most 1: never above an entity matched as strongly), and for a forgiving hit
+// more when a name or alias starts with the text ($phrase); ties by id so pages are stable.
 // The index answers best first, so a page from the top needs only the first hits: the page's
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
-// them) or when the last scores below the page's last (no tie of it was left out). Otherwise, or
-// when only some labels are asked for (the index cannot filter by label), up to $scan are read.
+// them) or when the page's last, weighted, still scores above the least the index gave (a hit
+// left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
+// asked for (the index cannot filter by label), up to $scan are read.
 WITH CASE WHEN $skip + $limit + $spare < $scan THEN $skip + $limit + $spare ELSE $scan END AS asked
 CALL (asked) {
-  CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: asked}) YIELD node, score
-  RETURN collect({node: node, score: 1 + score}) AS head
+  CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: asked}) YIELD node, score
+  WITH node, score, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score AS weighted
+  ORDER BY weighted DESC
+  RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
 WITH head, $labels IS NULL
-  AND (size(head) < asked OR coalesce(head[size(head) - 1].score < head[$skip + $limit - 1].score, false)) AS settled
+  AND (read < asked OR coalesce(1 + least < head[$skip + $limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
   RETURN head AS exact
@@ -20,9 +25,11 @@ CALL (head, settled) {
   // In a CALL of its own: collect() makes a row even from no rows, which would leave a second
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
-    CALL db.index.fulltext.queryNodes('entity_search_2', $exact, {limit: $scan}) YIELD node, score
+    CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: $scan}) YIELD node, score
     WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-    RETURN collect({node: node, score: 1 + score}) AS exact
+    WITH node, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score AS weighted
+    ORDER BY weighted DESC
+    RETURN collect({node: node, score: 1 + weighted}) AS exact
   }
   RETURN exact
 }
@@ -37,8 +44,13 @@ CALL (exact) {
   RETURN hit.node AS node, hit.score AS score
   UNION ALL
   WITH exact WHERE size(exact) < $skip + $limit
-  CALL db.index.fulltext.queryNodes('entity_search_2', $forgiving, {limit: $scan}) YIELD node, score
-  RETURN node, score / (1 + score) AS score
+  CALL db.index.fulltext.queryNodes('entity_search_3', $forgiving, {limit: $scan}) YIELD node, score
+  // The part of the closest name or alias that starts with the text ("Coup": 4 of "Coupang"'s 7).
+  WITH node, score, reduce(c = 0.0, n IN [node.name] + coalesce(node.aliases, []) |
+    CASE WHEN n IS NOT NULL AND toLower(n) STARTS WITH $phrase AND toFloat(size($phrase)) / size(n) > c
+      THEN toFloat(size($phrase)) / size(n) ELSE c END) AS covered
+  WITH node, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score * (1 + $namePrefixWeight * covered) AS weighted
+  RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)

@@ -535,8 +535,11 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Authority', id: string }
         | { __typename: 'Company', id: string }
         | { __typename: 'Event', id: string }
+        | { __typename: 'Fine', id: string }
         | { __typename: 'Incident', id: string }
+        | { __typename: 'Investigation', id: string }
         | { __typename: 'Person', id: string }
+        | { __typename: 'Position', id: string }
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }
@@ -544,8 +547,11 @@ export type ForgivingSearchQuery = { typo: { edges: Array<{ score: number, exact
         | { __typename: 'Authority', id: string }
         | { __typename: 'Company', id: string }
         | { __typename: 'Event', id: string }
+        | { __typename: 'Fine', id: string }
         | { __typename: 'Incident', id: string }
+        | { __typename: 'Investigation', id: string }
         | { __typename: 'Person', id: string }
+        | { __typename: 'Position', id: string }
         | { __typename: 'Publisher', id: string }
         | { __typename: 'Source', id: string }
         | { __typename: 'Statement', id: string }

@@ -632,7 +632,7 @@ export type CloseInvestigationPayload = {
 /** A company: where incidents happen and whom fines are imposed on. */
 export type Company = Named & Node & {
   __typename?: 'Company';
-  /** Other names, local-language names included (쿠팡). */
+  /** Other names, local-language names included where a source gives them. */
   aliases: Array<Scalars['String']['output']>;
   /** The country it is based in; null when none is known. */
   country: Maybe<Country>;
@@ -1362,7 +1362,7 @@ export type Extortion = {
  * reported with different rounding), ties going to the latest report; `amountBasis` says which
  * report that is and why.
  */
-export type Fine = Node & {
+export type Fine = Named & Node & {
   __typename?: 'Fine';
   /** The amount, exact, in its currency: the most precise of the reports (see amountBasis). */
   amount: Money;
@@ -1381,6 +1381,8 @@ export type Fine = Node & {
   company: Company;
   /** The most precise date reported for the decision. */
   date: Maybe<PartialDate>;
+  /** The fine's reason, else its id. */
+  displayName: Scalars['String']['output'];
   /** The fine's id. */
   id: Scalars['ID']['output'];
   /**
@@ -2907,7 +2909,8 @@ export type Named = {
   /**
    * A name to show: an organization's, a country's or a data category's name, an incident's,
    * investigation's, event's or source's title (a source without one: its URL), a person's name
-   * (an unnamed person: the description), a statement's quote (else its summary). Never null.
+   * (an unnamed person: the description), a statement's quote (else its summary), a fine's reason
+   * (else its id), a position's title. Never null.
    */
   displayName: Scalars['String']['output'];
   /** The entity's id. */
@@ -3171,10 +3174,12 @@ export type PersonOrder = {
 };
 
 /** A position held: CEO of a company, Deputy Prime Minister, acting police commissioner. */
-export type Position = Node & {
+export type Position = Named & Node & {
   __typename?: 'Position';
   /** True when held in an acting capacity. */
   acting: Scalars['Boolean']['output'];
+  /** The position's title. */
+  displayName: Scalars['String']['output'];
   /** The position's id. */
   id: Scalars['ID']['output'];
   /** The company or authority it is at. */
@@ -3344,8 +3349,11 @@ export type Query = {
    * as the start of a longer one (from 3 letters: "Coup" finds Coupang) and with typos (1 edit for
    * words of 3 to 5 letters, 2 from 6: "Coupnag", "Telecoms", "apologize"), built from the letters
    * and digits of the words alone; such matches rank after every match of the words as written.
-   * Searches names, aliases, titles, summaries, descriptions, quotes, URLs, the attributions inside
-   * sources and incidents' exposure details. 1 to 200 characters, at most 32 words; only the
+   * Searches names, aliases, titles, summaries, descriptions, quotes, URLs, fines' reasons,
+   * investigations' questions and outcomes, the attributions inside sources and incidents' exposure
+   * details. A source ranks below an entity matched as strongly, a name above a mention of it, and
+   * a data category's words ("phone numbers") rank the incidents that exposed it above the other
+   * incidents (see SearchEdge.score). 1 to 200 characters, at most 32 words; only the
    * first 10,000 matches can be paged through (forwards with first/after, backwards with last/before).
    */
   search: Maybe<SearchConnection>;
@@ -4094,23 +4102,28 @@ export type SearchEdge = {
   exact: Scalars['Boolean']['output'];
   /**
    * The fields the words were found in, by the same rules (as written, prefix, typo tolerance): name,
-   * aliases, title, summary, description, quote, url, attributions (the attribution inside a source
-   * behind the entity, or for an incident behind its facts: "per Yonhap"), exposedData and
-   * notExposedData (an incident's exposure details and data categories).
+   * aliases, title, summary, description, quote, url, reason (a fine's), question and outcome (an
+   * investigation's), attributions (the attribution inside a source behind the entity, or for an
+   * incident behind its facts: "per Yonhap"), exposedData and notExposedData (an incident's exposure
+   * details and data categories).
    */
   matchedFields: Array<Scalars['String']['output']>;
   /** The entity found. */
   node: SearchResult;
   /**
-   * Relevance from the full-text index; higher is better. A match of the words as written scores
-   * above 1; a match found only by prefix or typo tolerance scores below 1 and ranks after every
-   * exact one.
+   * Relevance; higher is better. A match of the words as written scores above 1; a match found only
+   * by prefix or typo tolerance scores below 1 and ranks after every exact one. Within each, the
+   * full-text index's relevance with the words weighted by where they are found (a name or alias
+   * most, then an incident's exposed data, then a title, then the other fields), a source's
+   * relevance weighted down so that it never outranks an entity matched as strongly, and, for a
+   * match by prefix or typo tolerance, a name or alias starting with the text ranked higher the
+   * more of it the text covers ("Coup" finds Coupang before "Coupang joint investigation team").
    */
   score: Scalars['Float']['output'];
 };
 
 /** An entity search found. */
-export type SearchResult = Authority | Company | Event | Incident | Person | Publisher | Source | Statement;
+export type SearchResult = Authority | Company | Event | Fine | Incident | Investigation | Person | Position | Publisher | Source | Statement;
 
 /** A type search can be narrowed to. */
 export type SearchableType =
@@ -4120,10 +4133,16 @@ export type SearchableType =
   | 'COMPANY'
   /** Events, by title, description and attributions. */
   | 'EVENT'
+  /** Fines, by their reason ("Not notifying affected customers within 72 hours"). */
+  | 'FINE'
   /** Incidents, by title, summary, exposure details and the attributions behind them and their facts. */
   | 'INCIDENT'
+  /** Investigations, by their title, the question they examine and their outcome. */
+  | 'INVESTIGATION'
   /** People, by name, aliases, description and attributions. */
   | 'PERSON'
+  /** Positions people hold, by their title ("Chairman", "Minister of Science and ICT"). */
+  | 'POSITION'
   /** Publishers of sources, by name and alias ("Yonhap"). */
   | 'PUBLISHER'
   /** Sources, by title, URL and attributions. */
@@ -5292,6 +5311,7 @@ export type FineResolvers<ContextType = Context, ParentType extends ResolversPar
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType>;
@@ -5530,7 +5550,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NamedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Named'] = ResolversParentTypes['Named']> = {
-  __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Country' | 'DataCategory' | 'Event' | 'Incident' | 'Investigation' | 'Person' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Country' | 'DataCategory' | 'Event' | 'Fine' | 'Incident' | 'Investigation' | 'Person' | 'Position' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
 };
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
@@ -5606,6 +5626,7 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PositionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   acting?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -5710,7 +5731,7 @@ export type SearchEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
-  __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Event' | 'Incident' | 'Person' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Event' | 'Fine' | 'Incident' | 'Investigation' | 'Person' | 'Position' | 'Publisher' | 'Source' | 'Statement', ParentType, ContextType>;
 };
 
 export type SectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {

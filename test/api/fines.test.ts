@@ -250,14 +250,16 @@ describe('with the GDPR catalogue imported (data/gdpr-fines-2018-2020.tsv)', () 
     expect(await yearsOf({ minAmount: { amount: '1000000', currency: 'EUR' } })).toEqual(['2019 EUR 5 94650000', '2020 EUR 4 46302946']);
   });
 
-  it('companies fined by more than one authority: the brute-force answer, Google (CNIL, Sweden, PIPC) and Unicredit Bank', async () => {
+  it('companies fined by more than one authority: the brute-force answer, Google (CNIL, Sweden, PIPC); the two UniCredit banks, one per country, are not', async () => {
     const expected = (await q(`MATCH (c:Company)<-[:AGAINST]-(:Fine)<-[:IMPOSED]-(a:Authority)
       WITH c, count(DISTINCT a) AS n WHERE n >= 2 RETURN c.id AS id ORDER BY id`)).map((x) => x.id as string);
     const r = await gql(COMPANIES, { filter: { finedByAtLeast: 2 } });
     expect(r.extensions!.neo4j!.queries).toBe(1);
     const names = r.data.companies.edges.map((e: { node: { name: string } }) => e.node.name);
     expect(r.data.companies.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(expected);
-    expect(names).toEqual(['Google', 'Unicredit Bank SA']);
+    expect(names).toContain('Google');
+    // Romania's and Czechia's UniCredit are two companies (the import never merges across countries), each fined once.
+    expect(names.filter((n: string) => /unicredit/i.test(n))).toEqual([]);
     const three = await data(COMPANIES, { filter: { finedByAtLeast: 3 } });
     expect(three.companies.edges).toEqual([{ node: { id: 'google', name: 'Google' } }]);
     expect(r.data.companies.totalCount).toBe(expected.length);

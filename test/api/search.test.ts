@@ -5,10 +5,15 @@ const SEARCH = `query($q: String!, $types: [SearchableType!], $first: Int, $afte
   search(query: $q, types: $types, first: $first, after: $after) {
     totalCount
     edges { cursor score matchedFields node { __typename ... on Incident { id } ... on Company { id } ... on Authority { id }
-      ... on Person { id } ... on Source { id } ... on Statement { id } } }
+      ... on Person { id } ... on Source { id } ... on Statement { id } ... on Publisher { id } ... on Event { id }
+      ... on Fine { id } ... on Investigation { id } ... on Position { id } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+// About the most forgiving clauses a text within the cost limit can make (src/server/cost.ts counts
+// its words): 38 different words of 3 letters, each a prefix and a typo clause on every field.
+const ALL_TOKENS = Array.from({ length: 38 }, (_, i) => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`).join('-');
 
 describe('full-text search', () => {
   it('finds companies, incidents and statements by name, ranked, with the matched field', async () => {
@@ -50,10 +55,18 @@ describe('full-text search', () => {
   });
 
   it('treats query syntax in the input as text, never as a server error', async () => {
-    for (const q of ['C++', 'AT&T', '"unbalanced', '*', 'OR', '~', 'AND NOT', 'a:b', '\\', '(((', 'title:coupang^9', '쿠팡', '   x   ']) {
+    for (const q of ['C++', 'AT&T', '"unbalanced', '*', 'OR', '~', 'AND NOT', 'a:b', '\\', '(((', 'title:coupang^9', '쿠팡', '   x   ',
+      'name:"x"^99', 'SK" OR name:*', '"SK Telecom', 'a\\" b', 'Coup*~2', ALL_TOKENS]) {
       const r = await gql(SEARCH, { q });
       expect(r.errors, q).toBeUndefined();
       expect(r.status, q).toBe(200);
+    }
+  });
+
+  it('answers the hostile inputs by type too (the label filter reads every hit)', async () => {
+    for (const q of ['title:coupang^9', '"unbalanced', ALL_TOKENS]) {
+      const r = await gql(SEARCH, { q, types: ['FINE', 'INVESTIGATION', 'POSITION', 'SOURCE'] });
+      expect(r.errors, q).toBeUndefined();
     }
   });
 

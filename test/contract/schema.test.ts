@@ -1,5 +1,5 @@
 import { diff } from '@graphql-inspector/core';
-import { buildClientSchema, buildSchema, getIntrospectionQuery, GraphQLScalarType, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, GraphQLScalarType, isInterfaceType, isObjectType, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/modules/schema.js';
 import { baseUrl, data } from '../support/api.js';
@@ -38,6 +38,11 @@ describe('the schema as a download, and introspection', () => {
     // A schema built from introspection has specifiedByURL but no directive nodes, which
     // graphql-inspector compares: that usage is checked above, field by field; @requires
     // (src/auth/) is not part of introspection at all (the downloaded SDL shows it).
-    expect((await diff(sdl, client)).filter((c) => !c.path?.endsWith('.@specifiedBy') && !c.path?.endsWith('.@requires'))).toEqual([]);
+    // The same for @deprecated: introspection gives each reason, compared here, not the directive node.
+    const reasons = (schema: GraphQLSchema) => Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && (isObjectType(t) || isInterfaceType(t)))
+      .flatMap((t) => Object.values((t as GraphQLObjectType).getFields()).map((f) => `${t.name}.${f.name}: ${f.deprecationReason ?? '-'}`)).sort();
+    expect(reasons(client)).toEqual(reasons(sdl));
+    expect(reasons(sdl).filter((r) => !r.endsWith(': -')).length).toBeGreaterThan(0);
+    expect((await diff(sdl, client)).filter((c) => !c.path?.endsWith('.@specifiedBy') && !c.path?.endsWith('.@requires') && !c.path?.endsWith('.@deprecated'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
-import type { EntityRecord, PersonRecord, SourceRecord, StatementRecord } from '../records.js';
+import type { EntityRecord, FineRecord, PersonRecord, SourceRecord, StatementRecord } from '../records.js';
 import { reads } from '../fields.js';
 import { typeAmong } from '../typeOf.js';
 
@@ -8,7 +8,7 @@ const property = <P extends EntityRecord>(...keys: (keyof P & string)[]) =>
   reads<P, string>(keys, (p) => keys.map((k) => p[k]).find((v): v is P[keyof P & string] & string => typeof v === 'string' && v !== '') ?? p.id);
 
 export const namedResolvers: Resolvers = {
-  Named: { __resolveType: typeAmong('Company', 'Authority', 'Publisher', 'Country', 'DataCategory', 'Incident', 'Investigation', 'Event', 'Source', 'Person', 'Statement') },
+  Named: { __resolveType: typeAmong('Company', 'Authority', 'Publisher', 'Country', 'DataCategory', 'Incident', 'Investigation', 'Event', 'Source', 'Person', 'Statement', 'Fine', 'Position') },
   Company: { displayName: property('name') },
   Authority: { displayName: property('name') },
   Publisher: { displayName: property('name') },
@@ -17,6 +17,8 @@ export const namedResolvers: Resolvers = {
   Incident: { displayName: property('title') },
   Investigation: { displayName: property('title') },
   Event: { displayName: property('title') },
+  Fine: { displayName: property<FineRecord>('reason') },
+  Position: { displayName: property('title') },
   Source: { displayName: property<SourceRecord>('title', 'url') },
   Person: { displayName: property<PersonRecord>('name', 'description') },
   Statement: { displayName: property<StatementRecord>('quote', 'summary', 'kind') },

@@ -5,14 +5,14 @@ export const MAX_SEARCH_LENGTH = 200;
 export const MAX_SEARCH_TERMS = 32;
 
 /**
- * The node properties the full-text index `entity_search_2` reads (cypher/schema/constraints.cypher)
+ * The node properties the full-text index `entity_search_3` reads (cypher/schema/constraints.cypher)
  * and the name each goes by in SearchEdge.matchedFields. The search* properties are kept by
  * seeds/99-derived-values.cypher: the attributions inside the sources behind a node (for an
  * incident, behind its facts too) and an incident's exposure details.
  */
 export const SEARCH_FIELDS: Readonly<Record<string, string>> = {
   name: 'name', aliases: 'aliases', title: 'title', summary: 'summary', description: 'description', quote: 'quote', url: 'url',
-  searchAttributions: 'attributions', searchExposed: 'exposedData', searchNotExposed: 'notExposedData',
+  reason: 'reason', question: 'question', outcome: 'outcome', searchAttributions: 'attributions', searchExposed: 'exposedData', searchNotExposed: 'notExposedData',
 };
 
 const bad = (message: string) => badInput(message, 'query');
@@ -27,12 +27,40 @@ export function searchTerms(input: string): string[] {
 }
 
 /**
+ * How much more a word counts in these fields than in the others, in both queries: a name or an
+ * alias is what an entity is called, so it outranks a mention of the words elsewhere (a source's
+ * title, a URL); an incident's exposed data is what a data category's words ("phone numbers")
+ * ask for; a title names an incident, investigation, position or event. The whole text as one
+ * phrase counts four times again in each: a title or name typed out in full ("PIPC investigation
+ * into the LG Uplus breach") outranks a name that has only some of its words ("LG Uplus").
+ */
+export const FIELD_BOOSTS: Readonly<Record<string, number>> = { name: 8, aliases: 8, searchExposed: 8, title: 2 };
+const PHRASE_BOOST = 4;
+
+/** A user's word (or words) as a quoted Lucene phrase: only \ and " mean anything inside quotes, and they are escaped. */
+const quote = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
  * A Lucene query that searches the user's words as text, never as syntax: each word becomes a
  * quoted phrase with only the two characters that matter inside quotes (\ and ") escaped, so
- * AND, OR, *, ~, +, : and unbalanced quotes are all plain text. Any word may match.
+ * AND, OR, *, ~, +, : and unbalanced quotes are all plain text. Any word may match, in any field;
+ * the same phrases again on the fields of FIELD_BOOSTS (field names are ours, never the user's)
+ * weigh where they were found.
  */
 export function toLuceneQuery(input: string): string {
-  return searchTerms(input).map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
+  const terms = searchTerms(input);
+  const words = terms.map(quote);
+  const clauses = [...words];
+  for (const [field, boost] of Object.entries(FIELD_BOOSTS)) {
+    for (const w of words) clauses.push(`${field}:${w}^${boost}`);
+    if (terms.length > 1) clauses.push(`${field}:${quote(terms.join(' '))}^${PHRASE_BOOST * boost}`);
+  }
+  return clauses.join(' ');
+}
+
+/** The search text as a name is compared with it (cypher/search/hits.cypher: a name starting with it ranks higher). */
+export function namePrefix(input: string): string {
+  return searchTerms(input).join(' ').toLowerCase();
 }
 
 // UAX #29 word boundaries, as Lucene's standard tokenizer splits text.
@@ -66,9 +94,14 @@ const MIN_PREFIX = 3;
 export function toForgivingQuery(input: string): string | null {
   const clauses = new Set<string>();
   for (const t of new Set(searchTerms(input).flatMap(tokens))) {
-    if ([...t].length >= MIN_PREFIX) clauses.add(`${t}*`);
+    const forms: string[] = [];
+    if ([...t].length >= MIN_PREFIX) forms.push(`${t}*`);
     const edits = allowedEdits(t);
-    if (edits > 0) clauses.add(`${t}~${edits}`);
+    if (edits > 0) forms.push(`${t}~${edits}`);
+    for (const f of forms) {
+      clauses.add(f);
+      for (const [field, boost] of Object.entries(FIELD_BOOSTS)) clauses.add(`${field}:${f}^${boost}`);
+    }
   }
   return clauses.size ? [...clauses].join(' ') : null;
 }

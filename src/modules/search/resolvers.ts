@@ -4,7 +4,7 @@ import { badCursor } from '../../errors.js';
 import { pageInfo, pageRequest, type PageArgs } from '../../read/page.js';
 import { searchHits } from '../../read/search.js';
 import type { Context } from '../../read/context.js';
-import { matchedFields, SEARCH_FIELDS, searchTerms, toForgivingQuery, toLuceneQuery } from './query.js';
+import { matchedFields, namePrefix, SEARCH_FIELDS, searchTerms, toForgivingQuery, toLuceneQuery } from './query.js';
 import { typeAmong } from '../typeOf.js';
 
 /** Matches beyond this rank are not paged through: relevance that deep is noise. */
@@ -15,15 +15,27 @@ const CURSOR_LIST = 'search';
  * more reads a little more each time, fewer falls back to reading up to SCAN_LIMIT more often.
  */
 const SPARE_HITS = 50;
+/**
+ * A source's relevance is multiplied by this (cypher/search/hits.cypher): a source is about
+ * entities, so it never outranks an entity matched as strongly. At most 1, which the shortcut of
+ * a page from the top relies on (no hit it leaves unread can score above what the index gave it).
+ */
+const SOURCE_WEIGHT = 0.25;
+/**
+ * How much more a hit found by prefix or typo tolerance counts when its name or an alias starts
+ * with the search text, times the part of that name the text covers: "Coup" ranks Coupang (4 of
+ * 7 letters) before "Coupang joint investigation team" (4 of 32).
+ */
+const NAME_PREFIX_WEIGHT = 2;
 
 const LABELS: Record<string, string> = {
   COMPANY: 'Company', AUTHORITY: 'Authority', PERSON: 'Person', INCIDENT: 'Incident', SOURCE: 'Source', STATEMENT: 'Statement',
-  PUBLISHER: 'Publisher', EVENT: 'Event',
+  PUBLISHER: 'Publisher', EVENT: 'Event', FINE: 'Fine', INVESTIGATION: 'Investigation', POSITION: 'Position',
 };
 
 export const searchResolvers: Resolvers = {
   SearchResult: {
-    __resolveType: typeAmong('Company', 'Authority', 'Person', 'Incident', 'Source', 'Statement', 'Publisher', 'Event'),
+    __resolveType: typeAmong('Company', 'Authority', 'Person', 'Incident', 'Source', 'Statement', 'Publisher', 'Event', 'Fine', 'Investigation', 'Position'),
   },
   Query: {
     search: async (_p, { query, types, first, after, last, before }, ctx, info) => {
@@ -35,6 +47,9 @@ export const searchResolvers: Resolvers = {
         forgiving: toForgivingQuery(query) ?? exact,
         // The index holds only the searchable labels: no filter to apply when all are asked for.
         labels: types?.length ? types.map((t) => LABELS[t]) : null,
+        phrase: namePrefix(query),
+        sourceWeight: SOURCE_WEIGHT,
+        namePrefixWeight: NAME_PREFIX_WEIGHT,
         scan: neo4j.int(SCAN_LIMIT),
         spare: neo4j.int(SPARE_HITS),
       };

@@ -17,9 +17,12 @@
 // ---- 1/1: Query.search
 // Parameters:
 // {
-//   "p0_exact": "\"Falcon\" \"breach\"",
-//   "p0_forgiving": "falcon* falcon~2 breach* breach~2",
+//   "p0_exact": "\"Falcon\" \"breach\" name:\"Falcon\"^8 name:\"breach\"^8 name:\"Falcon breach\"^32 aliases:\"Falcon\"^8 aliases:\"breach\"^8 aliases:\"Falcon breach\"^32 searchExposed:\"Falcon\"^8 searchExposed:\"breach\"^8 searchExposed:\"Falcon breach\"^32 title:\"Falcon\"^2 title:\"breach\"^2 title:\"Falcon breach\"^8",
+//   "p0_forgiving": "falcon* name:falcon*^8 aliases:falcon*^8 searchExposed:falcon*^8 title:falcon*^2 falcon~2 name:falcon~2^8 aliases:falcon~2^8 searchExposed:falcon~2^8 title:falcon~2^2 breach* name:breach*^8 aliases:breach*^8 searchExposed:breach*^8 title:breach*^2 breach~2 name:breach~2^8 aliases:breach~2^8 searchExposed:breach~2^8 title:breach~2^2",
 //   "p0_labels": null,
+//   "p0_phrase": "falcon breach",
+//   "p0_sourceWeight": 0.25,
+//   "p0_namePrefixWeight": 2,
 //   "p0_scan": 10000,
 //   "p0_spare": 50,
 //   "p0_skip": 0,
@@ -29,18 +32,23 @@ CALL () {
 CALL () {
 // Hits, best first: matches of the words as written ($exact) score above 1, matches found only by
 // prefix or typo tolerance ($forgiving) below 1, so they always rank after them; within each, by
-// the index's relevance; ties by id so pages are stable.
+// the index's relevance (the queries weigh the fields a word is found in), a source's times
+// $sourceWeight (at most 1: never above an entity matched as strongly), and for a forgiving hit
+// more when a name or alias starts with the text ($phrase); ties by id so pages are stable.
 // The index answers best first, so a page from the top needs only the first hits: the page's
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
-// them) or when the last scores below the page's last (no tie of it was left out). Otherwise, or
-// when only some labels are asked for (the index cannot filter by label), up to $scan are read.
+// them) or when the page's last, weighted, still scores above the least the index gave (a hit
+// left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
+// asked for (the index cannot filter by label), up to $scan are read.
 WITH CASE WHEN $p0_skip + $p0_limit + $p0_spare < $p0_scan THEN $p0_skip + $p0_limit + $p0_spare ELSE $p0_scan END AS asked
 CALL (asked) {
-  CALL db.index.fulltext.queryNodes('entity_search_2', $p0_exact, {limit: asked}) YIELD node, score
-  RETURN collect({node: node, score: 1 + score}) AS head
+  CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: asked}) YIELD node, score
+  WITH node, score, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
+  ORDER BY weighted DESC
+  RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
 WITH head, $p0_labels IS NULL
-  AND (size(head) < asked OR coalesce(head[size(head) - 1].score < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
+  AND (read < asked OR coalesce(1 + least < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
   RETURN head AS exact
@@ -49,9 +57,11 @@ CALL (head, settled) {
   // In a CALL of its own: collect() makes a row even from no rows, which would leave a second
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
-    CALL db.index.fulltext.queryNodes('entity_search_2', $p0_exact, {limit: $p0_scan}) YIELD node, score
+    CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: $p0_scan}) YIELD node, score
     WITH node, score WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
-    RETURN collect({node: node, score: 1 + score}) AS exact
+    WITH node, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
+    ORDER BY weighted DESC
+    RETURN collect({node: node, score: 1 + weighted}) AS exact
   }
   RETURN exact
 }
@@ -66,8 +76,13 @@ CALL (exact) {
   RETURN hit.node AS node, hit.score AS score
   UNION ALL
   WITH exact WHERE size(exact) < $p0_skip + $p0_limit
-  CALL db.index.fulltext.queryNodes('entity_search_2', $p0_forgiving, {limit: $p0_scan}) YIELD node, score
-  RETURN node, score / (1 + score) AS score
+  CALL db.index.fulltext.queryNodes('entity_search_3', $p0_forgiving, {limit: $p0_scan}) YIELD node, score
+  // The part of the closest name or alias that starts with the text ("Coup": 4 of "Coupang"'s 7).
+  WITH node, score, reduce(c = 0.0, n IN [node.name] + coalesce(node.aliases, []) |
+    CASE WHEN n IS NOT NULL AND toLower(n) STARTS WITH $p0_phrase AND toFloat(size($p0_phrase)) / size(n) > c
+      THEN toFloat(size($p0_phrase)) / size(n) ELSE c END) AS covered
+  WITH node, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score * (1 + $p0_namePrefixWeight * covered) AS weighted
+  RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
 WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
