@@ -18,6 +18,9 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT data_category_id IF NOT EXISTS FOR (n:DataCategory) REQUIRE n.id IS UNIQUE;
+// The ECB's reference rates by publication day (seeds/07-ecb-reference-rates.cypher): a fine's rates are one
+// seek, and the latest day on or before a date is the first entry of a backward walk from it.
+CREATE CONSTRAINT ecb_rates_date IF NOT EXISTS FOR (n:EcbRates) REQUIRE n.date IS UNIQUE;
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
 // The curators' changes (src/write/): not entities; history and the changes feed walk Change.at.
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;

@@ -164,6 +164,26 @@ CALL (fines) {
   // Sort keys: amounts compare within a currency, grouped by currency.
   WITH f, byAmount
   SET f.sortAmount = coalesce(f.currency, '') + ' ' + coalesce(f.amountKey, ''), f.sortDate = coalesce(f.date, '')
+  // Fine.eurAmount: the amount in euros at the ECB reference rate (seeds/07-ecb-reference-rates.cypher)
+  // of the decision date: that day's rate (DECISION_DAY), else the latest the ECB published before
+  // it (LATEST_BEFORE: none on weekends and TARGET holidays); for a month, quarter or year, the last
+  // rate published in that period (LAST_IN_PERIOD). rateDate is the day of the rates used. None (all
+  // three null) for an undated fine, a currency the ECB did not publish that day, a date before the
+  // series or one ending after its last day (regenerate the file: scripts/ecbRates.ts). Fine.amountIn
+  // converts from it with the same day's rates, and FineSortField.AMOUNT_CONVERTED ranks by it.
+  WITH f, byAmount
+  OPTIONAL CALL (f) {
+    WITH f, CASE WHEN f.date CONTAINS '/' THEN split(f.date, '/')[1] ELSE f.date END AS period
+    WITH f, period, CASE size(period) WHEN 4 THEN period + '-12-31' WHEN 7 THEN period + '-31' ELSE period END AS until
+    WHERE until <= COLLECT { MATCH (x:EcbRates) WHERE x.date IS NOT NULL RETURN x.date AS d ORDER BY d DESC LIMIT 1 }[0]
+    MATCH (r:EcbRates) WHERE r.date <= until
+    WITH f, period, r ORDER BY r.date DESC LIMIT 1
+    WITH f, period, r, CASE f.currency WHEN 'EUR' THEN 1.0 ELSE [k IN range(0, size(r.currencies) - 1) WHERE r.currencies[k] = f.currency | r.rates[k]][0] END AS own
+    WHERE own IS NOT NULL
+    RETURN r.date AS rateDate, toFloat(f.amount) / own AS eur,
+      CASE WHEN size(period) < 10 THEN 'LAST_IN_PERIOD' WHEN r.date = period THEN 'DECISION_DAY' ELSE 'LATEST_BEFORE' END AS rateRule
+  }
+  SET f.eurAmount = eur, f.rateDate = rateDate, f.rateRule = rateRule
   WITH f, byAmount
   MATCH (f)-[:REPORTED_AS]->(x:FineReport)
   SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id

@@ -105,6 +105,8 @@ export type ChangeOperation =
 export type ConversionBasis =
   /** A conversion a source quoted with its report of the fine. */
   | 'QUOTED'
+  /** Converted at the ECB euro foreign exchange reference rates of the decision date (Fine.amountIn). */
+  | 'REFERENCE_RATE'
   /** The fine is in that currency: the exact amount itself. */
   | 'SAME_CURRENCY';
 

@@ -810,6 +810,8 @@ export type CompanyOrder = {
 export type ConversionBasis =
   /** A conversion a source quoted with its report of the fine. */
   | 'QUOTED'
+  /** Converted at the ECB euro foreign exchange reference rates of the decision date (Fine.amountIn). */
+  | 'REFERENCE_RATE'
   /** The fine is in that currency: the exact amount itself. */
   | 'SAME_CURRENCY';
 
@@ -820,7 +822,19 @@ export type ConvertedAmount = {
   basis: ConversionBasis;
   /** The amount in the other currency, exact as given. */
   money: Money;
-  /** The report whose source quoted the conversion (or gave the amount). */
+  /**
+   * For REFERENCE_RATE, the rate applied: units of the target currency per unit of the fine's
+   * currency (the ECB's euro rate of the target divided by that of the fine's currency, 1 for EUR).
+   * `money` is the fine's amount times it, rounded to 2 decimals. Null for other bases.
+   */
+  rate: Maybe<Scalars['Float']['output']>;
+  /** For REFERENCE_RATE, the ECB publication day of the rates applied; null for other bases. */
+  rateDate: Maybe<Scalars['PartialDateString']['output']>;
+  /** For REFERENCE_RATE, why that day's rates: from the precision of the fine's date; null for other bases. */
+  rateRule: Maybe<ReferenceRateRule>;
+  /** For REFERENCE_RATE, the series the rates come from (the ECB, and the package and version it was taken from); null for other bases. */
+  rateSource: Maybe<Scalars['String']['output']>;
+  /** The report whose source quoted the conversion (or gave the amount); null for REFERENCE_RATE. */
   report: Maybe<FineReport>;
 };
 
@@ -1369,6 +1383,19 @@ export type Fine = Named & Node & {
   /** The report amount comes from and the rule that chose it. */
   amountBasis: BestValueBasis;
   /**
+   * The amount in another currency at the ECB euro foreign exchange reference rate of the decision
+   * date (basis REFERENCE_RATE; `rate`, `rateDate`, `rateRule` and `rateSource` say which rate): the
+   * rates of that day, else of the latest day before it the ECB published rates (it publishes on
+   * TARGET business days); for a month, quarter or year, the last rates published in that period.
+   * The amount itself (SAME_CURRENCY) when `currency` is the fine's own. Never a conversion a source
+   * quoted (those are in `amountInUSD` and `reports.conversions`). Null for an undated fine, a fine
+   * in a currency the ECB did not publish on that day (or never publishes), a target currency the ECB
+   * did not publish on that day, and a date before the series begins (1999-01-04) or ending after
+   * the last day of the series this server ships. `currency` is an ISO 4217 code the ECB series
+   * has (or EUR); another is BAD_USER_INPUT naming the allowed codes.
+   */
+  amountIn: Maybe<ConvertedAmount>;
+  /**
    * The amount in US dollars, to compare fines across currencies, where a source gives one: the
    * amount itself for a fine in USD, else a conversion a source quoted (KRW 134.79 billion = USD 97
    * million). No reference rate table is applied: a fine no source converts has none. `amount`
@@ -1419,6 +1446,17 @@ export type Fine = Named & Node & {
   reportsConnection: Maybe<FineReportConnection>;
   /** The sources it rests on, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
+};
+
+
+/**
+ * A penalty imposed by an authority on a company. Sources may report it differently; every
+ * report is kept in `reports`, and `amount` is the most precise of them (the same decision
+ * reported with different rounding), ties going to the latest report; `amountBasis` says which
+ * report that is and why.
+ */
+export type FineAmountInArgs = {
+  currency: Scalars['String']['input'];
 };
 
 
@@ -1518,6 +1556,8 @@ export type FineListOrder =
 
 /** One sort key of a root list of fines. */
 export type FineOrder = {
+  /** For AMOUNT_CONVERTED only (and required there): the ISO 4217 code to rank in, one the ECB series has or EUR; another is BAD_USER_INPUT. */
+  currency?: InputMaybe<Scalars['String']['input']>;
   /** ASC (the default) or DESC. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
@@ -1587,6 +1627,13 @@ export type FineReportInput = {
 export type FineSortField =
   /** Grouped by currency, then by exact amount. */
   | 'AMOUNT'
+  /**
+   * Across currencies, by the amount in `FineOrder.currency` at the ECB reference rate of each
+   * fine's decision date, as `Fine.amountIn` gives it (the exact amount for fines in that currency;
+   * never a quoted conversion). Fines with no such amount (undated, or in or on a day without an ECB
+   * rate) count as having no value (first ascending, last descending). Needs `currency`.
+   */
+  | 'AMOUNT_CONVERTED'
   /**
    * Across currencies, by amountInUSD: the amount itself for fines in USD, else a conversion a
    * source quoted. Fines with no USD amount count as having no value (first ascending, last
@@ -3959,6 +4006,15 @@ export type QueryStatementsArgs = {
   orderBy?: InputMaybe<Array<StatementOrder>>;
 };
 
+/** Which ECB publication day a reference-rate conversion uses, from the precision of the fine's date. */
+export type ReferenceRateRule =
+  /** The decision is dated to a day the ECB published rates: that day's rates. */
+  | 'DECISION_DAY'
+  /** The decision is dated to a month, quarter or year: the last day in that period the ECB published rates. */
+  | 'LAST_IN_PERIOD'
+  /** The decision is dated to a day the ECB published no rates (a weekend, a TARGET holiday): the latest day before it that it did. */
+  | 'LATEST_BEFORE';
+
 /** One reason two incidents are related. */
 export type RelatedBy = {
   __typename?: 'RelatedBy';
@@ -4807,6 +4863,7 @@ export type ResolversTypes = {
   PropertyChange: ResolverTypeWrapper<PropertyChangeValue>;
   Publisher: ResolverTypeWrapper<PublisherRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReferenceRateRule: ReferenceRateRule;
   RelatedBy: ResolverTypeWrapper<RelatedByValue>;
   RelatedIncident: ResolverTypeWrapper<RelatedIncidentRecord>;
   RelationReason: RelationReason;
@@ -5167,6 +5224,10 @@ export type CompanyEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type ConvertedAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConvertedAmount'] = ResolversParentTypes['ConvertedAmount']> = {
   basis?: Resolver<ResolversTypes['ConversionBasis'], ParentType, ContextType>;
   money?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rateDate?: Resolver<Maybe<ResolversTypes['PartialDateString']>, ParentType, ContextType>;
+  rateRule?: Resolver<Maybe<ResolversTypes['ReferenceRateRule']>, ParentType, ContextType>;
+  rateSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   report?: Resolver<Maybe<ResolversTypes['FineReport']>, ParentType, ContextType>;
 };
 
@@ -5307,6 +5368,7 @@ export type ExtortionResolvers<ContextType = Context, ParentType extends Resolve
 export type FineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fine'] = ResolversParentTypes['Fine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountBasis?: Resolver<ResolversTypes['BestValueBasis'], ParentType, ContextType>;
+  amountIn?: Resolver<Maybe<ResolversTypes['ConvertedAmount']>, ParentType, ContextType, RequireFields<FineAmountInArgs, 'currency'>>;
   amountInUSD?: Resolver<Maybe<ResolversTypes['ConvertedAmount']>, ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;

@@ -6,13 +6,15 @@ import type { CursorValue } from '../pagination/cursor.js';
 import type { Context } from './context.js';
 import { bindClause, type Decode, type Part } from './compile.js';
 import { knownChecks, knownParts, throwIfUnknown } from './knownIds.js';
-import { buildList, COUNT_COLUMN, type ListSpec } from './lists.js';
+import { buildList, COUNT_COLUMN, sortKeyName, type ListSpec, type SortKey } from './lists.js';
 import { requestOf } from './reader.js';
 import { connectionSelection, pageInfo, pageRequest } from './page.js';
 
 export interface OrderInput {
   field: string;
   direction?: string | null;
+  /** The argument of a computed sort field (FineOrder.currency). */
+  [argument: string]: unknown;
 }
 
 export interface ConnectionArgs<F> {
@@ -36,7 +38,7 @@ const MAX_SORT_KEYS = 3;
 export async function connection<T extends EntityRecord, F>(ctx: Context, info: GraphQLResolveInfo, spec: ListSpec<F>, args: ConnectionArgs<F>): Promise<ConnectionValue<T>> {
   const { backward, size: limit, cursor, cursorArg } = pageRequest(args);
   const order = ordering(spec, args.orderBy);
-  const list = `${spec.type}:${order.keys.join(',')}:${order.desc ? 'D' : 'A'}`;
+  const list = `${spec.type}:${order.keys.map(sortKeyName).join(',')}:${order.desc ? 'D' : 'A'}`;
   const from = cursor != null ? ctx.cursors.decode(cursor, list, cursorArg) : null;
   if (from && from.length !== order.keys.length + 1) throw badInput('The cursor does not fit this list.', cursorArg);
   const q = buildList(ctx.read.queries, spec, args.filter, { keys: order.keys, desc: backward ? !order.desc : order.desc }, from, neo4j.int(limit + 1));
@@ -55,7 +57,7 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
       const row = b.name('_v');
       const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
       decodeNode = proj.decode;
-      parts.push({ out: row, call: ['CALL () {', p(q.page), `WITH n AS ${node}, ${q.sortValues} AS sortKey`, ...bindClause(proj.bound),
+      parts.push({ out: row, call: ['CALL () {', p(q.page), `WITH n AS ${node}, ${p(q.sortValues)} AS sortKey`, ...bindClause(proj.bound),
         `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });
     }
     if (shape.totalCount) parts.push({ call: ['CALL () {', p(q.count), '}'].join('\n'), out: COUNT_COLUMN });
@@ -86,16 +88,22 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
   };
 }
 
-/** The stored sort properties for orderBy (ID is the implicit tie-break) and their one direction. */
-function ordering<F>(spec: ListSpec<F>, orderBy: readonly OrderInput[] | null | undefined): { keys: string[]; desc: boolean } {
+/** The sort keys for orderBy (ID is the implicit tie-break) and their one direction. */
+function ordering<F>(spec: ListSpec<F>, orderBy: readonly OrderInput[] | null | undefined): { keys: SortKey[]; desc: boolean } {
   const keys = orderBy ?? [];
   if (keys.length > MAX_SORT_KEYS) throw badInput(`orderBy takes at most ${MAX_SORT_KEYS} keys.`, 'orderBy');
   const directions = new Set(keys.map((k) => k.direction ?? 'ASC'));
   if (directions.size > 1) throw badInput('All orderBy keys must have the same direction.', 'orderBy');
-  const props = keys.filter((k) => k.field !== 'ID').map((k) => {
+  const props = keys.filter((k) => k.field !== 'ID').map((k): SortKey => {
+    const c = spec.computedSort?.[k.field];
+    if (c) return { computed: c.name, by: c.argument(k) };
+    const extra = Object.keys(k).find((name) => name !== 'field' && name !== 'direction' && k[name] != null);
+    if (extra) throw badInput(`orderBy: ${extra} is not an argument of ${k.field}.`, 'orderBy');
     const p = spec.sort[k.field];
     if (!p) throw badInput(`${spec.type} lists cannot be ordered by ${k.field}.`, 'orderBy');
     return p;
   });
-  return { keys: [...new Set(props)], desc: directions.has('DESC') };
+  const unique = [...new Map(props.map((k) => [sortKeyName(k), k])).values()];
+  if (unique.filter((k) => typeof k !== 'string').length > 1) throw badInput(`${spec.type} lists can be ordered by one computed key.`, 'orderBy');
+  return { keys: unique, desc: directions.has('DESC') };
 }

@@ -23,11 +23,35 @@ export interface ListSpec<F> {
   domain: string;
   /** Sort field -> the stored property it sorts by: never null, indexed, kept by seeds/99-derived-values.cypher. */
   sort: Record<string, string>;
+  /**
+   * Sort fields whose value is computed per item from stored values and an argument of the order
+   * (FineOrder.currency): no index walks them, the whole filtered list is sorted. The expression is
+   * cypher/<domain>/list/<Type>.sort.<name>.cypher, of n and $sortBy; never null.
+   */
+  computedSort?: Record<string, ComputedSort>;
   /** Every filter, most selective first: the first present one with a usable anchor starts the list. */
   filters: Record<string, FilterSpec>;
   /** The filter argument as $f and the names of the filters it uses. */
   parse(filter: F | null | undefined): { f: Record<string, unknown>; present: string[] };
 }
+
+export interface ComputedSort {
+  name: string;
+  /** The order's argument as $sortBy, checked (BAD_USER_INPUT when wrong or missing). */
+  argument(order: Record<string, unknown>): string;
+}
+
+/** A computed sort key: its expression's name and the argument it was asked with. */
+export interface ComputedKey {
+  computed: string;
+  by: string;
+}
+
+/** A stored sort property, or a computed key (at most one per ordering: it is $sortBy). */
+export type SortKey = string | ComputedKey;
+
+/** How a key appears in a cursor's list name: a computed key with its argument, so a cursor of one ranking does not fit another. */
+export const sortKeyName = (k: SortKey): string => (typeof k === 'string' ? k : `${k.computed}(${k.by})`);
 
 /**
  * The filters a parse() found present, from a map of each filter's name to whether it is (a
@@ -46,8 +70,8 @@ export interface ListQuery {
 }
 
 export interface Ordering {
-  /** Stored sort properties, in order. */
-  keys: string[];
+  /** Sort keys, in order. */
+  keys: SortKey[];
   desc: boolean;
 }
 
@@ -69,23 +93,26 @@ export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter:
   // order's index and stop at `limit`; in id order, a range anchor if present, else the id index.
   const sorted = order.keys.length > 0;
   const pageAnchor = anchorFor(['node']) ?? (sorted ? undefined : anchorFor(['range']));
-  const keys = [...order.keys, 'id'];
-  for (const k of keys) if (!PROPERTY.test(k)) throw new Error(`${spec.type}: "${k}" is not a property name`);
+  const keys: SortKey[] = [...order.keys, 'id'];
+  const computed = keys.filter((k): k is ComputedKey => typeof k !== 'string');
+  if (computed.length > 1) throw new Error(`${spec.type}: more than one computed sort key`);
+  for (const k of keys) if (typeof k === 'string' && !PROPERTY.test(k)) throw new Error(`${spec.type}: "${k}" is not a property name`);
+  const term = (k: SortKey) => (typeof k === 'string' ? `n.${k}` : `(${file(`sort.${k.computed}`)})`);
   const dir = order.desc ? 'DESC' : 'ASC';
   const where = predicates(pageAnchor);
-  const params: Record<string, unknown> = { f, limit };
+  const params: Record<string, unknown> = { f, limit, ...(computed[0] ? { sortBy: computed[0].by } : {}) };
   if (after) {
     if (after.length !== keys.length) throw new Error('cursor and ordering differ in length');
     after.forEach((v, k) => { params[`a${k}`] = v; });
-    where.push(keyset(keys, order.desc));
-  } else if (!pageAnchor) {
+    where.push(keyset(keys.map(term), order.desc));
+  } else if (!pageAnchor && typeof keys[0] === 'string') {
     // Tells the planner the walk can come from the index on the first key, in its order.
     where.push(`n.${keys[0]} IS NOT NULL`);
   }
   const page = [
     pageAnchor ? file(`anchor.${pageAnchor}`) : file('anchor.all'),
     where.length ? `WITH n WHERE ${where.join('\n  AND ')}` : '',
-    `WITH n ORDER BY ${keys.map((k) => `n.${k} ${dir}`).join(', ')}`,
+    `WITH n ORDER BY ${keys.map((k) => `${term(k)} ${dir}`).join(', ')}`,
     'LIMIT $limit',
   ].filter(Boolean).join('\n');
 
@@ -97,17 +124,17 @@ export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter:
     `RETURN count(n) AS ${COUNT_COLUMN}`,
   ].filter(Boolean).join('\n');
 
-  return { page, count, sortValues: `[${keys.map((k) => `n.${k}`).join(', ')}]`, params };
+  return { page, count, sortValues: `[${keys.map(term).join(', ')}]`, params };
 }
 
 /**
- * Rows after the cursor's values ($a0, $a1, ...) in (k1, ..., id) order. The leading range on k1
+ * Rows after the cursor's values ($a0, $a1, ...) in (k1, ..., id) order, each key as its term (n.sortDate). The leading range on k1
  * lets the index seek straight to the cursor; the rest orders ties.
  */
-function keyset(keys: string[], desc: boolean): string {
+function keyset(terms: string[], desc: boolean): string {
   const gt = desc ? '<' : '>';
   const ge = desc ? '<=' : '>=';
-  const terms = keys.map((k, i) => [...keys.slice(0, i).map((e, j) => `n.${e} = $a${j}`), `n.${k} ${gt} $a${i}`].join(' AND '));
-  const lead = keys.length > 1 ? `n.${keys[0]} ${ge} $a0 AND ` : '';
-  return `${lead}(${terms.map((t) => `(${t})`).join(' OR ')})`;
+  const ors = terms.map((k, i) => [...terms.slice(0, i).map((e, j) => `${e} = $a${j}`), `${k} ${gt} $a${i}`].join(' AND '));
+  const lead = terms.length > 1 ? `${terms[0]} ${ge} $a0 AND ` : '';
+  return `${lead}(${ors.map((t) => `(${t})`).join(' OR ')})`;
 }

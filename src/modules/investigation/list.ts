@@ -3,6 +3,7 @@ import type { FineFilter, InvestigationFilter } from '../../generated/resolvers.
 import { badInput } from '../../errors.js';
 import { presentFilters, type ListSpec } from '../../read/lists.js';
 import { openDayRange } from '../datedList.js';
+import { referenceCurrency } from '../../money/currency.js';
 
 /** An exact decimal as a fixed-width string: comparing strings compares amounts (as seeds/99-derived-values.cypher stores it). */
 export function amountKey(amount: string, argument = 'filter'): string {
@@ -16,6 +17,15 @@ export const fineList: ListSpec<FineFilter> = {
   type: 'Fine',
   domain: 'investigation',
   sort: { AMOUNT: 'sortAmount', AMOUNT_IN_USD: 'sortUsd', DATE: 'sortDate' },
+  computedSort: {
+    AMOUNT_CONVERTED: {
+      name: 'amountConverted',
+      argument: (order) => {
+        if (typeof order.currency !== 'string') throw badInput('AMOUNT_CONVERTED ranks in a currency: give FineOrder.currency ("USD").', 'orderBy');
+        return referenceCurrency(order.currency, 'orderBy');
+      },
+    },
+  },
   filters: {
     company: { anchor: 'node', exact: true },
     authority: { anchor: 'node', exact: true },

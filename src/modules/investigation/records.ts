@@ -31,6 +31,10 @@ export interface FineRecord extends EntityRecord {
   usdAmount?: string;
   usdBasis?: string;
   usdReport?: string;
+  /** Derived: the amount in euros at the ECB reference rates of rateDate, chosen by rateRule (Fine.amountIn). */
+  eurAmount?: number;
+  rateDate?: string;
+  rateRule?: string;
 }
 
 export interface FineReportRecord extends EntityRecord {
@@ -45,11 +49,16 @@ export interface FineReportRecord extends EntityRecord {
   isBest?: boolean;
 }
 
-/** A fine's amount in another currency and where the conversion comes from (cypher/investigation/Fine.amountInUSD.cypher). */
+/** A fine's amount in another currency and where the conversion comes from (cypher/investigation/Fine.amountInUSD.cypher, Fine.amountIn.cypher). */
 export interface ConvertedAmountValue {
   money: { amount: string; currency: string };
   basis: string;
   report: FineReportRecord | null;
+  /** REFERENCE_RATE only (Fine.amountIn). */
+  rate?: number | null;
+  rateDate?: string | null;
+  rateRule?: string | null;
+  rateSource?: string | null;
 }
 
 /** A date something is known to have happened by (cypher/investigation/{Fine,Investigation}.knownBy.cypher). */

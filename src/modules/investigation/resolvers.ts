@@ -4,6 +4,8 @@ import { connection } from '../../read/connection.js';
 import { connectionOf, date, lookup, reads, rel, sources } from '../fields.js';
 import { bestValueBasis } from '../../domain/bestValue.js';
 import { fineList, investigationList } from './list.js';
+import { referenceCurrency } from '../../money/currency.js';
+import { ECB_SERIES } from '../../money/ecbSeries.js';
 import type { ConvertedAmountValue, KnownByDateValue } from '../records.js';
 import { partialDate } from '../../domain/partialDate.js';
 
@@ -34,6 +36,7 @@ export const investigationResolvers: Resolvers = {
       return basis;
     }),
     amountInUSD: rel<ConvertedAmountValue | null>(),
+    amountIn: rel<ConvertedAmountValue | null>(({ currency }) => ({ currency: referenceCurrency(currency, 'currency'), rateSource: ECB_SERIES.source })),
     date: date('date', 'dateAsReported'),
     knownBy: rel<KnownByDateValue | null>(),
     reports: rel<FineReportRecord[]>(),
