@@ -21,6 +21,8 @@ for (const domain of readdirSync(MODULES)) {
   }
 }
 mappers.SearchConnection = '../modules/common/records.js#ConnectionValue<never, SearchEdgeValue>';
+// Connections of abstract node types: their items are node records whose labels say their type.
+for (const abstract of ['Node', 'Organization']) mappers[`${abstract}Connection`] = '../modules/common/records.js#ConnectionValue<EntityRecord>';
 for (const abstract of ['Node', 'Named', 'Actor', 'Organization', 'SearchResult']) mappers[abstract] = '../modules/common/records.js#EntityRecord';
 delete mappers.PageInfo;
 // Only types the schema has: a record type may serve several GraphQL types, or none of its own.

@@ -2990,6 +2990,26 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** A page of nodes of any type (a connection beside a nested list, as root lists page). */
+export type NodeConnection = {
+  __typename?: 'NodeConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<NodeEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's nodes of any type, with the cursor to page on from it. */
+export type NodeEdge = {
+  __typename?: 'NodeEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Node;
+};
+
 /** A new investigation, for openInvestigation. */
 export type OpenInvestigationInput = {
   /** The authorities conducting it, by id: at least one, each once. */
@@ -3026,6 +3046,26 @@ export type OpenInvestigationPayload = {
  * organizes an event or identifies a suspect.
  */
 export type Organization = Authority | Company;
+
+/** A page of companies and authorities (a connection beside a nested list, as root lists page). */
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  /** The page's items, each with its cursor. */
+  edges: Array<OrganizationEdge>;
+  /** Whether pages follow or precede this one, and the cursors at its ends. */
+  pageInfo: PageInfo;
+  /** How many items the whole list has, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of a page's companies and authorities, with the cursor to page on from it. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** Pass it as `after` (or `before`) to get the items after (before) this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Organization;
+};
 
 /** Where a page of a connection lies in its list, and the cursors to move on from it. */
 export type PageInfo = {
@@ -4244,12 +4284,31 @@ export type Source = Named & Node & {
   publishedOn: Maybe<PartialDate>;
   /** Who published it; null when not known. */
   publisher: Maybe<Publisher>;
-  /** Everything in the graph that cites this source. */
+  /**
+   * Everything in the graph that cites this source.
+   * @deprecated Use supportsConnection: the same nodes in pages, with cursors and a totalCount.
+   */
   supports: Array<Node>;
+  /**
+   * supports as a connection: the same nodes in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this source's nodes) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another source is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  supportsConnection: Maybe<NodeConnection>;
   /** The source's title; null when none is known (a link an imported catalogue gives). */
   title: Maybe<Scalars['String']['output']>;
   /** Where the source can be read (http or https only). */
   url: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** An article, release or filing that facts in the graph rest on. */
+export type SourceSupportsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of the `sources` list, with the total count of the items matching its filter. */
@@ -4508,8 +4567,18 @@ export type Suspicion = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** The suspicion's id. */
   id: Scalars['ID']['output'];
-  /** The companies or authorities that identified them, by id. */
+  /**
+   * The companies or authorities that identified them, by id.
+   * @deprecated Use identifiedByConnection: the same companies and authorities in pages, with cursors and a totalCount.
+   */
   identifiedBy: Array<Organization>;
+  /**
+   * identifiedBy as a connection: the same companies and authorities in the same order, a page at a time (first/after or
+   * last/before, as root lists), with totalCount (all of this suspicion's companies and authorities) and pageInfo.
+   * Cursors are signed and name their item: a cursor from another list or another suspicion is
+   * BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
+   */
+  identifiedByConnection: Maybe<OrganizationConnection>;
   /** The incident they are suspected in. */
   incident: Incident;
   /** The person suspected. */
@@ -4518,6 +4587,15 @@ export type Suspicion = Node & {
   sources: Array<SourceRef>;
   /** How far the suspicion has gone. */
   status: SuspicionStatus;
+};
+
+
+/** That a person is suspected in an incident, by whom, and on what basis. */
+export type SuspicionIdentifiedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of suspicions (a connection beside a nested list, as root lists page). */
@@ -4846,9 +4924,13 @@ export type ResolversTypes = {
   NarrativeSortField: NarrativeSortField;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodValue>;
   Node: ResolverTypeWrapper<EntityRecord>;
+  NodeConnection: ResolverTypeWrapper<ConnectionValue<EntityRecord>>;
+  NodeEdge: ResolverTypeWrapper<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>;
   OpenInvestigationInput: OpenInvestigationInput;
   OpenInvestigationPayload: ResolverTypeWrapper<Omit<OpenInvestigationPayload, 'change' | 'investigation'> & { change: ResolversTypes['Change'], investigation: ResolversTypes['Investigation'] }>;
   Organization: ResolverTypeWrapper<EntityRecord>;
+  OrganizationConnection: ResolverTypeWrapper<ConnectionValue<EntityRecord>>;
+  OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<PartialDateValue>;
   PartialDateString: ResolverTypeWrapper<Scalars['PartialDateString']['output']>;
@@ -5012,9 +5094,13 @@ export type ResolversParentTypes = {
   Named: EntityRecord;
   Neighbourhood: NeighbourhoodValue;
   Node: EntityRecord;
+  NodeConnection: ConnectionValue<EntityRecord>;
+  NodeEdge: Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] };
   OpenInvestigationInput: OpenInvestigationInput;
   OpenInvestigationPayload: Omit<OpenInvestigationPayload, 'change' | 'investigation'> & { change: ResolversParentTypes['Change'], investigation: ResolversParentTypes['Investigation'] };
   Organization: EntityRecord;
+  OrganizationConnection: ConnectionValue<EntityRecord>;
+  OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
   PartialDate: PartialDateValue;
   PartialDateString: Scalars['PartialDateString']['output'];
@@ -5626,6 +5712,17 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveType: TypeResolveFn<'Authority' | 'Company' | 'Country' | 'DataCategory' | 'DataExposure' | 'Estimate' | 'Event' | 'Fine' | 'FineReport' | 'Incident' | 'Investigation' | 'Person' | 'Position' | 'Publisher' | 'Source' | 'Statement' | 'Suspicion', ParentType, ContextType>;
 };
 
+export type NodeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeConnection'] = ResolversParentTypes['NodeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NodeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NodeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeEdge'] = ResolversParentTypes['NodeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
 export type OpenInvestigationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenInvestigationPayload'] = ResolversParentTypes['OpenInvestigationPayload']> = {
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
   investigation?: Resolver<ResolversTypes['Investigation'], ParentType, ContextType>;
@@ -5633,6 +5730,17 @@ export type OpenInvestigationPayloadResolvers<ContextType = Context, ParentType 
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   __resolveType: TypeResolveFn<'Authority' | 'Company', ParentType, ContextType>;
+};
+
+export type OrganizationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -5811,6 +5919,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Publisher']>, ParentType, ContextType>;
   supports?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  supportsConnection?: Resolver<Maybe<ResolversTypes['NodeConnection']>, ParentType, ContextType, Partial<SourceSupportsConnectionArgs>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5873,6 +5982,7 @@ export type SuspicionResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  identifiedByConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, Partial<SuspicionIdentifiedByConnectionArgs>>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
@@ -5982,8 +6092,12 @@ export type Resolvers<ContextType = Context> = {
   Named?: NamedResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeConnection?: NodeConnectionResolvers<ContextType>;
+  NodeEdge?: NodeEdgeResolvers<ContextType>;
   OpenInvestigationPayload?: OpenInvestigationPayloadResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
   PartialDateString?: GraphQLScalarType;

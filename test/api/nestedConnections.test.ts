@@ -146,6 +146,7 @@ describe('every nested connection', () => {
     ['companies(first: 100)', 'Company', ['incidents', 'finesReceived', 'sizeFacts', 'positions']],
     ['authorities(first: 100)', 'Authority', ['investigations', 'finesImposed', 'decisions', 'positions']],
     ['people(first: 100)', 'Person', ['statements', 'formerEmployers', 'positions', 'suspicions']],
+    ['sources(first: 100)', 'Source', ['supports']],
   ];
 
   it.each(parents)('%s: totalCount is the array length and the first items are the array, in one query', async (root, _type, fields) => {
@@ -165,6 +166,21 @@ describe('every nested connection', () => {
       }
     }
     expect(nonEmpty).toBeGreaterThan(0);
+  });
+
+  it("a suspicion's identifiedBy (companies and authorities) pages like its array, in one query", async () => {
+    const r = await gql(`{ incidents(first: 30) { edges { node { suspicions { id identifiedBy { ... on Node { id } }
+      identifiedByConnection(first: 1) { totalCount pageInfo { hasNextPage } edges { node { __typename ... on Node { id } } } } } } } } }`);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    expect(r.extensions!.neo4j!.queries).toBe(1);
+    const suspicions = r.data.incidents.edges.flatMap((e: any) => e.node.suspicions);
+    expect(suspicions.some((x: any) => x.identifiedBy.length > 0)).toBe(true);
+    for (const x of suspicions) {
+      expect(x.identifiedByConnection.totalCount).toBe(x.identifiedBy.length);
+      expect(ids(x.identifiedByConnection)).toEqual(x.identifiedBy.slice(0, 1).map((o: any) => o.id));
+      expect(x.identifiedByConnection.pageInfo.hasNextPage).toBe(x.identifiedBy.length > 1);
+      for (const e of x.identifiedByConnection.edges) expect(['Company', 'Authority']).toContain(e.node.__typename);
+    }
   });
 
   it("countries' and data categories' and publishers' connections, nested in each other, in one query", async () => {

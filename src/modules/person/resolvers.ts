@@ -32,6 +32,7 @@ export const personResolvers: Resolvers = {
     person: rel<PersonRecord>(),
     incident: rel<IncidentRecord>(),
     identifiedBy: rel<EntityRecord[]>(),
+    identifiedByConnection: connectionOf<EntityRecord>('Suspicion.identifiedBy'),
     sources,
   },
   Query: {

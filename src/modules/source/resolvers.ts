@@ -9,6 +9,7 @@ export const sourceResolvers: Resolvers = {
     publisher: rel<PublisherRecord | null>(),
     publishedOn: date('publishedOn'),
     supports: rel<EntityRecord[]>(),
+    supportsConnection: connectionOf<EntityRecord>('Source.supports'),
   },
   DataCategory: {
     incidentsExposed: rel<IncidentRecord[]>(),
