@@ -203,6 +203,15 @@ export type InvestigationStatus =
   /** Still going on, as a source states. */
   | 'OPEN';
 
+/** Which ECB publication day a reference-rate conversion uses, from the precision of the fine's date. */
+export type ReferenceRateRule =
+  /** The decision is dated to a day the ECB published rates: that day's rates. */
+  | 'DECISION_DAY'
+  /** The decision is dated to a month, quarter or year: the last day in that period the ECB published rates. */
+  | 'LAST_IN_PERIOD'
+  /** The decision is dated to a day the ECB published no rates (a weekend, a TARGET holiday): the latest day before it that it did. */
+  | 'LATEST_BEFORE';
+
 /** Why an incident is related to another. */
 export type RelationReason =
   /** Both happened at the same company. */
@@ -585,3 +594,8 @@ export type SectorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SectorsQuery = { sectors: Array<{ name: string, companyCount: number, incidentCount: number }> | null, companies: { totalCount: number, edges: Array<{ node: { id: string, name: string, sector: string | null, country: { code: string } | null } }> } | null, fines: { totalCount: number, edges: Array<{ node: { id: string, kind: FineKind, amount: { display: string }, date: { iso: string } | null, company: { name: string, sector: string | null } } }> } | null };
+
+export type FinesAcrossCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FinesAcrossCurrenciesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, authority: { name: string, country: { code: string } | null }, company: { name: string }, amountIn: { basis: ConversionBasis, rate: number | null, rateDate: string | null, rateRule: ReferenceRateRule | null, rateSource: string | null, money: { display: string } } | null } }> } | null };

@@ -67,6 +67,13 @@ export const LOOKUPS: ReadonlySet<string> = new Set([
   'Query.investigation.id', 'Query.fine.id', 'Query.source.id', 'Query.nodes.ids',
 ]);
 
+/**
+ * Inputs that name something but are checked by a rule of their own, not against the graph: a
+ * ranking currency must be one the ECB series has (src/money/currency.ts), whether or not a fine is
+ * in it; another is BAD_USER_INPUT listing the allowed codes (test/api/conversion.test.ts).
+ */
+export const CHECKED_BY_OWN_RULE: ReadonlySet<string> = new Set(['FineOrder.currency']);
+
 const NOUNS: Record<KnownKind, string> = {
   Country: 'country', Company: 'company', Authority: 'authority', DataCategory: 'data category', Publisher: 'publisher',
   Organization: 'company or authority', Entity: 'entity', Incident: 'incident', Source: 'source', currency: 'currency',

@@ -116,9 +116,15 @@ describe('database faults', () => {
     expect(records[0]!.get('n')).toBe(2000);
     expect(javaPids(FAULT_HOME)).not.toContain(pid);
     expect(api.logs().find((l) => l.msg === 'The local Neo4j is back')).toMatchObject({ restarts: 1 });
-    // /ready said 200 only once the plans the restart lost were made again (src/server/rewarm.ts).
+    // The plans the restart lost are made again (src/server/rewarm.ts): /ready waits for that warm-up
+    // up to its bound (60 s), so on a busy machine it may end just after /ready said 200; it must
+    // end, and say so (with its time, printed as a figure).
+    const warmed = /^Warm again after the Neo4j restart: ready$|^Warm-up after the Neo4j restart: \d+ of \d+ requests failed; ready$/;
+    for (let waited = 0; waited < 120_000 && !api.logs().slice(logMark).some((l) => warmed.test(l.msg as string)); waited += 500) await sleep(500);
     const lines = api.logs().slice(logMark);
-    expect(lines.find((l) => /^Warm again after the Neo4j restart: ready$|^Warm-up after the Neo4j restart: \d+ of \d+ requests failed; ready$/.test(l.msg as string))).toBeDefined();
+    const warmLine = lines.find((l) => warmed.test(l.msg as string));
+    expect(warmLine).toBeDefined();
+    figure('kill -9: the warm-up after the restart took', Number(warmLine!.ms));
     // Issue 28: once the restarted Neo4j is back, it comes up without being taken for a frozen one
     // (its first query, slow on a busy machine, is waited for before the hold is lifted): no
     // second "unavailable" line between "back" and "answers again".
@@ -127,7 +133,7 @@ describe('database faults', () => {
     expect(back).toBeGreaterThanOrEqual(0);
     expect(again).toBeGreaterThan(back);
     expect(lines.slice(back, again).filter((l) => l.msg === 'Neo4j unavailable: queries fail fast until it answers')).toEqual([]);
-  }, START_MS + 60_000);
+  }, START_MS + 180_000);
 
   it('SIGSTOP: requests waiting on a frozen Neo4j end within seconds, new ones fail fast; all recover on SIGCONT', async () => {
     const before = await nodeCount();
