@@ -213,7 +213,7 @@ describe('refused', () => {
     const r = await gql(query);
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
     if (r.errors![0]!.message.includes('ECB')) {
-      expect(r.errors![0]!.extensions!.allowedValues).toEqual(expect.arrayContaining(['EUR', 'USD', 'KRW', 'GBP', 'JPY']));
+      expect(r.errors![0]!.extensions!.allowed).toEqual(expect.arrayContaining(['EUR', 'USD', 'KRW', 'GBP', 'JPY']));
       expect(r.errors![0]!.message).toContain('EUR, GBP');
     }
   });

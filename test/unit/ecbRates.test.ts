@@ -48,7 +48,7 @@ describe('the currencies a conversion can target', () => {
     for (const bad of ['XYZ', 'XAU', 'KRW ', '']) {
       let error: any;
       try { referenceCurrency(bad, 'currency'); } catch (e) { error = e; }
-      expect(error?.extensions, bad).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'currency', allowedValues: REFERENCE_CURRENCIES });
+      expect(error?.extensions, bad).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'currency', allowed: REFERENCE_CURRENCIES });
       expect(error.message).toContain('EUR, GBP');
     }
   });
