@@ -129,6 +129,19 @@ describe('Server-Timing goes to whom extensions.neo4j goes (QUERY_STATS_TOKEN in
     expect(trusted.headers.get('server-timing')).toMatch(/^neo4j;dur=[\d.]+;desc="Neo4j time"$/);
     expect(Object.keys((await trusted.json() as { extensions: Record<string, unknown> }).extensions).sort()).toEqual(['cost', 'neo4j']);
   });
+
+  it("a kept introspection answer carries no other request's extensions (a token holder's neo4j figures)", async () => {
+    const ask = (headers: Record<string, string>) => fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) })
+      .then((r) => r.json() as Promise<{ data: unknown; extensions?: Record<string, unknown> }>);
+    const first = await ask({});
+    const trusted = await ask({ 'x-query-stats': TOKEN });
+    const after = await ask({});
+    expect(Object.keys(trusted.extensions ?? {})).toContain('neo4j');
+    for (const anonymous of [first, after]) {
+      expect(anonymous.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect(Object.keys(anonymous.extensions ?? {})).not.toContain('neo4j');
+    }
+  });
 });
 
 describe('the __typename flood', () => {
