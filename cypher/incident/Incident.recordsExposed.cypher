@@ -1,4 +1,7 @@
-// The estimate seeds/99-derived-values.cypher chose as the current best count of records.
+// The estimate seeds/99-derived-values.cypher chose as the best count: the current one, or, read
+// as known on a day ($asOf), the choice among the estimates known by then (the last of
+// recordsExposedChanges on or before it). The plain form reads the current one only.
 MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
-WHERE n.id = this.recordsExposedEstimate
+WHERE n.id = CASE WHEN $asOf IS NULL THEN this.recordsExposedEstimate
+  ELSE [k IN range(size(coalesce(this.recordsExposedChanges, [])) - 1, 0, -1) WHERE this.recordsExposedChanges[k] <= $asOf | this.recordsExposedChangeIds[k]][0] END
 RETURN n

@@ -1,4 +1,6 @@
-// Incidents linked to this one, with why and the chain that links them. A link a source states
+// Incidents linked to this one, with why and the chain that links them. Read as known on a day
+// ($asOf; the plain form leaves it out): only incidents, links and the investigations, companies
+// and authorities between them known by then (a stated link from its source's publication). A link a source states
 // ("follows a similar leak") ranks first, then those investigated by the same authority: the
 // analyst's trace from one case to the body's earlier ones. Within each reason: incidents before
 // this one first, the latest first ("the last company that body investigated"), then undated ones,
@@ -11,22 +13,22 @@
 WITH this AS i, coalesce(this.sortRelDate, '') AS m
 CALL (i, m) {
   CALL (i, m) {
-    MATCH p = (i)-[:FOLLOWS_SIMILAR]-(other:Incident)
-    WHERE other <> i
+    MATCH p = (i)-[s:FOLLOWS_SIMILAR]-(other:Incident)
+    WHERE other <> i AND ($asOf IS NULL OR (s.knownOn <= $asOf AND other.knownOn <= $asOf))
     WITH p, other
     ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
     RETURN other, 'SIMILAR_INCIDENT' AS reason, -1 AS rank, null AS via, nodes(p) AS ns, relationships(p) AS rs
     UNION ALL
     MATCH p = (i)<-[:INTO]-(:Investigation)<-[:CONDUCTS]-(via:Authority)-[:CONDUCTS]->(:Investigation)-[:INTO]->(other:Incident)
-    WHERE other <> i
+    WHERE other <> i AND ($asOf IS NULL OR all(x IN nodes(p) WHERE x.knownOn <= $asOf))
     WITH p, via, other
     ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
     RETURN other, 'SAME_INVESTIGATING_AUTHORITY' AS reason, 0 AS rank, via, nodes(p) AS ns, relationships(p) AS rs
     UNION ALL
     MATCH p = (i)-[:AFFECTED]->(via:Company)<-[:AFFECTED]-(other:Incident)
-    WHERE other <> i
+    WHERE other <> i AND ($asOf IS NULL OR other.knownOn <= $asOf)
     WITH p, via, other
     ORDER BY CASE WHEN other.sortRelDate <= m THEN 0 ELSE 1 END, other.sortRelDate DESC
     LIMIT 200
@@ -37,14 +39,14 @@ CALL (i, m) {
     CALL (i, m, c1) {
       MATCH (other:Incident)-[r:AFFECTED]->(c2:Company) USING INDEX r:AFFECTED(relatedKey)
       WHERE r.relatedKey >= c1.sector + '\t' AND r.relatedKey <= c1.sector + '\t' + m
-        AND c2.sector = c1.sector AND c2 <> c1 AND other <> i
+        AND c2.sector = c1.sector AND c2 <> c1 AND other <> i AND ($asOf IS NULL OR other.knownOn <= $asOf)
       // Two companies of the sector in one incident give one key: counted once.
       WITH DISTINCT other, r.relatedKey AS key ORDER BY key DESC LIMIT 200
       RETURN other, 0 AS grp
       UNION ALL
       MATCH (other:Incident)-[r:AFFECTED]->(c2:Company) USING INDEX r:AFFECTED(relatedKey)
       WHERE r.relatedKey > c1.sector + '\t' + m AND r.relatedKey < c1.sector + '\n'
-        AND c2.sector = c1.sector AND c2 <> c1 AND other <> i
+        AND c2.sector = c1.sector AND c2 <> c1 AND other <> i AND ($asOf IS NULL OR other.knownOn <= $asOf)
       WITH DISTINCT other, r.relatedKey AS key ORDER BY key DESC LIMIT 200
       RETURN other, 1 AS grp
     }
@@ -56,12 +58,12 @@ CALL (i, m) {
     MATCH (i)-[:IN_COUNTRY]->(via:Country)
     CALL (i, m, via) {
       MATCH (other:Incident)-[r:IN_COUNTRY]->(via) USING INDEX r:IN_COUNTRY(relatedKey)
-      WHERE r.relatedKey >= via.id + '\t' AND r.relatedKey <= via.id + '\t' + m AND other <> i
+      WHERE r.relatedKey >= via.id + '\t' AND r.relatedKey <= via.id + '\t' + m AND other <> i AND ($asOf IS NULL OR other.knownOn <= $asOf)
       WITH other, r.relatedKey AS key ORDER BY key DESC LIMIT 200
       RETURN other, 0 AS grp
       UNION ALL
       MATCH (other:Incident)-[r:IN_COUNTRY]->(via) USING INDEX r:IN_COUNTRY(relatedKey)
-      WHERE r.relatedKey > via.id + '\t' + m AND r.relatedKey < via.id + '\n' AND other <> i
+      WHERE r.relatedKey > via.id + '\t' + m AND r.relatedKey < via.id + '\n' AND other <> i AND ($asOf IS NULL OR other.knownOn <= $asOf)
       WITH other, r.relatedKey AS key ORDER BY key DESC LIMIT 200
       RETURN other, 1 AS grp
     }

@@ -49,6 +49,9 @@ CREATE INDEX incident_title IF NOT EXISTS FOR (n:Incident) ON (n.title);
 CREATE INDEX fine_amount_key IF NOT EXISTS FOR (n:Fine) ON (n.currency, n.amountKey);
 CREATE INDEX fine_year IF NOT EXISTS FOR (n:Fine) ON (n.year);
 
+// Reads "as known on" a day: the first day anything counts as known (cypher/asof/earliest.cypher).
+CREATE INDEX entity_known_on IF NOT EXISTS FOR (n:Entity) ON (n.knownOn);
+
 // Sort keys of root lists (kept by seeds/99-derived-values.cypher): a page in any order is an
 // index walk that stops after the page.
 CREATE INDEX incident_sort_title IF NOT EXISTS FOR (n:Incident) ON (n.sortTitle);

@@ -7,7 +7,8 @@
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
 // left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), up to $scan are read.
+// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
+// by then count), up to $scan are read.
 WITH CASE WHEN $skip + $limit + $spare < $scan THEN $skip + $limit + $spare ELSE $scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: asked}) YIELD node, score
@@ -15,7 +16,7 @@ CALL (asked) {
   ORDER BY weighted DESC
   RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $labels IS NULL
+WITH head, $labels IS NULL AND $asOf IS NULL
   AND (read < asked OR coalesce(1 + least < head[$skip + $limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
@@ -26,7 +27,8 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: $scan}) YIELD node, score
-    WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+    WITH node, score WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+      AND ($asOf IS NULL OR node.knownOn <= $asOf OR node:Country OR node:DataCategory)
     WITH node, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
     RETURN collect({node: node, score: 1 + weighted}) AS exact
@@ -53,7 +55,8 @@ CALL (exact) {
   RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
-WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+  AND ($asOf IS NULL OR node.knownOn <= $asOf OR node:Country OR node:DataCategory)
 WITH node, score
 ORDER BY score DESC, node.id
 SKIP $skip

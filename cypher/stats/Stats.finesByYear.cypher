@@ -1,6 +1,8 @@
+// Read as known on a day ($asOf; the plain form leaves it out): the fines known by then, at
+// their current best amount.
 // As Stats.finesByAuthorityAndYear, across authorities: exact sums in the server, filters null when not asked.
 MATCH (a:Authority)-[:IMPOSED]->(f:Fine)
-WHERE f.amount IS NOT NULL
+WHERE f.amount IS NOT NULL AND ($asOf IS NULL OR f.knownOn <= $asOf)
   AND ($country IS NULL OR EXISTS { (a)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($fromYear IS NULL OR f.year >= $fromYear) AND ($toYear IS NULL OR f.year <= $toYear)
   AND ($currency IS NULL OR f.currency = $currency) AND ($minAmountKey IS NULL OR f.amountKey >= $minAmountKey)

@@ -32,6 +32,50 @@ CALL (touched) {
   UNWIND [n IN touched WHERE n:DataCategory] + COLLECT { UNWIND touched AS n MATCH (n:DataExposure)-[:OF_CATEGORY]->(d:DataCategory) RETURN d } AS d
   RETURN collect(DISTINCT d) AS categories
 }
+// MATCH (n:Incident|Estimate|Fine|FineReport|Investigation|Statement|Event|Suspicion|DataExposure|Position|Source)
+CALL (touched, fines, incidents) {
+  UNWIND touched + fines + incidents AS n
+  WITH DISTINCT n WHERE n:Incident OR n:Estimate OR n:Fine OR n:FineReport OR n:Investigation OR n:Statement OR n:Event
+                     OR n:Suspicion OR n:DataExposure OR n:Position OR n:Source
+  CALL (n) {
+  WITH n, COLLECT { MATCH (n)-[:REPORTED_AS]->{0,1}()-[:SOURCED_FROM]->(s:Source) WHERE s.publishedOn IS NOT NULL RETURN s.publishedOn } AS published
+  WITH n, [d IN published + CASE
+        WHEN n:Source THEN [n.publishedOn]
+        WHEN n:Incident THEN [n.disclosedOn, n.reportedOn]
+        WHEN n:Estimate THEN [n.reportedOn]
+        WHEN n:Fine THEN COLLECT { MATCH (n)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL RETURN r.date }
+        WHEN n:Investigation THEN [n.openedOn]
+        WHEN n:Statement OR n:Event THEN [n.date, n.reportedOn]
+        ELSE [] END WHERE d IS NOT NULL] AS dates
+  WITH n, CASE WHEN size(dates) > 0 THEN dates WHEN n:Estimate AND n.asOf IS NOT NULL THEN [n.asOf]
+               WHEN n:FineReport AND n.date IS NOT NULL THEN [n.date] ELSE [] END AS dates
+  WITH n, [d IN dates | CASE WHEN d CONTAINS '/' THEN split(d, '/')[1] ELSE d END] AS ends
+  SET n.knownOn = reduce(first = null, e IN [d IN ends | CASE size(d) WHEN 4 THEN d + '-12-31'
+        WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END]
+        | CASE WHEN first IS NULL OR e < first THEN e ELSE first END)
+}
+}
+// MATCH (:Incident)-[r:FOLLOWS_SIMILAR]->(:Incident)
+CALL (incidents) {
+  UNWIND incidents AS i
+  MATCH (i)-[r:FOLLOWS_SIMILAR]->(:Incident)
+  CALL (r) {
+  OPTIONAL MATCH (s:Source {id: r.source})
+  WITH r, CASE WHEN s.publishedOn CONTAINS '/' THEN split(s.publishedOn, '/')[1] ELSE s.publishedOn END AS d
+  SET r.knownOn = CASE size(d) WHEN 4 THEN d + '-12-31'
+        WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END
+}
+}
+// MATCH (n:Company|Authority|Person|Publisher)
+CALL (touched, fines, incidents) {
+  UNWIND touched + fines + incidents AS t
+  UNWIND [t] + [(t)--(x) WHERE x:Company OR x:Authority OR x:Person OR x:Publisher | x] AS n
+  WITH DISTINCT n WHERE n:Company OR n:Authority OR n:Person OR n:Publisher
+  CALL (n) {
+  WITH n, COLLECT { MATCH (n)--(x:Entity) WHERE x.knownOn IS NOT NULL AND NOT (x:Company OR x:Authority OR x:Person OR x:Publisher) RETURN x.knownOn } AS ends
+  SET n.knownOn = reduce(first = null, e IN ends | CASE WHEN first IS NULL OR e < first THEN e ELSE first END)
+}
+}
 // MATCH (i:Incident)
 CALL (incidents) {
   UNWIND incidents AS i
@@ -39,9 +83,15 @@ CALL (incidents) {
   UNWIND [['AFFECTED', 'accountsAffected', null], ['RECORDS_EXPOSED', 'recordsExposed', null],
           ['AFFECTED', 'peopleAffected', ['individuals', 'people', 'persons', 'consumers', 'customers', 'customers and staff',
                                           'residents', 'patients', 'employees', 'staff']]] AS m
-  OPTIONAL CALL (i, m) {
+  // The choice among every estimate (day null: the current best), then, for reads "as known on"
+  // a day (asOf), the choice among those known by each day on which one of them became known
+  // (knownOn, set above).
+  UNWIND [null] + COLLECT { MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: m[0]})
+                            WHERE e.knownOn IS NOT NULL AND (m[2] IS NULL OR toLower(trim(e.unit)) IN m[2])
+                            RETURN DISTINCT e.knownOn AS d ORDER BY d } AS day
+  OPTIONAL CALL (i, m, day) {
     MATCH (i)-[:HAS_ESTIMATE]->(e:Estimate {metric: m[0]})
-    WHERE m[2] IS NULL OR toLower(trim(e.unit)) IN m[2]
+    WHERE (m[2] IS NULL OR toLower(trim(e.unit)) IN m[2]) AND (day IS NULL OR e.knownOn <= day)
     WITH e, toLower(trim(e.unit)) AS unit,
          CASE e.qualifier WHEN 'EXACT' THEN 0 WHEN 'UNQUALIFIED' THEN 1 WHEN 'AT_LEAST' THEN 1 WHEN 'MORE_THAN' THEN 1 ELSE 2 END AS exactness
     ORDER BY coalesce(e.asOf, '') DESC, exactness, e.id
@@ -58,8 +108,12 @@ CALL (incidents) {
       WHEN top.e.value = next.e.value THEN 'AGREEING_REPORTS'
       ELSE 'TIE_BROKEN_BY_ID' END AS rule
   }
-  WITH i, collect({metric: m[1], e: e, rule: rule, compared: compared, otherUnits: otherUnits}) AS best
-  WITH i, best[0] AS accounts, best[1] AS records, best[2] AS people
+  WITH i, m, day, e, rule, compared, otherUnits ORDER BY coalesce(day, '')
+  WITH i, m, collect({day: day, e: e, rule: rule, compared: compared, otherUnits: otherUnits}) AS choices
+  WITH i, collect({metric: m[1], e: choices[0].e, rule: choices[0].rule, compared: choices[0].compared,
+                   otherUnits: choices[0].otherUnits, dated: choices[1..]}) AS best
+  WITH i, best, [b IN best WHERE b.metric = 'accountsAffected'][0] AS accounts, [b IN best WHERE b.metric = 'recordsExposed'][0] AS records,
+       [b IN best WHERE b.metric = 'peopleAffected'][0] AS people
   SET i.accountsAffected = accounts.e.value, i.accountsAffectedEstimate = accounts.e.id,
       i.accountsAffectedRule = accounts.rule, i.accountsAffectedCompared = accounts.compared, i.accountsAffectedOtherUnits = accounts.otherUnits,
       i.recordsExposed = records.e.value, i.recordsExposedEstimate = records.e.id,
@@ -73,9 +127,35 @@ CALL (incidents) {
       i.sortDisclosedOn = coalesce(i.disclosedOn, ''), i.sortAccessStart = coalesce(i.accessStart, ''),
       // The date relatedIncidents ranks by: when it came to light, else when it began.
       i.sortRelDate = coalesce(i.disclosedOn, i.reportedOn, i.discoveredOn, i.accessStart, '')
-  WITH i, [accounts.e.id, records.e.id, people.e.id] AS chosen
+  // Reads "as known on" a day (asOf): each metric's choice as it changed, one entry per day on
+  // which the choice, its rule or the count compared changed (<metric>Changes, the days, with
+  // the estimate, its value, rule, count compared and units not compared at each, tab-separated in a string
+  // as a stored list cannot hold lists). As of D the choice is the last entry dated D or before.
+  WITH i, [b IN best | {metric: b.metric, changes: [k IN range(0, size(b.dated) - 1)
+        WHERE k = 0 OR b.dated[k - 1].e.id <> b.dated[k].e.id OR b.dated[k - 1].rule <> b.dated[k].rule
+              OR b.dated[k - 1].compared <> b.dated[k].compared
+        | {day: b.dated[k].day, rule: b.dated[k].rule, compared: b.dated[k].compared, id: b.dated[k].e.id, value: b.dated[k].e.value,
+           otherUnits: reduce(s = '', u IN b.dated[k].otherUnits | s + CASE WHEN s = '' THEN '' ELSE '\t' END + u)}]}] AS histories,
+       [accounts.e.id, records.e.id, people.e.id] AS chosen
+  WITH i, histories, chosen, [h IN histories WHERE h.metric = 'accountsAffected'][0].changes AS a,
+       [h IN histories WHERE h.metric = 'recordsExposed'][0].changes AS r, [h IN histories WHERE h.metric = 'peopleAffected'][0].changes AS p
+  SET i.accountsAffectedChanges = [c IN a | c.day], i.accountsAffectedChangeIds = [c IN a | c.id], i.accountsAffectedChangeRules = [c IN a | c.rule],
+      i.accountsAffectedChangeCompared = [c IN a | c.compared], i.accountsAffectedChangeOtherUnits = [c IN a | c.otherUnits],
+      i.accountsAffectedChangeValues = [c IN a | c.value],
+      i.recordsExposedChanges = [c IN r | c.day], i.recordsExposedChangeIds = [c IN r | c.id], i.recordsExposedChangeRules = [c IN r | c.rule],
+      i.recordsExposedChangeCompared = [c IN r | c.compared], i.recordsExposedChangeOtherUnits = [c IN r | c.otherUnits],
+      i.recordsExposedChangeValues = [c IN r | c.value],
+      i.peopleAffectedChanges = [c IN p | c.day], i.peopleAffectedChangeIds = [c IN p | c.id], i.peopleAffectedChangeRules = [c IN p | c.rule],
+      i.peopleAffectedChangeCompared = [c IN p | c.compared], i.peopleAffectedChangeOtherUnits = [c IN p | c.otherUnits],
+      i.peopleAffectedChangeValues = [c IN p | c.value]
+  WITH i, histories, chosen
   MATCH (i)-[:HAS_ESTIMATE]->(x:Estimate)
-  SET x.isBest = x.id IN chosen
+  // The day ranges in which x was a best value as known on each day (bestFrom <= D < bestUntil,
+  // bestUntil '' while it still holds), with the metric: Estimate.isBest as of D.
+  WITH x, chosen, reduce(all = [], h IN histories | all + [j IN range(0, size(h.changes) - 1) WHERE h.changes[j].id = x.id
+        | {metric: h.metric, from: h.changes[j].day, until: coalesce(h.changes[j + 1].day, '')}]) AS ranges
+  SET x.isBest = x.id IN chosen,
+      x.bestMetrics = [r IN ranges | r.metric], x.bestFrom = [r IN ranges | r.from], x.bestUntil = [r IN ranges | r.until]
 }
 }
 // MATCH (i:Incident)-[r:IN_COUNTRY]->(c:Country)

@@ -66,3 +66,13 @@ export function partialDateProblem(s: string): string | null {
   if (day < 1 || day > days) return `"${s}": the day is ${m[3]}, and ${MONTHS[month - 1]} ${m[1]} has days 01 to ${days}.`;
   return null;
 }
+
+/** "2025" -> "2025-12-31", "2025-02" -> "2025-02-28", "2025-07/2025-09" -> "2025-09-30": the real last day a partial date covers. */
+export function endDay(d: string): string {
+  const end = d.includes('/') ? d.slice(d.indexOf('/') + 1) : d;
+  if (end.length === 4) return `${end}-12-31`;
+  if (end.length !== 7) return end;
+  const [year, month] = end.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${end}-${String(days).padStart(2, '0')}`;
+}

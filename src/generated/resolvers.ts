@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PartialDateValue, MoneyValue, BestValueBasisValue, ConnectionValue, EntityRecord } from '../modules/common/records.js';
 import type { ChangeRecord, ChangeActorValue, LinkChangeValue, PropertyChangeValue } from '../modules/history/records.js';
-import type { IncidentRecord, DataExposureRecord, EstimateRecord, TimelineEntryRecord, GraphPathRecord, RelatedIncidentRecord, RelatedByValue } from '../modules/incident/records.js';
+import type { IncidentRecord, DataExposureRecord, EstimateRecord, TimelineEntryRecord, FigureChangeRecord, GraphPathRecord, RelatedIncidentRecord, RelatedByValue } from '../modules/incident/records.js';
 import type { InvestigationRecord, FineRecord, FineReportRecord, ConvertedAmountValue, KnownByDateValue } from '../modules/investigation/records.js';
 import type { StatementRecord, EventRecord } from '../modules/narrative/records.js';
 import type { CompanyRecord, AuthorityRecord, PublisherRecord, CountryRecord, SectorValue } from '../modules/organization/records.js';
@@ -335,6 +335,15 @@ export type Authority = Named & Node & {
   investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of public body it is. */
   kind: AuthorityKind;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The name the sources use. */
   name: Scalars['String']['output'];
   /** The body this one is part of (a city police agency within the national police). */
@@ -667,6 +676,15 @@ export type Company = Named & Node & {
    * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsConnection: Maybe<IncidentConnection>;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The name the sources use. */
   name: Scalars['String']['output'];
   /**
@@ -883,6 +901,15 @@ export type Country = Named & Node & {
    * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsConnection: Maybe<IncidentConnection>;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The country's name in English ("South Korea"). */
   name: Scalars['String']['output'];
 };
@@ -1057,6 +1084,15 @@ export type DataCategory = Named & Node & {
    * data category is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsExposedConnection: Maybe<IncidentConnection>;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The category's name ("Email address"). */
   name: Scalars['String']['output'];
   /** The VERIS data variety (Personal, Payment, Credentials...). */
@@ -1088,6 +1124,15 @@ export type DataExposure = Node & {
   id: Scalars['ID']['output'];
   /** The incident. */
   incident: Incident;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The sources that say so, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
 };
@@ -1165,6 +1210,15 @@ export type Estimate = Node & {
   id: Scalars['ID']['output'];
   /** True for the estimate chosen as its incident's accountsAffected, recordsExposed or peopleAffected. */
   isBest: Scalars['Boolean']['output'];
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** What the figure measures. */
   metric: EstimateMetric;
   /** A remark on the figure (how it was counted, what it revises). */
@@ -1262,6 +1316,15 @@ export type Event = Named & Node & {
   incidentsConnection: Maybe<IncidentConnection>;
   /** What kind of happening it is. */
   kind: EventKind;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /**
    * The company or authority that organized it (the one that reported, filed, warned...); null when
    * none is known.
@@ -1371,6 +1434,26 @@ export type Extortion = {
 };
 
 /**
+ * A change of an incident's best figure as its estimates became known (Incident.figureTimeline): from
+ * this day on, as known on any day up to the next change, the metric's best value is this estimate.
+ */
+export type FigureChange = {
+  __typename?: 'FigureChange';
+  /** Why it was chosen among the estimates known that day. */
+  basis: BestValueBasis;
+  /** The day it changed: the day the estimate chosen then became known (ISO 8601, "2025-11-30"). */
+  day: Scalars['String']['output'];
+  /** The estimate that became the best value on that day, with its sources. */
+  estimate: Estimate;
+  /** The figure that changed. */
+  metric: IncidentSizeMetric;
+  /** The change in words: "about 33,700,000 accounts (accounts affected) on 2025-11-30". */
+  summary: Scalars['String']['output'];
+  /** Its value (the estimate's). */
+  value: Scalars['Float']['output'];
+};
+
+/**
  * A penalty imposed by an authority on a company. Sources may report it differently; every
  * report is kept in `reports`, and `amount` is the most precise of them (the same decision
  * reported with different rounding), ties going to the latest report; `amountBasis` says which
@@ -1430,6 +1513,15 @@ export type Fine = Named & Node & {
    * Null when neither is known.
    */
   knownBy: Maybe<KnownByDate>;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** What it is for, as the sources say. */
   reason: Maybe<Scalars['String']['output']>;
   /**
@@ -1579,6 +1671,15 @@ export type FineReport = Node & {
   id: Scalars['ID']['output'];
   /** True for the report the fine's amount comes from. */
   isBest: Scalars['Boolean']['output'];
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /**
    * The sources of the report (with their attributions), oldest published first (undated last), then
    * by id.
@@ -1769,6 +1870,15 @@ export type Incident = Named & Node & {
   /** The extortion attempt around the incident; null when none is reported. */
   extortion: Maybe<Extortion>;
   /**
+   * How the incident's best figures changed as their estimates became known: for each metric
+   * (accounts affected, records exposed, people affected), one entry per day on which the best
+   * estimate, or the rule that chose it, changed, oldest first ("4,500 customer records on
+   * 2025-11-20; about 33,700,000 accounts on 2025-11-30"). A day is the one the estimate became known
+   * (Node.knownOn); an estimate nothing dates is never on it. Each entry's estimate carries its
+   * sources. Under a root field's asOf, the entries up to that day.
+   */
+  figureTimeline: Array<FigureChange>;
+  /**
    * By the fine's date (see DateOrder); without orderBy, by id.
    * @deprecated Use finesConnection: the same fines in pages, with cursors and a totalCount.
    */
@@ -1796,6 +1906,15 @@ export type Incident = Named & Node & {
   investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of incident it is. */
   kind: IncidentKind;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /**
    * Data categories the company or an authority stated were NOT exposed.
    * @deprecated Use notExposedDataConnection: the same exposures in pages, with cursors and a totalCount.
@@ -2177,6 +2296,15 @@ export type Investigation = Named & Node & {
    * neither is known.
    */
   knownBy: Maybe<KnownByDate>;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** When it opened, at the precision a source gives (with the source's words in asReported). */
   openedOn: Maybe<PartialDate>;
   /** What it concluded, as the sources say; null while there is none. */
@@ -2988,6 +3116,15 @@ export type Neighbourhood = {
 export type Node = {
   /** The id, unique across every type and stable: what `node(id:)` takes. */
   id: Scalars['ID']['output'];
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of nodes of any type (a connection beside a nested list, as root lists page). */
@@ -3129,6 +3266,15 @@ export type Person = Named & Node & {
   /** The person's id. */
   id: Scalars['ID']['output'];
   /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
+  /**
    * The name the sources use; null for an unnamed person (a suspect the sources describe but do not
    * name).
    */
@@ -3269,6 +3415,15 @@ export type Position = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The position's id. */
   id: Scalars['ID']['output'];
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The company or authority it is at. */
   organization: Maybe<Organization>;
   /** The person who holds or held it. */
@@ -3327,6 +3482,15 @@ export type Publisher = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The publisher's id ("yonhap"). */
   id: Scalars['ID']['output'];
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The publisher's name. */
   name: Scalars['String']['output'];
   /**
@@ -3477,6 +3641,7 @@ export type Query = {
  */
 export type QueryAuthoritiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuthorityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3504,6 +3669,7 @@ export type QueryAuthoritiesArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryAuthorityArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3553,6 +3719,7 @@ export type QueryChangesArgs = {
  */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CompanyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3580,7 +3747,54 @@ export type QueryCompaniesArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryCompanyArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
+export type QueryCountriesArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
+export type QueryDataCategoriesArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
 };
 
 
@@ -3604,6 +3818,7 @@ export type QueryCompanyArgs = {
  */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3631,6 +3846,7 @@ export type QueryEventsArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryFineArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3655,6 +3871,7 @@ export type QueryFineArgs = {
  */
 export type QueryFinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3707,6 +3924,7 @@ export type QueryHistoryArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryIncidentArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3731,6 +3949,7 @@ export type QueryIncidentArgs = {
  */
 export type QueryIncidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IncidentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3758,6 +3977,7 @@ export type QueryIncidentsArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryInvestigationArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3782,6 +4002,7 @@ export type QueryInvestigationArgs = {
  */
 export type QueryInvestigationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InvestigationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3809,6 +4030,7 @@ export type QueryInvestigationsArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryNeighbourhoodArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -3835,6 +4057,7 @@ export type QueryNeighbourhoodArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryNodeArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3858,6 +4081,7 @@ export type QueryNodeArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryNodesArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -3881,6 +4105,7 @@ export type QueryNodesArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -3909,6 +4134,7 @@ export type QueryPathsArgs = {
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3936,6 +4162,7 @@ export type QueryPeopleArgs = {
  * the type the id does name (company(id:) given an incident's id).
  */
 export type QueryPersonArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -3960,6 +4187,7 @@ export type QueryPersonArgs = {
  */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3986,7 +4214,31 @@ export type QuerySearchArgs = {
  * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
  * the type the id does name (company(id:) given an incident's id).
  */
+export type QuerySectorsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
 export type QuerySourceArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -4011,6 +4263,7 @@ export type QuerySourceArgs = {
  */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4039,11 +4292,35 @@ export type QuerySourcesArgs = {
  */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<StatementOrder>>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
+export type QueryStatsArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
 };
 
 /** Which ECB publication day a reference-rate conversion uses, from the precision of the fine's date. */
@@ -4278,6 +4555,15 @@ export type Source = Named & Node & {
   id: Scalars['ID']['output'];
   /** What kind of document it is. */
   kind: SourceKind;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The language it is written in, a language code ("en", "ko"); null when not known. */
   language: Maybe<Scalars['String']['output']>;
   /** When it was published, at the precision known; null when not known (see dateNote). */
@@ -4409,6 +4695,15 @@ export type Statement = Named & Node & {
   incident: Maybe<Incident>;
   /** What the statement does. */
   kind: StatementKind;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The company or authority it was made on behalf of; null when none is given. */
   onBehalfOf: Maybe<Organization>;
   /** The words as a source quotes them; null when only summarised. */
@@ -4581,6 +4876,15 @@ export type Suspicion = Node & {
   identifiedByConnection: Maybe<OrganizationConnection>;
   /** The incident they are suspected in. */
   incident: Incident;
+  /**
+   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
+   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
+   * source's publication (a partial date from the end of its period); for a company, authority,
+   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
+   * (countries, data categories: there on every day) and for what nothing dates (left out of every
+   * read with asOf).
+   */
+  knownOn: Maybe<Scalars['String']['output']>;
   /** The person suspected. */
   person: Person;
   /** The sources it rests on, oldest published first (undated last), then by id. */
@@ -4867,6 +5171,7 @@ export type ResolversTypes = {
   EventKind: EventKind;
   EventOrder: EventOrder;
   Extortion: ResolverTypeWrapper<Extortion>;
+  FigureChange: ResolverTypeWrapper<FigureChangeRecord>;
   Fine: ResolverTypeWrapper<FineRecord>;
   FineConnection: ResolverTypeWrapper<ConnectionValue<FineRecord>>;
   FineEdge: ResolverTypeWrapper<Omit<FineEdge, 'node'> & { node: ResolversTypes['Fine'] }>;
@@ -5053,6 +5358,7 @@ export type ResolversParentTypes = {
   EventFilter: EventFilter;
   EventOrder: EventOrder;
   Extortion: Extortion;
+  FigureChange: FigureChangeRecord;
   Fine: FineRecord;
   FineConnection: ConnectionValue<FineRecord>;
   FineEdge: Omit<FineEdge, 'node'> & { node: ResolversParentTypes['Fine'] };
@@ -5215,6 +5521,7 @@ export type AuthorityResolvers<ContextType = Context, ParentType extends Resolve
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<AuthorityInvestigationsArgs>>;
   investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<AuthorityInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['AuthorityKind'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
@@ -5286,6 +5593,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CompanyIncidentsArgs>>;
   incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CompanyIncidentsConnectionArgs>>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   positionsConnection?: Resolver<Maybe<ResolversTypes['PositionConnection']>, ParentType, ContextType, Partial<CompanyPositionsConnectionArgs>>;
@@ -5327,6 +5635,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, Partial<CountryIncidentsArgs>>;
   incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<CountryIncidentsConnectionArgs>>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5357,6 +5666,7 @@ export type DataCategoryResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentsExposed?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   incidentsExposedConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<DataCategoryIncidentsExposedConnectionArgs>>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verisVariety?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -5368,6 +5678,7 @@ export type DataExposureResolvers<ContextType = Context, ParentType extends Reso
   exposed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5391,6 +5702,7 @@ export type EstimateResolvers<ContextType = Context, ParentType extends Resolver
   asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isBest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['EstimateMetric'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<ResolversTypes['EstimateQualifier'], ParentType, ContextType>;
@@ -5423,6 +5735,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   incidents?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   incidentsConnection?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, Partial<EventIncidentsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizer?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
@@ -5451,6 +5764,15 @@ export type ExtortionResolvers<ContextType = Context, ParentType extends Resolve
   ransomDemanded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type FigureChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureChange'] = ResolversParentTypes['FigureChange']> = {
+  basis?: Resolver<ResolversTypes['BestValueBasis'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['IncidentSizeMetric'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type FineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fine'] = ResolversParentTypes['Fine']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountBasis?: Resolver<ResolversTypes['BestValueBasis'], ParentType, ContextType>;
@@ -5465,6 +5787,7 @@ export type FineResolvers<ContextType = Context, ParentType extends ResolversPar
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FineKind'], ParentType, ContextType>;
   knownBy?: Resolver<Maybe<ResolversTypes['KnownByDate']>, ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['FineReport']>, ParentType, ContextType>;
   reportsConnection?: Resolver<Maybe<ResolversTypes['FineReportConnection']>, ParentType, ContextType, Partial<FineReportsConnectionArgs>>;
@@ -5490,6 +5813,7 @@ export type FineReportResolvers<ContextType = Context, ParentType extends Resolv
   fine?: Resolver<ResolversTypes['Fine'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isBest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5548,12 +5872,14 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   exposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   exposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentExposedDataConnectionArgs>>;
   extortion?: Resolver<Maybe<ResolversTypes['Extortion']>, ParentType, ContextType>;
+  figureTimeline?: Resolver<Array<ResolversTypes['FigureChange']>, ParentType, ContextType>;
   fines?: Resolver<Array<ResolversTypes['Fine']>, ParentType, ContextType, Partial<IncidentFinesArgs>>;
   finesConnection?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<IncidentFinesConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, Partial<IncidentInvestigationsArgs>>;
   investigationsConnection?: Resolver<Maybe<ResolversTypes['InvestigationConnection']>, ParentType, ContextType, Partial<IncidentInvestigationsConnectionArgs>>;
   kind?: Resolver<ResolversTypes['IncidentKind'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notExposedData?: Resolver<Array<ResolversTypes['DataExposure']>, ParentType, ContextType>;
   notExposedDataConnection?: Resolver<Maybe<ResolversTypes['DataExposureConnection']>, ParentType, ContextType, Partial<IncidentNotExposedDataConnectionArgs>>;
   origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5610,6 +5936,7 @@ export type InvestigationResolvers<ContextType = Context, ParentType extends Res
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InvestigationKind'], ParentType, ContextType>;
   knownBy?: Resolver<Maybe<ResolversTypes['KnownByDate']>, ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   question?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5771,6 +6098,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   formerEmployers?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   formerEmployersConnection?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<PersonFormerEmployersConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
@@ -5798,6 +6126,7 @@ export type PositionResolvers<ContextType = Context, ParentType extends Resolver
   acting?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -5830,6 +6159,7 @@ export type PublisherResolvers<ContextType = Context, ParentType extends Resolve
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   sourcesConnection?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<PublisherSourcesConnectionArgs>>;
@@ -5842,8 +6172,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'since'>>;
   companies?: Resolver<Maybe<ResolversTypes['CompanyConnection']>, ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
-  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType>;
-  dataCategories?: Resolver<Maybe<Array<ResolversTypes['DataCategory']>>, ParentType, ContextType>;
+  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
+  dataCategories?: Resolver<Maybe<Array<ResolversTypes['DataCategory']>>, ParentType, ContextType, Partial<QueryDataCategoriesArgs>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   fine?: Resolver<Maybe<ResolversTypes['Fine']>, ParentType, ContextType, RequireFields<QueryFineArgs, 'id'>>;
   fines?: Resolver<Maybe<ResolversTypes['FineConnection']>, ParentType, ContextType, Partial<QueryFinesArgs>>;
@@ -5859,11 +6189,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   search?: Resolver<Maybe<ResolversTypes['SearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
-  sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType, Partial<QuerySectorsArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
   statements?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<QueryStatementsArgs>>;
-  stats?: Resolver<Maybe<ResolversTypes['Stats']>, ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['Stats']>, ParentType, ContextType, Partial<QueryStatsArgs>>;
 };
 
 export type RelatedByResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelatedBy'] = ResolversParentTypes['RelatedBy']> = {
@@ -5915,6 +6245,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Publisher']>, ParentType, ContextType>;
@@ -5949,6 +6280,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   onBehalfOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reportedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -5984,6 +6316,7 @@ export type SuspicionResolvers<ContextType = Context, ParentType extends Resolve
   identifiedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   identifiedByConnection?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, Partial<SuspicionIdentifiedByConnectionArgs>>;
   incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+  knownOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRef']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SuspicionStatus'], ParentType, ContextType>;
@@ -6063,6 +6396,7 @@ export type Resolvers<ContextType = Context> = {
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Extortion?: ExtortionResolvers<ContextType>;
+  FigureChange?: FigureChangeResolvers<ContextType>;
   Fine?: FineResolvers<ContextType>;
   FineConnection?: FineConnectionResolvers<ContextType>;
   FineEdge?: FineEdgeResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { checkAsOfOnRoots } from '../read/asOfCheck.js';
 import type { FieldMeta } from '../read/compile.js';
 import { commonResolvers } from './common/resolvers.js';
 import { curationResolvers } from './curation/resolvers.js';
@@ -26,11 +27,13 @@ const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentReso
   curationResolvers, historyResolvers, revertResolvers, incidentMutations, sourceMutations, investigationMutations, narrativeMutations,
   organizationMutations, personMutations];
 
-/** All resolvers, merged per type (each domain file adds its own Query fields). */
-export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
+const merged = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
   for (const [type, fields] of Object.entries(part)) acc[type] = { ...(acc[type] ?? {}), ...(fields as Record<string, unknown>) };
   return acc;
-}, {}) as Resolvers;
+}, {});
+
+/** All resolvers, merged per type (each domain file adds its own Query fields); a root field's asOf is checked before it runs. */
+export const resolvers: Resolvers = { ...merged, Query: checkAsOfOnRoots(merged.Query ?? {}) } as Resolvers;
 
 /** What a field's resolver tells the compiler: the properties it reads, how its arguments become parameters. */
 export function fieldMeta(type: string, field: string): FieldMeta | undefined {

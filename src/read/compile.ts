@@ -73,9 +73,12 @@ export class Compiler {
     return this.planner.isRelation(req, type, field);
   }
 
-  /** A root field and everything under it, bound to `out`. */
-  root(b: Builder, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): Block {
-    const plan = this.planner.field(b.req, type, fieldNodes, params);
+  /**
+   * A root field and everything under it, bound to `out`. `req`: the field's own (its asOf), where
+   * the builder's is the first of the request's root fields.
+   */
+  root(b: Builder, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], params: Record<string, unknown>, req: Request = b.req): Block {
+    const plan = this.planner.field(req, type, fieldNodes, params);
     const out = b.name('_v');
     const r = emitField(b, plan, null);
     return { call: `WITH ${r.items} AS ${out}`, out: r.value(out), decode: fieldDecoder(plan) };
@@ -95,8 +98,8 @@ export class Compiler {
   }
 
   /** The projection of a node variable for a selection, subqueries included. */
-  node(b: Builder, variable: string, type: GraphQLNamedType, groups: readonly (readonly FieldNode[])[]): NodeProjection {
-    const plan = this.planner.node(b.req, type, groups);
+  node(b: Builder, variable: string, type: GraphQLNamedType, groups: readonly (readonly FieldNode[])[], req: Request = b.req): NodeProjection {
+    const plan = this.planner.node(req, type, groups);
     return { ...emitNode(b, variable, plan), decode: nodeDecoder(plan) };
   }
 }

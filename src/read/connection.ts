@@ -38,12 +38,14 @@ const MAX_SORT_KEYS = 3;
 export async function connection<T extends EntityRecord, F>(ctx: Context, info: GraphQLResolveInfo, spec: ListSpec<F>, args: ConnectionArgs<F>): Promise<ConnectionValue<T>> {
   const { backward, size: limit, cursor, cursorArg } = pageRequest(args);
   const order = ordering(spec, args.orderBy);
-  const list = `${spec.type}:${order.keys.map(sortKeyName).join(',')}:${order.desc ? 'D' : 'A'}`;
+  const req = requestOf(info);
+  const asOf = req.asOf ?? null;
+  // A cursor of the list as known on one day does not fit it as known on another (its sort values may differ).
+  const list = `${spec.type}:${order.keys.map(sortKeyName).join(',')}:${order.desc ? 'D' : 'A'}${asOf ? `:${asOf}` : ''}`;
   const from = cursor != null ? ctx.cursors.decode(cursor, list, cursorArg) : null;
   if (from && from.length !== order.keys.length + 1) throw badInput('The cursor does not fit this list.', cursorArg);
-  const q = buildList(ctx.read.queries, spec, args.filter, { keys: order.keys, desc: backward ? !order.desc : order.desc }, from, neo4j.int(limit + 1));
+  const q = buildList(ctx.read.queries, spec, args.filter, { keys: order.keys, desc: backward ? !order.desc : order.desc }, from, neo4j.int(limit + 1), asOf);
 
-  const req = requestOf(info);
   const shape = connectionSelection(req, info);
   const checks = knownChecks(info, args as Record<string, unknown>);
   type Row = { node: T; sortKey: CursorValue[] };
@@ -55,7 +57,7 @@ export async function connection<T extends EntityRecord, F>(ctx: Context, info: 
     if (limit > 0) {
       const node = b.name('_x');
       const row = b.name('_v');
-      const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
+      const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups, req);
       decodeNode = proj.decode;
       parts.push({ out: row, call: ['CALL () {', p(q.page), `WITH n AS ${node}, ${p(q.sortValues)} AS sortKey`, ...bindClause(proj.bound),
         `RETURN {node: ${proj.map}, sortKey: sortKey} AS ${row}`, '}'].join('\n') });

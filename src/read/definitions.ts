@@ -114,11 +114,22 @@ const FIELD = String.raw`[^/]+\/[A-Z][A-Za-z]*\.[a-z][A-Za-z]*`;
 const FIELD_NAME = new RegExp(`^${FIELD}$`);
 const PLAIN_NAME = new RegExp(`^(${FIELD})\\.plain$`);
 
+/** cypher/asof/<Type>: the properties of a type that read otherwise as known on a day. */
+const AS_OF_NAME = /^asof\/([A-Z][A-Za-z]*)$/;
+
 export class Definitions {
   private readonly byField = new Map<string, Definition>();
+  private readonly asOfProps = new Map<string, ReadonlyMap<string, string>>();
 
   constructor(registry: QueryRegistry, private readonly domains: FieldDomains) {
     for (const name of registry.names()) {
+      const asOf = AS_OF_NAME.exec(name);
+      if (asOf) {
+        const def = parseDefinition(name, registry.get(name));
+        if (def.body || def.orderBy || def.limit) throw new DefinitionError(`cypher/${name}.cypher: only RETURN <expression of this and $asOf> AS <property>, ...`);
+        this.asOfProps.set(asOf[1]!, new Map(def.columns.map((c) => [c.name, c.expr])));
+        continue;
+      }
       if (!FIELD_NAME.test(name)) continue;
       this.byField.set(name, parseDefinition(name, registry.get(name)));
     }
@@ -146,6 +157,14 @@ export class Definitions {
 
   names(): string[] {
     return [...this.byField.keys()];
+  }
+
+  /**
+   * The expression a property of `type` reads as known on a day (cypher/asof/<Type>.cypher, of
+   * `this` and $asOf), or undefined when the stored property holds on every day.
+   */
+  asOfProperty(type: string, prop: string): string | undefined {
+    return this.asOfProps.get(type)?.get(prop);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { GraphQLObjectType } from 'graphql';
 import { prefixParameters } from '../cypher/text.js';
+import { ALWAYS_KNOWN } from './asOf.js';
 import { returnedColumns } from './definitions.js';
 import { pageParameters } from './nested.js';
 import { alternativesByKey, type FieldPlan, type NodePlan, type RowPlan } from './plan.js';
@@ -100,12 +101,14 @@ export function emitField(b: Builder, field: FieldPlan, parent: { variable: stri
   else item = { bound: [], map: columns[0]!.variable };
   const limit = field.many ? def.limit && p(def.limit) : '1';
   const scoped = parent && def.usesThis;
+  const known = knownWhere(b, field, columns);
   const lines = [
     'COLLECT {',
     `CALL (${scoped ? parent.variable : ''}) {`,
     scoped ? `WITH ${parent.variable} AS this${parent.guard ? ` WHERE this:${label(field.owner)}` : ''}` : '',
     p(def.body),
     `WITH *, ${columns.map((c) => `${c.expr} AS ${c.variable}`).join(', ')}`,
+    ...known(def.orderBy || limit),
     def.orderBy ? `ORDER BY ${p(def.orderBy)}` : '',
     limit ? `LIMIT ${limit}` : '',
     // Only the columns go on: a COLLECT subquery below sees every variable in scope, and one of
@@ -136,12 +139,14 @@ function emitPage(b: Builder, field: FieldPlan, parent: { variable: string; guar
   if (field.item.kind !== 'node') throw new Error(`cypher/${def.name}.cypher: a connection pages nodes`);
   const item = emitNode(b, each!, field.item.node);
   const scoped = parent && def.usesThis;
+  const known = knownWhere(b, field, [{ name: def.columns[0]!.name, variable: x! }]);
   const lines = [
     'COLLECT {',
     `CALL (${scoped ? parent.variable : ''}) {`,
     scoped ? `WITH ${parent.variable} AS this${parent.guard ? ` WHERE this:${label(field.owner)}` : ''}` : '',
     p(def.body),
     `WITH *, ${p(def.columns[0]!.expr)} AS ${x}`,
+    ...known(def.orderBy || def.limit),
     def.orderBy ? `ORDER BY ${p(def.orderBy)}` : '',
     def.limit ? `LIMIT ${p(def.limit)}` : '',
     `WITH collect(${x}) AS ${all}`,
@@ -168,7 +173,7 @@ function emitPage(b: Builder, field: FieldPlan, parent: { variable: string; guar
  * selected fields read, and one entry per relationship field key, a subquery's value.
  */
 export function emitNode(b: Builder, variable: string, node: NodePlan): Projection {
-  const exprs = [`${variable}.id`, ...(node.labels ? [`labels(${variable})`] : []), ...node.props.map((prop) => `${variable}.${prop}`)];
+  const exprs = [`${variable}.id`, ...(node.labels ? [`labels(${variable})`] : []), ...node.props.map((prop) => property(b, variable, node, prop))];
   const bound: string[] = [];
   const values = node.relations.map(({ field }) => {
     const items = b.name('_w');
@@ -205,6 +210,60 @@ function emitRow(b: Builder, columns: readonly { name: string; variable: string 
     return proj.map;
   });
   return { bound, map: `[${exprs.join(', ')}]` };
+}
+
+/**
+ * A node's property as read: stored, or as known on the read's day where cypher/asof/<Type>.cypher
+ * gives it otherwise (a best value's basis as it was chosen then), per type for an abstract node.
+ */
+function property(b: Builder, variable: string, node: NodePlan, prop: string): string {
+  const byType = node.asOf?.props.get(prop);
+  if (!byType) return `${variable}.${prop}`;
+  const day = dayParameter(b, node.asOf!.day);
+  const expr = (e: string) => `(${e.replace(/\bthis\b/g, variable).replace(/\$asOf\b/g, day)})`;
+  if (node.types.length === 1) return expr(byType.get(node.types[0]!)!);
+  return `CASE ${[...byType].map(([t, e]) => `WHEN ${variable}:${t} THEN ${expr(e)}`).join(' ')} ELSE ${variable}.${prop} END`;
+}
+
+/** The request's parameter holding a day, once per day in the query. */
+const days = new WeakMap<Builder, Map<string, string>>();
+function dayParameter(b: Builder, day: string): string {
+  let byDay = days.get(b);
+  if (!byDay) days.set(b, byDay = new Map());
+  let name = byDay.get(day);
+  if (!name) byDay.set(day, name = b.bind({ asOf: day })('$asOf'));
+  return name;
+}
+
+/**
+ * Read as known on a day: the clauses that keep a field's items to those known by then, put
+ * before its ORDER BY and LIMIT (`ordered`: there are some, after a WITH of their own). A node
+ * counts when its knownOn (seeds/99-derived-values.cypher) is on or before the day; reference
+ * types (Country, DataCategory) always; a row when each of its node columns does (or is null).
+ */
+function knownWhere(b: Builder, field: FieldPlan, columns: readonly { name: string; variable: string }[]): (ordered: unknown) => string[] {
+  if (!field.asOf) return () => [];
+  const day = dayParameter(b, field.asOf);
+  const conditions: string[] = [];
+  if (field.item.kind === 'node') {
+    const condition = knownNode(columns[0]!.variable, field.item.node.types, day);
+    if (condition) conditions.push(condition);
+  } else if (field.item.kind === 'row') {
+    for (const name of field.item.row.knownColumns) {
+      const v = columns.find((c) => c.name === name)?.variable;
+      if (v) conditions.push(`(${v} IS NULL OR ${v}.knownOn <= ${day})`);
+    }
+  }
+  if (conditions.length === 0) return () => [];
+  return (ordered) => [`WITH * WHERE ${conditions.join(' AND ')}`, ordered ? 'WITH *' : ''];
+}
+
+/** Whether a node of one of `types` was known by `day` (a parameter); null when all of them always are. */
+export function knownNode(variable: string, types: readonly string[], day: string): string | null {
+  const always = types.filter((t) => ALWAYS_KNOWN.has(t));
+  if (always.length === types.length) return null;
+  const dated = `${variable}.knownOn <= ${day}`;
+  return always.length === 0 ? dated : `(${dated} OR ${always.map((t) => `${variable}:${t}`).join(' OR ')})`;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -182,8 +182,9 @@ export function checkedRoot<T>(params: (args: Record<string, any>) => Record<str
     const timeout = opts.search ? ctx.read.searchTimeoutMs : undefined;
     const checks = knownChecks(info, args);
     if (checks.length === 0) return ctx.read.root<T>(info, p, timeout);
-    const v = await ctx.read.block<{ value: T; missing: string[][] } | null>(`${info.parentType.name}.${info.fieldName}`, requestOf(info), (b) => {
-      const r = ctx.read.compiler.root(b, info.parentType, info.fieldNodes, p);
+    const req = requestOf(info);
+    const v = await ctx.read.block<{ value: T; missing: string[][] } | null>(`${info.parentType.name}.${info.fieldName}`, req, (b) => {
+      const r = ctx.read.compiler.root(b, info.parentType, info.fieldNodes, p, req);
       // The field's one row, then one row per check.
       return {
         parts: [r, ...knownParts(b, ctx.read.queries, checks)],

@@ -1,5 +1,6 @@
 import type { QueryRegistry } from '../graph/queries.js';
 import type { CursorValue } from '../pagination/cursor.js';
+import { ALWAYS_KNOWN } from './asOf.js';
 
 /** How an index can start a list from a filter. */
 export interface FilterSpec {
@@ -31,6 +32,12 @@ export interface ListSpec<F> {
   computedSort?: Record<string, ComputedSort>;
   /** Every filter, most selective first: the first present one with a usable anchor starts the list. */
   filters: Record<string, FilterSpec>;
+  /**
+   * Read as known on a day ($asOf): stored sort keys and filters on a best value, which then
+   * read it as it was chosen on that day instead, from cypher/<domain>/list/<Type>.asOf.<key> and
+   * <Type>.asOf.where.<filter> (no index holds those: their anchors are not used then).
+   */
+  asOf?: { sort?: readonly string[]; where?: readonly string[] };
   /** The filter argument as $f and the names of the filters it uses. */
   parse(filter: F | null | undefined): { f: Record<string, unknown>; present: string[] };
 }
@@ -81,13 +88,19 @@ export const COUNT_COLUMN = 'total';
 const PROPERTY = /^[A-Za-z][A-Za-z0-9]*$/;
 
 export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter: F | null | undefined, order: Ordering,
-  after: readonly CursorValue[] | null, limit: unknown): ListQuery {
+  after: readonly CursorValue[] | null, limit: unknown, asOf: string | null = null): ListQuery {
   const { f, present } = spec.parse(filter);
   const file = (part: string) => registry.get(`${spec.domain}/list/${spec.type}.${part}`);
-  const anchorFor = (kinds: FilterSpec['anchor'][]) => present.find((name) => kinds.includes(spec.filters[name]?.anchor));
-  const predicates = (anchor: string | undefined) => present
-    .filter((name) => !(name === anchor && spec.filters[name]!.exact))
-    .map((name) => `(${file(`where.${name}`)})`);
+  const asOfWhere = new Set(asOf ? spec.asOf?.where ?? [] : []);
+  const asOfSort = new Set(asOf ? spec.asOf?.sort ?? [] : []);
+  const anchorFor = (kinds: FilterSpec['anchor'][]) => present.find((name) => !asOfWhere.has(name) && kinds.includes(spec.filters[name]?.anchor));
+  const predicates = (anchor: string | undefined) => [
+    ...present
+      .filter((name) => !(name === anchor && spec.filters[name]!.exact))
+      .map((name) => `(${file(asOfWhere.has(name) ? `asOf.where.${name}` : `where.${name}`)})`),
+    // As known on a day: only what was known by then (reference data always is).
+    ...(asOf && !ALWAYS_KNOWN.has(spec.type) ? ['n.knownOn <= $asOf'] : []),
+  ];
 
   // Paging: a node anchor if present (few items, sorted after); else, in a stored order, walk that
   // order's index and stop at `limit`; in id order, a range anchor if present, else the id index.
@@ -97,15 +110,15 @@ export function buildList<F>(registry: QueryRegistry, spec: ListSpec<F>, filter:
   const computed = keys.filter((k): k is ComputedKey => typeof k !== 'string');
   if (computed.length > 1) throw new Error(`${spec.type}: more than one computed sort key`);
   for (const k of keys) if (typeof k === 'string' && !PROPERTY.test(k)) throw new Error(`${spec.type}: "${k}" is not a property name`);
-  const term = (k: SortKey) => (typeof k === 'string' ? `n.${k}` : `(${file(`sort.${k.computed}`)})`);
+  const term = (k: SortKey) => (typeof k !== 'string' ? `(${file(`sort.${k.computed}`)})` : asOfSort.has(k) ? `(${file(`asOf.${k}`)})` : `n.${k}`);
   const dir = order.desc ? 'DESC' : 'ASC';
   const where = predicates(pageAnchor);
-  const params: Record<string, unknown> = { f, limit, ...(computed[0] ? { sortBy: computed[0].by } : {}) };
+  const params: Record<string, unknown> = { f, limit, ...(computed[0] ? { sortBy: computed[0].by } : {}), ...(asOf ? { asOf } : {}) };
   if (after) {
     if (after.length !== keys.length) throw new Error('cursor and ordering differ in length');
     after.forEach((v, k) => { params[`a${k}`] = v; });
     where.push(keyset(keys.map(term), order.desc));
-  } else if (!pageAnchor && typeof keys[0] === 'string') {
+  } else if (!pageAnchor && typeof keys[0] === 'string' && !asOfSort.has(keys[0])) {
     // Tells the planner the walk can come from the index on the first key, in its order.
     where.push(`n.${keys[0]} IS NOT NULL`);
   }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { badInput, ErrorCode } from '../errors.js';
+import { rootAsOf } from './asOf.js';
 import type { Context } from './context.js';
 import { echoed, MAX_ID_LENGTH } from './knownIds.js';
 import { closestId, suggestParameters, type Candidate } from './suggest.js';
@@ -31,17 +32,23 @@ export function notFoundWhenNull<F extends Resolver>(resolver: F, kind: LookupKi
   const checked = async (parent: unknown, args: Record<string, any>, ctx: Context, info: GraphQLResolveInfo) => {
     const value = await resolver(parent, args, ctx, info);
     if (value !== null && value !== undefined) return value;
-    throw await notFoundError(ctx, kind, String(args.id));
+    throw await notFoundError(ctx, kind, String(args.id), rootAsOf(info));
   };
   // The compiler reads the field's definition from the resolver's meta: keep it.
   return Object.assign(checked, resolver) as unknown as F;
 }
 
-async function notFoundError(ctx: Context, kind: LookupKind, id: string): Promise<GraphQLError> {
+async function notFoundError(ctx: Context, kind: LookupKind, id: string, asOf: string | null): Promise<GraphQLError> {
   const noun = NOUNS[kind];
   const base = `No ${noun} has the id "${echoed(id)}".`;
   if (id.length > MAX_ID_LENGTH || id.trim() === '') return notFound(base, { suggestion: null });
-  const [found] = await ctx.read.named<{ labels: string[] | null }>('common/labelsOf', { id });
+  const [found] = await ctx.read.named<{ labels: string[] | null; knownOn: string | null }>('common/labelsOf', { id });
+  if (asOf && found?.labels && (kind === 'Entity' || found.labels.includes(kind))) {
+    // It is in the graph, but was not known on the read's day.
+    const known = found.knownOn;
+    return notFound(`The ${noun} "${echoed(id)}" was not known on ${asOf}: ${known ? `the graph counts it as known from ${known}` : 'nothing dates when it became known'}.`,
+      { suggestion: null, asOf, knownOn: known });
+  }
   const actualType = kind === 'Entity' ? undefined : found?.labels?.find((l) => l in LOOKUP_FIELD);
   if (actualType) {
     return notFound(`${base} It is the id of a${/^[AEIOU]/.test(actualType) ? 'n' : ''} ${actualType}: ask ${LOOKUP_FIELD[actualType]}(id:).`, { suggestion: null, actualType });
@@ -77,7 +84,7 @@ export function nodesById<F extends Resolver>(resolver: F): F {
     const rows = await ctx.read.named<{ i: number; resolved: string | null }>('common/resolvedIds', { ids });
     return Promise.all(ids.map(async (id, i) => {
       const resolved = rows.find((r) => Number(r.i) === i)?.resolved;
-      return (resolved && byId.get(resolved)) ?? notFoundError(ctx, 'Entity', id);
+      return (resolved && byId.get(resolved)) ?? notFoundError(ctx, 'Entity', id, rootAsOf(info));
     }));
   };
   return Object.assign(checked, resolver) as unknown as F;

@@ -3,6 +3,7 @@ import {
   type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import type { Cursors } from '../pagination/cursor.js';
+import { ALWAYS_KNOWN, AS_OF } from './asOf.js';
 import { formFor, type Definition, type Definitions } from './definitions.js';
 import { fieldKey } from './keys.js';
 import { PAGE, type NestedPage } from './nested.js';
@@ -46,6 +47,8 @@ export interface FieldPlan {
   item: ItemPlan;
   /** A connection field: one value per parent, a page of the definition's items with their count. */
   page?: NestedPage;
+  /** The day the field's items are filtered to those known by (src/read/asOf.ts); null: every item. */
+  asOf: string | null;
 }
 
 /** One item of a relationship field: a node, a row of a row type, or a plain value (one column). */
@@ -69,6 +72,13 @@ export interface NodePlan {
   relations: { key: string; field: FieldPlan }[];
   /** Relationship fields of this node are left to the fallback loader (a node inside a list comprehension). */
   inline: boolean;
+  /** The object types the node may be of. */
+  types: string[];
+  /**
+   * Read as known on a day: the day, and the properties read otherwise then
+   * (cypher/asof/<Type>.cypher), each with its expression per type that has one.
+   */
+  asOf: { day: string; props: Map<string, Map<string, string>> } | null;
 }
 
 /**
@@ -84,6 +94,8 @@ export type RowEntry =
 
 export interface RowPlan {
   entries: RowEntry[];
+  /** The row's columns that hold a node of a type asOf filters: a row whose node was not known by then is left out. */
+  knownColumns: string[];
 }
 
 /** A node's relationship fields grouped by key, keys in the order first met. */
@@ -129,6 +141,7 @@ export class Planner {
     const types = isAbstractType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
     const props = new Set<string>();
     const relations: { key: string; field: FieldPlan }[] = [];
+    const asOfProps = new Map<string, Map<string, string>>();
     for (const t of types) {
       for (const fieldNodes of groups) {
         for (const group of collectSubfields(req, t, fieldNodes).values()) {
@@ -139,7 +152,10 @@ export class Planner {
           if (!def) {
             for (const prop of this.meta(t.name, name)?.reads ?? [name]) {
               if (!IDENTIFIER.test(prop)) throw new Error(`${t.name}.${name} reads "${prop}", which is not a property name`);
-              if (prop !== 'id') props.add(prop);
+              if (prop === 'id') continue;
+              props.add(prop);
+              const expr = req.asOf ? this.definitions.asOfProperty(t.name, prop) : undefined;
+              if (expr) asOfProps.set(prop, (asOfProps.get(prop) ?? new Map()).set(t.name, expr));
             }
             continue;
           }
@@ -159,6 +175,8 @@ export class Planner {
       props: [...props],
       relations,
       inline,
+      types: types.map((t) => t.name),
+      asOf: req.asOf ? { day: req.asOf, props: asOfProps } : null,
     };
   }
 
@@ -171,14 +189,18 @@ export class Planner {
     }
   }
 
-  private relation(req: Request, owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>, full: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): FieldPlan {
+  private relation(req: Request, owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>, full: Definition, fieldNodes: readonly FieldNode[], given: Record<string, unknown>): FieldPlan {
+    // A definition that reads $asOf itself (a best value, a count, a walk through links) gets the
+    // read's day; null as the graph stands, which its plain form (if any) leaves out.
+    const params = full.parameters.includes(AS_OF) ? { ...given, [AS_OF]: req.asOf ?? null } : given;
     const def = formFor(full, params);
     for (const name of def.parameters) {
       if (!(name in params)) throw new Error(`cypher/${def.name}.cypher uses $${name}, which its field's params() does not give`);
     }
     const type = getNullableType(field.type);
     const named = getNamedType(type);
-    if (this.meta(owner.name, field.name)?.connectionOf) return this.connection(req, owner, field, def, fieldNodes, params);
+    const asOf = req.asOf ?? null;
+    if (this.meta(owner.name, field.name)?.connectionOf) return this.connection(req, owner, field, def, fieldNodes, params, asOf);
     let item: ItemPlan;
     if (isNodeType(req.schema, named)) {
       if (def.columns.length !== 1) throw new Error(`cypher/${def.name}.cypher: a ${named.name} field returns one node column`);
@@ -188,11 +210,12 @@ export class Planner {
     } else {
       item = { kind: 'value' };
     }
-    return { owner, def, params, many: isListType(type), item };
+    return { owner, def, params, many: isListType(type), item, asOf };
   }
 
   /** A connection over a nested list: its page, and the nodes selected under edges { node } and nodes. */
-  private connection(req: Request, owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>, def: Definition, fieldNodes: readonly FieldNode[], params: Record<string, unknown>): FieldPlan {
+  private connection(req: Request, owner: GraphQLObjectType, field: GraphQLField<unknown, unknown>, def: Definition, fieldNodes: readonly FieldNode[],
+    params: Record<string, unknown>, asOf: string | null): FieldPlan {
     const page = params[PAGE] as NestedPage | undefined;
     if (!page) throw new Error(`${owner.name}.${field.name}: a connection field's params() gives its page`);
     const conn = getNamedType(field.type) as GraphQLObjectType;
@@ -207,7 +230,7 @@ export class Planner {
       if (name !== 'edges' || !edge) continue;
       for (const sub of collectSubfields(req, edge, group).values()) if (sub[0]!.name.value === 'node') groups.push(sub);
     }
-    return { owner, def, params, many: false, page, item: { kind: 'node', node: this.node(req, nodeType, groups) } };
+    return { owner, def, params, many: false, page, item: { kind: 'node', node: this.node(req, nodeType, groups) }, asOf };
   }
 
   private row(req: Request, def: Definition, type: GraphQLObjectType, groups: readonly (readonly FieldNode[])[]): RowPlan {
@@ -234,6 +257,7 @@ export class Planner {
       }
       for (const [name, nodes] of byName) selected.set(name, [...(selected.get(name) ?? []), nodes]);
     }
+    const knownColumns: string[] = [];
     for (const c of def.columns) {
       const field = type.getFields()[c.name];
       const named = field && getNamedType(field.type);
@@ -241,12 +265,13 @@ export class Planner {
         entries.push({ kind: 'column', name: c.name });
         continue;
       }
+      if (req.asOf && !isListType(getNullableType(field.type)) && !ALWAYS_KNOWN.has(named.name)) knownColumns.push(c.name);
       const nodeGroups = selected.get(c.name);
       if (!nodeGroups) continue;
       entries.push(isListType(getNullableType(field.type))
         ? { kind: 'nodes', name: c.name, node: this.node(req, named, nodeGroups, true) }
         : { kind: 'node', name: c.name, node: this.node(req, named, nodeGroups) });
     }
-    return { entries };
+    return { entries, knownColumns };
   }
 }

@@ -4,13 +4,14 @@ import pLimit from 'p-limit';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
+import { rootAsOf } from './asOf.js';
 import { decoded, single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
 import { Memo, nodeId, shortKey } from './memo.js';
 import type { Request } from './selection.js';
 
 export const requestOf = (info: GraphQLResolveInfo): Request => ({
-  schema: info.schema, fragments: info.fragments, variableValues: info.variableValues,
+  schema: info.schema, fragments: info.fragments, variableValues: info.variableValues, asOf: rootAsOf(info),
 });
 
 /**
@@ -96,8 +97,9 @@ export class Reader {
 
   /** A root field compiled with its whole selection; its value once the request's query has run. */
   root<T>(info: GraphQLResolveInfo, params: Record<string, unknown>, timeoutMs?: number): Promise<T> {
-    return this.block(`${info.parentType.name}.${info.fieldName}`, requestOf(info),
-      (b) => single(this.compiler.root(b, info.parentType, info.fieldNodes, params)), { timeoutMs, memo: info.fieldNodes[0] });
+    const req = requestOf(info);
+    return this.block(`${info.parentType.name}.${info.fieldName}`, req,
+      (b) => single(this.compiler.root(b, info.parentType, info.fieldNodes, params, req)), { timeoutMs, memo: info.fieldNodes[0] });
   }
 
   /**
@@ -191,10 +193,12 @@ export class Reader {
   }
 
   field(info: GraphQLResolveInfo, parentId: string, params: Record<string, unknown>): Promise<unknown> {
-    const id = `${info.parentType.name}|${fieldKey(info.fieldNodes[0]!)}`;
+    const req = requestOf(info);
+    // One field node can sit under root fields with different asOf days (a shared fragment).
+    const id = `${info.parentType.name}|${fieldKey(info.fieldNodes[0]!)}|${req.asOf ?? ''}`;
     let loader = this.loaders.get(id);
     if (!loader) {
-      const q = this.compiler.batch(requestOf(info), info.parentType, info.fieldNodes, params);
+      const q = this.compiler.batch(req, info.parentType, info.fieldNodes, params);
       const empty = isListType(getNullableType(info.returnType)) ? [] : null;
       loader = new DataLoader<string, unknown>(async (keys) => {
         const name = `${info.parentType.name}.${info.fieldName} (batched)`;

@@ -38,7 +38,7 @@ export function searchHits(ctx: Context, info: GraphQLResolveInfo, w: SearchWind
     let decodeNode: Decode = (v) => v;
     if (w.paging) {
       const node = b.name('_x');
-      const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups);
+      const proj = ctx.read.compiler.node(b, node, shape.nodeType, shape.nodeGroups, req);
       decodeNode = proj.decode;
       const text = w.textFields && shape.edgeFields.has(w.textFields.edgeField)
         ? `, text: ${node} {${w.textFields.properties.map((f) => `.${f}`).join(', ')}}` : '';

@@ -8,6 +8,11 @@ export interface Request {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variableValues: Record<string, unknown>;
+  /**
+   * The day the read is answered as known on (its root field's asOf, src/read/asOf.ts): every
+   * field's items are those known by then. None: as the graph stands.
+   */
+  asOf?: string | null;
 }
 
 /**

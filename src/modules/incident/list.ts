@@ -21,6 +21,7 @@ export const incidentList: ListSpec<IncidentFilter> = {
     hasFine: {},
     hasSuspect: {},
   },
+  asOf: { sort: ['sortAccounts', 'sortRecords'], where: ['minAccounts'] },
   parse: (filter) => {
     const x = filter ?? {};
     if (x.minAccountsAffected != null && !(x.minAccountsAffected >= 0)) {

@@ -65,6 +65,19 @@ export interface TimelineEntryRecord {
   estimate?: Pick<EstimateRecord, 'value' | 'qualifier' | 'unit'> | null;
 }
 
+/** A change of a best figure (cypher/incident/Incident.figureTimeline.cypher). */
+export interface FigureChangeRecord {
+  metric: 'ACCOUNTS_AFFECTED' | 'RECORDS_EXPOSED' | 'PEOPLE_AFFECTED';
+  day: string;
+  estimate: EstimateRecord;
+  value: number;
+  qualifier: string;
+  unit: string;
+  rule: string;
+  compared: number;
+  otherUnits: string[];
+}
+
 export interface GraphPathRecord {
   nodes: EntityRecord[];
   relationships: { type: string; from: string; to: string }[];

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { IncidentFilter, IncidentYearBasis, Resolvers } from '../../generated/resolvers.js';
 import type {
-  CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FineRecord, IncidentRecord,
+  CompanyRecord, CountryRecord, DataCategoryRecord, DataExposureRecord, EstimateRecord, EventRecord, FigureChangeRecord, FineRecord, IncidentRecord,
   InvestigationRecord, RelatedIncidentRecord, StatementRecord, SuspicionRecord, TimelineEntryRecord,
 } from '../records.js';
 import { partialDate } from '../../domain/partialDate.js';
@@ -55,8 +55,14 @@ export const incidentResolvers: Resolvers = {
     events: rel<EventRecord[]>(datedListParams),
     eventsConnection: connectionOf<EventRecord>('Incident.events', datedListParams),
     timeline: rel<TimelineEntryRecord[]>(),
+    figureTimeline: rel<FigureChangeRecord[]>(),
     relatedIncidents: rel<RelatedIncidentRecord[]>(({ first }) => ({ first: neo4j.int(pageSize(first)) })),
     sources,
+  },
+  FigureChange: {
+    // Always chosen by a rule: an entry is a choice among the estimates known that day.
+    basis: (c) => bestValueBasis('estimate', c.rule, c.compared, c.otherUnits)!,
+    summary: (c) => `${figure(c)} (${METRIC_WORDS[c.metric]}) on ${c.day}`,
   },
   TimelineEntry: {
     date: (e) => partialDate(e.date, e.dateAsReported)!,
@@ -81,7 +87,13 @@ export const incidentResolvers: Resolvers = {
 
 const QUALIFIER_WORD: Record<string, string> = { EXACT: '', ABOUT: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', MORE_THAN: 'more than ' };
 
+const figure = (e: Pick<EstimateRecord, 'value' | 'qualifier' | 'unit'>) => `${QUALIFIER_WORD[e.qualifier] ?? ''}${e.value.toLocaleString('en-US')} ${e.unit}`;
+
+const METRIC_WORDS: Record<FigureChangeRecord['metric'], string> = {
+  ACCOUNTS_AFFECTED: 'accounts affected', RECORDS_EXPOSED: 'records exposed', PEOPLE_AFFECTED: 'people affected',
+};
+
 function estimateTitle(e: TimelineEntryRecord['estimate']): string {
   if (!e) return 'Estimate';
-  return `Estimate: ${QUALIFIER_WORD[e.qualifier] ?? ''}${e.value.toLocaleString('en-US')} ${e.unit}`;
+  return `Estimate: ${figure(e)}`;
 }

@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/resolvers.js';
 import type { EntityRecord, GraphPathRecord } from '../records.js';
 import { badInput } from '../../errors.js';
 import { intArgument, pageSize } from '../../pagination/pageSize.js';
+import { rootAsOf } from '../../read/asOf.js';
 import { checkedRoot, unknownError } from '../../read/knownIds.js';
 
 export const MAX_HOPS = 6;
@@ -31,11 +32,12 @@ export const pathsResolvers: Resolvers = {
         exclude: relationshipTypes?.length ? [] : EXCLUDED_BY_DEFAULT,
       };
     }, { search: true }),
-    neighbourhood: async (_p, { id, depth, relationshipTypes, limit }, ctx) => {
+    neighbourhood: async (_p, { id, depth, relationshipTypes, limit }, ctx, info) => {
+      const asOf = rootAsOf(info);
       const levels = intArgument(depth ?? 1, 'depth', 1, MAX_DEPTH);
       const max = intArgument(limit ?? 200, 'limit', 1, MAX_NEIGHBOURHOOD);
       const timeout = ctx.read.searchTimeoutMs;
-      const [found] = await ctx.read.named<{ node: EntityRecord }>('paths/center', { id }, timeout);
+      const [found] = await ctx.read.named<{ node: EntityRecord }>('paths/center', { id, asOf }, timeout);
       // The center query is the existence check; suggestions are looked for only now.
       if (!found) throw await unknownError(ctx, [{ argument: 'id', kind: 'Entity', value: id }]);
       const center = found.node;
@@ -47,7 +49,7 @@ export const pathsResolvers: Resolvers = {
       for (let level = 0; level < levels && frontier.length > 0 && !truncated; level++) {
         const budget = max - relationships.size;
         const rows = await ctx.read.named<{ relationship: Relationship; node: EntityRecord }>('paths/expand', {
-          frontier, limit: neo4j.int(budget + 1), types: relationshipTypes?.length ? relationshipTypes : null,
+          frontier, limit: neo4j.int(budget + 1), types: relationshipTypes?.length ? relationshipTypes : null, asOf,
         }, timeout);
         const next: string[] = [];
         for (const { relationship, node } of rows) {

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { rootAsOf } from '../../read/asOf.js';
 import type { Resolvers } from '../../generated/resolvers.js';
 import { badCursor } from '../../errors.js';
 import { pageInfo, pageRequest, type PageArgs } from '../../read/page.js';
@@ -52,6 +53,8 @@ export const searchResolvers: Resolvers = {
         namePrefixWeight: NAME_PREFIX_WEIGHT,
         scan: neo4j.int(SCAN_LIMIT),
         spare: neo4j.int(SPARE_HITS),
+        // As known on a day: hits known by then only (src/read/asOf.ts).
+        asOf: rootAsOf(info),
       };
       const window = await pageWindow(ctx, base, { first, after, last, before });
       const { skip, limit } = window;

@@ -25,6 +25,7 @@
 //   "p0_namePrefixWeight": 2,
 //   "p0_scan": 10000,
 //   "p0_spare": 50,
+//   "p0_asOf": null,
 //   "p0_skip": 0,
 //   "p0_limit": 21
 // }
@@ -39,7 +40,8 @@ CALL () {
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
 // left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), up to $scan are read.
+// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
+// by then count), up to $scan are read.
 WITH CASE WHEN $p0_skip + $p0_limit + $p0_spare < $p0_scan THEN $p0_skip + $p0_limit + $p0_spare ELSE $p0_scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: asked}) YIELD node, score
@@ -47,7 +49,7 @@ CALL (asked) {
   ORDER BY weighted DESC
   RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $p0_labels IS NULL
+WITH head, $p0_labels IS NULL AND $p0_asOf IS NULL
   AND (read < asked OR coalesce(1 + least < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
@@ -58,7 +60,8 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: $p0_scan}) YIELD node, score
-    WITH node, score WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+    WITH node, score WHERE ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
+      AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
     WITH node, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
     RETURN collect({node: node, score: 1 + weighted}) AS exact
@@ -85,7 +88,8 @@ CALL (exact) {
   RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
-WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+WHERE ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
+  AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
 WITH node, score
 ORDER BY score DESC, node.id
 SKIP $p0_skip

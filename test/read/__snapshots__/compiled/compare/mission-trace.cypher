@@ -139,9 +139,10 @@ RETURN 0 AS k, _v0[0] AS v
 //   "id": "coupang-breach-2025"
 // }
 // The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
-// an id of another type is told apart from an id of nothing.
+// an id of another type is told apart from an id of nothing, and one not yet known on a read's
+// asOf day (knownOn) from one that is not in the graph.
 OPTIONAL MATCH (n:Entity {id: $id})
-RETURN labels(n) AS labels
+RETURN labels(n) AS labels, n.knownOn AS knownOn
 
 // ---- 3/3: common/suggest/Incident
 // Parameters:

@@ -54,6 +54,7 @@
 //   "p0_namePrefixWeight": 2,
 //   "p0_scan": 10000,
 //   "p0_spare": 50,
+//   "p0_asOf": null,
 //   "p0_skip": 0,
 //   "p0_limit": 6,
 //   "p4_exact": "\"Yonhap\" name:\"Yonhap\"^8 aliases:\"Yonhap\"^8 searchExposed:\"Yonhap\"^8 title:\"Yonhap\"^2",
@@ -64,6 +65,7 @@
 //   "p4_namePrefixWeight": 2,
 //   "p4_scan": 10000,
 //   "p4_spare": 50,
+//   "p4_asOf": null,
 //   "p4_skip": 0,
 //   "p4_limit": 11,
 //   "p8_exact": "\"phone\" \"numbers\" name:\"phone\"^8 name:\"numbers\"^8 name:\"phone numbers\"^32 aliases:\"phone\"^8 aliases:\"numbers\"^8 aliases:\"phone numbers\"^32 searchExposed:\"phone\"^8 searchExposed:\"numbers\"^8 searchExposed:\"phone numbers\"^32 title:\"phone\"^2 title:\"numbers\"^2 title:\"phone numbers\"^8",
@@ -76,6 +78,7 @@
 //   "p8_namePrefixWeight": 2,
 //   "p8_scan": 10000,
 //   "p8_spare": 50,
+//   "p8_asOf": null,
 //   "p8_skip": 0,
 //   "p8_limit": 21
 // }
@@ -90,7 +93,8 @@ CALL () {
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
 // left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), up to $scan are read.
+// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
+// by then count), up to $scan are read.
 WITH CASE WHEN $p0_skip + $p0_limit + $p0_spare < $p0_scan THEN $p0_skip + $p0_limit + $p0_spare ELSE $p0_scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: asked}) YIELD node, score
@@ -98,7 +102,7 @@ CALL (asked) {
   ORDER BY weighted DESC
   RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $p0_labels IS NULL
+WITH head, $p0_labels IS NULL AND $p0_asOf IS NULL
   AND (read < asked OR coalesce(1 + least < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
@@ -109,7 +113,8 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: $p0_scan}) YIELD node, score
-    WITH node, score WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+    WITH node, score WHERE ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
+      AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
     WITH node, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
     RETURN collect({node: node, score: 1 + weighted}) AS exact
@@ -136,7 +141,8 @@ CALL (exact) {
   RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
-WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
+WHERE ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
+  AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
 WITH node, score
 ORDER BY score DESC, node.id
 SKIP $p0_skip
@@ -159,7 +165,8 @@ CALL () {
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
 // left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), up to $scan are read.
+// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
+// by then count), up to $scan are read.
 WITH CASE WHEN $p4_skip + $p4_limit + $p4_spare < $p4_scan THEN $p4_skip + $p4_limit + $p4_spare ELSE $p4_scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p4_exact, {limit: asked}) YIELD node, score
@@ -167,7 +174,7 @@ CALL (asked) {
   ORDER BY weighted DESC
   RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $p4_labels IS NULL
+WITH head, $p4_labels IS NULL AND $p4_asOf IS NULL
   AND (read < asked OR coalesce(1 + least < head[$p4_skip + $p4_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
@@ -178,7 +185,8 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $p4_exact, {limit: $p4_scan}) YIELD node, score
-    WITH node, score WHERE $p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels)
+    WITH node, score WHERE ($p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels))
+      AND ($p4_asOf IS NULL OR node.knownOn <= $p4_asOf OR node:Country OR node:DataCategory)
     WITH node, CASE WHEN node:Source THEN $p4_sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
     RETURN collect({node: node, score: 1 + weighted}) AS exact
@@ -205,7 +213,8 @@ CALL (exact) {
   RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
-WHERE $p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels)
+WHERE ($p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels))
+  AND ($p4_asOf IS NULL OR node.knownOn <= $p4_asOf OR node:Country OR node:DataCategory)
 WITH node, score
 ORDER BY score DESC, node.id
 SKIP $p4_skip
@@ -214,7 +223,7 @@ WITH node AS _x7, score
 RETURN collect({node: [_x7.id, labels(_x7)], score: score, text: _x7 {.name, .aliases, .title, .summary, .description, .quote, .url, .reason, .question, .outcome, .searchAttributions, .searchExposed, .searchNotExposed}}) AS _v6
 }
 CALL () {
-// Every distinct hit of either query (see hits.cypher), at most $scan of each.
+// Every distinct hit of either query (see hits.cypher), at most $scan of each, known by $asOf when given.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p4_exact, {limit: $p4_scan}) YIELD node
   RETURN node
@@ -223,7 +232,8 @@ CALL () {
   RETURN node
 }
 WITH node
-WHERE $p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels)
+WHERE ($p4_labels IS NULL OR any(l IN labels(node) WHERE l IN $p4_labels))
+  AND ($p4_asOf IS NULL OR node.knownOn <= $p4_asOf OR node:Country OR node:DataCategory)
 RETURN count(node) AS total
 }
 RETURN {hits: _v6, total: total} AS _v5
@@ -241,7 +251,8 @@ CALL () {
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
 // left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), up to $scan are read.
+// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
+// by then count), up to $scan are read.
 WITH CASE WHEN $p8_skip + $p8_limit + $p8_spare < $p8_scan THEN $p8_skip + $p8_limit + $p8_spare ELSE $p8_scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p8_exact, {limit: asked}) YIELD node, score
@@ -249,7 +260,7 @@ CALL (asked) {
   ORDER BY weighted DESC
   RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $p8_labels IS NULL
+WITH head, $p8_labels IS NULL AND $p8_asOf IS NULL
   AND (read < asked OR coalesce(1 + least < head[$p8_skip + $p8_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
@@ -260,7 +271,8 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $p8_exact, {limit: $p8_scan}) YIELD node, score
-    WITH node, score WHERE $p8_labels IS NULL OR any(l IN labels(node) WHERE l IN $p8_labels)
+    WITH node, score WHERE ($p8_labels IS NULL OR any(l IN labels(node) WHERE l IN $p8_labels))
+      AND ($p8_asOf IS NULL OR node.knownOn <= $p8_asOf OR node:Country OR node:DataCategory)
     WITH node, CASE WHEN node:Source THEN $p8_sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
     RETURN collect({node: node, score: 1 + weighted}) AS exact
@@ -287,7 +299,8 @@ CALL (exact) {
   RETURN node, weighted / (1 + weighted) AS score
 }
 WITH node, max(score) AS score
-WHERE $p8_labels IS NULL OR any(l IN labels(node) WHERE l IN $p8_labels)
+WHERE ($p8_labels IS NULL OR any(l IN labels(node) WHERE l IN $p8_labels))
+  AND ($p8_asOf IS NULL OR node.knownOn <= $p8_asOf OR node:Country OR node:DataCategory)
 WITH node, score
 ORDER BY score DESC, node.id
 SKIP $p8_skip

@@ -144,9 +144,10 @@ RETURN 1 AS k, _vf[0] AS v
 //   "id": "skt-pipc-fine-2025"
 // }
 // The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
-// an id of another type is told apart from an id of nothing.
+// an id of another type is told apart from an id of nothing, and one not yet known on a read's
+// asOf day (knownOn) from one that is not in the graph.
 OPTIONAL MATCH (n:Entity {id: $id})
-RETURN labels(n) AS labels
+RETURN labels(n) AS labels, n.knownOn AS knownOn
 
 // ---- 3/5: common/labelsOf
 // Parameters:
@@ -154,9 +155,10 @@ RETURN labels(n) AS labels
 //   "id": "azzet-coupang-2025"
 // }
 // The labels of the node an id names, only on the error path of a lookup (src/read/lookup.ts):
-// an id of another type is told apart from an id of nothing.
+// an id of another type is told apart from an id of nothing, and one not yet known on a read's
+// asOf day (knownOn) from one that is not in the graph.
 OPTIONAL MATCH (n:Entity {id: $id})
-RETURN labels(n) AS labels
+RETURN labels(n) AS labels, n.knownOn AS knownOn
 
 // ---- 4/5: common/suggest/Entity
 // Parameters:

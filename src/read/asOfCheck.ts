@@ -1,0 +1,60 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { badInput } from '../errors.js';
+import { AS_OF, rootAsOf } from './asOf.js';
+import type { Context } from './context.js';
+
+/**
+ * The first day anything in the graph counts as known, kept for a few seconds: an asOf before it
+ * is refused ("before any data"). Kept briefly so that a request with asOf is still one query
+ * most of the time; a write through this process forgets it (forgetEarliest).
+ */
+const EARLIEST_TTL_MS = 5_000;
+let earliest: { day: string | null; at: number } | null = null;
+
+export function forgetEarliest(): void {
+  earliest = null;
+}
+
+async function earliestKnown(ctx: Context): Promise<string | null> {
+  if (earliest && performance.now() - earliest.at < EARLIEST_TTL_MS) return earliest.day;
+  const [row] = await ctx.read.named<{ day: string | null }>('asof/earliest', {});
+  earliest = { day: row?.day ?? null, at: performance.now() };
+  return earliest.day;
+}
+
+/** BAD_USER_INPUT when asOf is before anything in the graph was known. */
+function checkNotBeforeData(day: string, first: string | null): void {
+  if (first === null || day < first) {
+    throw badInput(first === null
+      ? 'asOf: nothing in the graph has a date it became known by, so nothing is known as of any day.'
+      : `asOf: ${day} is before anything in the graph was known (the first day is ${first}).`, AS_OF, { earliest: first });
+  }
+}
+
+type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * A root field's resolver with its asOf checked first (in the future, before any data:
+ * BAD_USER_INPUT naming it). Synchronous when the first known day is at hand, so the root fields
+ * of a request still start in one tick and go to Neo4j as one query.
+ */
+export function checkingAsOf<R extends Resolver>(resolve: R): R {
+  const wrapped = ((parent, args, ctx, info) => {
+    const day = args[AS_OF] == null ? null : rootAsOf(info);
+    if (day === null) return resolve(parent, args, ctx, info);
+    if (earliest && performance.now() - earliest.at < EARLIEST_TTL_MS) {
+      checkNotBeforeData(day, earliest.day);
+      return resolve(parent, args, ctx, info);
+    }
+    return earliestKnown(ctx).then((first) => {
+      checkNotBeforeData(day, first);
+      return resolve(parent, args, ctx, info);
+    });
+  }) as R;
+  return Object.assign(wrapped, resolve);
+}
+
+/** Every root field resolver wrapped by checkingAsOf (a field without asOf passes through untouched). */
+export function checkAsOfOnRoots(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, r]) => [name, typeof r === 'function' ? checkingAsOf(r as Resolver) : r]));
+}
