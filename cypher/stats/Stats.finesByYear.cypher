@@ -1,12 +1,15 @@
-// Read as known on a day ($asOf; the plain form leaves it out): the fines known by then, at
-// their current best amount.
+// Read as known on a day ($asOf; the plain form leaves it out): the fines known by then, each at
+// the amount chosen among its reports known by then.
 // As Stats.finesByAuthorityAndYear, across authorities: exact sums in the server, filters null when not asked.
 MATCH (a:Authority)-[:IMPOSED]->(f:Fine)
 WHERE f.amount IS NOT NULL AND ($asOf IS NULL OR f.knownOn <= $asOf)
   AND ($country IS NULL OR EXISTS { (a)-[:IN_COUNTRY]->(:Country {id: $country}) })
   AND ($fromYear IS NULL OR f.year >= $fromYear) AND ($toYear IS NULL OR f.year <= $toYear)
   AND ($currency IS NULL OR f.currency = $currency) AND ($minAmountKey IS NULL OR f.amountKey >= $minAmountKey)
-WITH f.year AS year, f.currency AS currency, collect(f.amount) AS amounts
+// As known on a day, each fine at the amount of the report chosen then (cypher/asof/Fine.cypher).
+WITH f, CASE WHEN $asOf IS NULL THEN f.amount ELSE coalesce([k IN range(size(coalesce(f.amountChanges, [])) - 1, 0, -1) WHERE f.amountChanges[k] <= $asOf | f.amountChangeAmounts[k]][0], f.amount) END AS amount,
+     CASE WHEN $asOf IS NULL THEN f.currency ELSE coalesce([k IN range(size(coalesce(f.amountChanges, [])) - 1, 0, -1) WHERE f.amountChanges[k] <= $asOf | f.amountChangeCurrencies[k]][0], f.currency) END AS currency
+WITH f.year AS year, currency, collect(amount) AS amounts
 ORDER BY currency
 WITH year, collect({currency: currency, amounts: amounts}) AS totals
 RETURN year, totals

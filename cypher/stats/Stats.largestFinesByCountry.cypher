@@ -1,5 +1,5 @@
-// Read as known on a day ($asOf; the plain form leaves it out): the fines known by then, at
-// their current best amount.
+// Read as known on a day ($asOf; the plain form leaves it out): the fines known by then, ranked by
+// their current best amount (the reports of one decision differ in rounding only).
 // The imposing authority's country. amountKey is the amount zero-padded (seeds/99-derived-values.cypher):
 // comparing it compares amounts exactly, and only within a currency.
 MATCH (c:Country)<-[:IN_COUNTRY]-(:Authority)-[:IMPOSED]->(f:Fine)

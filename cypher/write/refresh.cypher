@@ -196,8 +196,12 @@ CALL (incidents) {
 CALL (fines) {
   UNWIND fines AS f
   CALL (f) {
-  OPTIONAL CALL (f) {
-    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.amount IS NOT NULL AND r.currency IS NOT NULL
+  // The choice among every report (day null: the current amount), then, for reads as known on a
+  // day (asOf), among those known by each day on which one of them became known (knownOn, above).
+  UNWIND [null] + COLLECT { MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.knownOn IS NOT NULL AND r.amount IS NOT NULL AND r.currency IS NOT NULL
+                            RETURN DISTINCT r.knownOn AS d ORDER BY d } AS day
+  OPTIONAL CALL (f, day) {
+    MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.amount IS NOT NULL AND r.currency IS NOT NULL AND (day IS NULL OR r.knownOn <= day)
     WITH r, CASE WHEN r.amount CONTAINS '.' THEN size(ltrim(replace(r.amount, '.', ''), '0'))
                  ELSE size(rtrim(ltrim(r.amount, '0'), '0')) END AS digits
     ORDER BY digits DESC, coalesce(r.date, '') DESC, r.id
@@ -213,6 +217,22 @@ CALL (fines) {
       WHEN coalesce(top.r.date, '') <> coalesce(next.r.date, '') THEN 'LATEST_REPORT'
       ELSE 'TIE_BROKEN_BY_ID' END AS amountRule
   }
+  WITH f, day, byAmount, compared, otherCurrencies, amountRule ORDER BY coalesce(day, '')
+  WITH f, collect({day: day, r: byAmount, compared: compared, otherCurrencies: otherCurrencies, rule: amountRule}) AS choices
+  WITH f, choices[0].r AS byAmount, choices[0].compared AS compared, choices[0].otherCurrencies AS otherCurrencies, choices[0].rule AS amountRule,
+       choices[1..] AS dated
+  // As known on a day: one entry per day on which the chosen report, its rule or the count
+  // compared changed (amountChanges, the days, with the report, its amount and currency, the rule,
+  // the count compared and the currencies not compared, tab-separated). As of D the amount is the
+  // last entry dated D or before.
+  WITH f, byAmount, compared, otherCurrencies, amountRule, [k IN range(0, size(dated) - 1)
+        WHERE k = 0 OR dated[k - 1].r.id <> dated[k].r.id OR dated[k - 1].rule <> dated[k].rule OR dated[k - 1].compared <> dated[k].compared
+        | dated[k]] AS changes
+  SET f.amountChanges = [c IN changes | c.day], f.amountChangeReports = [c IN changes | c.r.id],
+      f.amountChangeAmounts = [c IN changes | c.r.amount], f.amountChangeCurrencies = [c IN changes | c.r.currency],
+      f.amountChangeRules = [c IN changes | c.rule], f.amountChangeCompared = [c IN changes | c.compared],
+      f.amountChangeOtherCurrencies = [c IN changes | reduce(s = '', u IN c.otherCurrencies | s + CASE WHEN s = '' THEN '' ELSE '\t' END + u)]
+  WITH f, byAmount, compared, otherCurrencies, amountRule
   OPTIONAL CALL (f) {
     MATCH (f)-[:REPORTED_AS]->(r:FineReport) WHERE r.date IS NOT NULL
     RETURN r AS byDate
@@ -266,7 +286,12 @@ CALL (fines) {
   SET f.eurAmount = eur, f.rateDate = rateDate, f.rateRule = rateRule
   WITH f, byAmount
   MATCH (f)-[:REPORTED_AS]->(x:FineReport)
-  SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id
+  // The day ranges in which x was the fine's chosen report as known on each day (bestFrom <= D <
+  // bestUntil, '' while it still holds): FineReport.isBest as of D.
+  WITH x, byAmount, [j IN range(0, size(f.amountChanges) - 1) WHERE f.amountChangeReports[j] = x.id
+                     | [f.amountChanges[j], coalesce(f.amountChanges[j + 1], '')]] AS ranges
+  SET x.isBest = byAmount IS NOT NULL AND x.id = byAmount.id,
+      x.bestFrom = [r IN ranges | r[0]], x.bestUntil = [r IN ranges | r[1]]
 }
 }
 // MATCH (f:Fine)

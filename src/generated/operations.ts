@@ -56,6 +56,30 @@ export type AuthorityKind =
   /** A regulator (a data protection authority such as the PIPC or the ICO). */
   | 'REGULATOR';
 
+/** The rule that chose a best value among several reports of it. */
+export type BestValueRule =
+  /** The reports compared all give the same value; the latest is shown. */
+  | 'AGREEING_REPORTS'
+  /** The latest as-of date among the estimates in the same unit (figures are revised over time). */
+  | 'LATEST_AS_OF'
+  /** As precise as the others, and reported later. */
+  | 'LATEST_REPORT'
+  /** As recent as the others, and an exact figure over an approximate one. */
+  | 'MORE_EXACT'
+  /** The same as-of period given more precisely (a day within the month another gives). */
+  | 'MORE_PRECISE_DATE'
+  /** The most significant digits: the same decision reported with different rounding. */
+  | 'MOST_PRECISE_AMOUNT'
+  /**
+   * The only report in its unit (or currency): reports in other units count something else and
+   * were not compared with it; the unit whose best figure is the most exact was chosen.
+   */
+  | 'ONLY_IN_ITS_UNIT'
+  /** There is one report: nothing was compared. */
+  | 'ONLY_REPORT'
+  /** Nothing tells the reports apart: the first by id is shown. */
+  | 'TIE_BROKEN_BY_ID';
+
 /** What a change did. */
 export type ChangeOperation =
   /** An estimate added (addEstimate). */
@@ -184,6 +208,15 @@ export type FineKind =
   | 'CIVIL_PENALTY'
   /** A sum paid under a settlement with the authority. */
   | 'SETTLEMENT';
+
+/** A size of an incident: which of its best values (Incident.accountsAffected, recordsExposed, peopleAffected) is compared. */
+export type IncidentSizeMetric =
+  /** Accounts, users, subscribers or people affected, whichever the sources count in (accountsAffected). */
+  | 'ACCOUNTS_AFFECTED'
+  /** People affected only, in units that count people (peopleAffected): not accounts, users or subscribers. */
+  | 'PEOPLE_AFFECTED'
+  /** Records exposed (recordsExposed). */
+  | 'RECORDS_EXPOSED';
 
 /** Who investigates, and under what. */
 export type InvestigationKind =
@@ -599,3 +632,10 @@ export type FinesAcrossCurrenciesQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type FinesAcrossCurrenciesQuery = { fines: { totalCount: number, edges: Array<{ node: { id: string, amount: { display: string }, date: { iso: string, precision: DatePrecision } | null, authority: { name: string, country: { code: string } | null }, company: { name: string }, amountIn: { basis: ConversionBasis, rate: number | null, rateDate: string | null, rateRule: ReferenceRateRule | null, rateSource: string | null, money: { display: string } } | null } }> } | null };
+
+export type AsKnownOnADayQueryVariables = Exact<{
+  day?: string | null | undefined;
+}>;
+
+
+export type AsKnownOnADayQuery = { then: { title: string, knownOn: string | null, recordsExposed: { value: number, unit: string, sources: Array<{ source: { title: string | null, publishedOn: { iso: string } | null } }> } | null, accountsAffected: { value: number, unit: string } | null } | null, now: { accountsAffected: { value: number, unit: string, qualifier: EstimateQualifier } | null, figureTimeline: Array<{ metric: IncidentSizeMetric, day: string, summary: string, basis: { rule: BestValueRule }, estimate: { sources: Array<{ source: { url: string | null, publishedOn: { iso: string } | null } }> } }> } | null, pipcFinesThen: { totalCount: number, edges: Array<{ node: { id: string, date: { iso: string } | null, amount: { display: string }, company: { name: string } } }> } | null };

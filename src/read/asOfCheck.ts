@@ -4,22 +4,24 @@ import { AS_OF, rootAsOf } from './asOf.js';
 import type { Context } from './context.js';
 
 /**
- * The first day anything in the graph counts as known, kept for a few seconds: an asOf before it
+ * The first day anything in the graph counts as known, kept for a minute: an asOf before it
  * is refused ("before any data"). Kept briefly so that a request with asOf is still one query
- * most of the time; a write through this process forgets it (forgetEarliest).
+ * most of the time; a write that dates something earlier is seen within EARLIEST_TTL_MS (until
+ * then an asOf between the two days is refused, never answered wrongly).
  */
-const EARLIEST_TTL_MS = 5_000;
+const EARLIEST_TTL_MS = 60_000;
+/** The day once read, and the read under way (the root fields of one request share it). */
 let earliest: { day: string | null; at: number } | null = null;
+let reading: Promise<string | null> | null = null;
 
-export function forgetEarliest(): void {
-  earliest = null;
-}
-
-async function earliestKnown(ctx: Context): Promise<string | null> {
-  if (earliest && performance.now() - earliest.at < EARLIEST_TTL_MS) return earliest.day;
-  const [row] = await ctx.read.named<{ day: string | null }>('asof/earliest', {});
-  earliest = { day: row?.day ?? null, at: performance.now() };
-  return earliest.day;
+function earliestKnown(ctx: Context): Promise<string | null> {
+  reading ??= ctx.read.named<{ day: string | null }>('asof/earliest', {})
+    .then(([row]) => {
+      earliest = { day: row?.day ?? null, at: performance.now() };
+      return earliest.day;
+    })
+    .finally(() => { reading = null; });
+  return reading;
 }
 
 /** BAD_USER_INPUT when asOf is before anything in the graph was known. */

@@ -49,6 +49,25 @@ describe('a best value as known on a day', () => {
   });
 });
 
+describe('a fine\'s amount as known on a day', () => {
+  it('the PIPC\'s fine of SK Telecom: KRW 134.8 billion (The Korea Herald, 28 August) until MENAFN\'s 134.79 billion of 30 August', async () => {
+    const q = (day: string) => `{ fine(id: "skt-pipc-fine-2025", asOf: "${day}") { amount { amount currency } amountBasis { rule compared }
+      reports { id isBest } } stats(asOf: "${day}") { finesByYear(currency: "KRW") { year totals { sum { amount } count } } } }`;
+    const a = await data(q('2025-08-29'));
+    expect(a.fine.amount).toEqual({ amount: '134800000000', currency: 'KRW' });
+    expect(a.fine.amountBasis).toEqual({ rule: 'ONLY_REPORT', compared: 0 });
+    expect(a.fine.reports).toEqual([{ id: 'skt-pipc-fine-2025-report-koreaherald', isBest: true }]);
+    const b = await data(q('2025-08-30'));
+    expect(b.fine.amount.amount).toBe('134790000000');
+    expect(b.fine.amountBasis.rule).toBe('MOST_PRECISE_AMOUNT');
+    expect(b.fine.reports).toContainEqual({ id: 'skt-pipc-fine-2025-report-koreaherald', isBest: false });
+    // The 2025 total is 10 million less with the more precise report (the KRW 9.6 million penalty
+    // for late notification, reported on 30 August too, is undated: in no year's total).
+    const total = (d: any) => BigInt(d.stats.finesByYear.find((y: any) => y.year === 2025).totals[0].sum.amount);
+    expect(total(b) - total(a)).toBe(-10000000n);
+  });
+});
+
 describe('what was known on a day', () => {
   it('the PIPC\'s fines as of 2025-07-31 leave out the SK Telecom fine of 28 August 2025, as of 2025-09-15 include it', async () => {
     const q = (day: string) => `{ authority(id: "pipc", asOf: "${day}") { finesImposed { id } }
