@@ -1,6 +1,7 @@
 // Incident properties as known on a day ($asOf; src/read/asOf.ts): each best value's basis as it
 // was chosen among the estimates known by then, the last change on or before the day
-// (<metric>Changes..., seeds/99-derived-values.cypher). The read compiler puts these expressions,
+// (<metric>Changes..., seeds/99-derived-values.cypher); a date that had not come by then (its
+// period ending after the day: "disclosed 2025-11-30" as of 2025-11-25) is not shown. The read compiler puts these expressions,
 // of `this` (the incident) and $asOf, where a read without asOf reads the stored property.
 RETURN
   [k IN range(size(coalesce(this.accountsAffectedChanges, [])) - 1, 0, -1) WHERE this.accountsAffectedChanges[k] <= $asOf | this.accountsAffectedChangeRules[k]][0] AS accountsAffectedRule,
@@ -11,4 +12,13 @@ RETURN
   [u IN split([k IN range(size(coalesce(this.recordsExposedChanges, [])) - 1, 0, -1) WHERE this.recordsExposedChanges[k] <= $asOf | this.recordsExposedChangeOtherUnits[k]][0], '\t') WHERE u <> ''] AS recordsExposedOtherUnits,
   [k IN range(size(coalesce(this.peopleAffectedChanges, [])) - 1, 0, -1) WHERE this.peopleAffectedChanges[k] <= $asOf | this.peopleAffectedChangeRules[k]][0] AS peopleAffectedRule,
   [k IN range(size(coalesce(this.peopleAffectedChanges, [])) - 1, 0, -1) WHERE this.peopleAffectedChanges[k] <= $asOf | this.peopleAffectedChangeCompared[k]][0] AS peopleAffectedCompared,
-  [u IN split([k IN range(size(coalesce(this.peopleAffectedChanges, [])) - 1, 0, -1) WHERE this.peopleAffectedChanges[k] <= $asOf | this.peopleAffectedChangeOtherUnits[k]][0], '\t') WHERE u <> ''] AS peopleAffectedOtherUnits
+  [u IN split([k IN range(size(coalesce(this.peopleAffectedChanges, [])) - 1, 0, -1) WHERE this.peopleAffectedChanges[k] <= $asOf | this.peopleAffectedChangeOtherUnits[k]][0], '\t') WHERE u <> ''] AS peopleAffectedOtherUnits,
+  CASE WHEN [d IN [split(coalesce(this.accessStart, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.accessStart END AS accessStart,
+  CASE WHEN [d IN [split(coalesce(this.accessStart, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.accessStartAsReported END AS accessStartAsReported,
+  CASE WHEN [d IN [split(coalesce(this.accessEnd, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.accessEnd END AS accessEnd,
+  CASE WHEN [d IN [split(coalesce(this.discoveredOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.discoveredOn END AS discoveredOn,
+  CASE WHEN [d IN [split(coalesce(this.discoveredOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.discoveredOnAsReported END AS discoveredOnAsReported,
+  CASE WHEN [d IN [split(coalesce(this.reportedOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.reportedOn END AS reportedOn,
+  CASE WHEN [d IN [split(coalesce(this.reportedOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.reportedOnAsReported END AS reportedOnAsReported,
+  CASE WHEN [d IN [split(coalesce(this.disclosedOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.disclosedOn END AS disclosedOn,
+  CASE WHEN [d IN [split(coalesce(this.disclosedOn, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf THEN this.disclosedOnAsReported END AS disclosedOnAsReported

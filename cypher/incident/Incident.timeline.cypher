@@ -25,5 +25,8 @@ CALL (this) {
   MATCH (this)<-[:FOR_INCIDENT]-(x:Fine)<-[:IMPOSED]-(a:Authority) WHERE x.date IS NOT NULL
   RETURN 'FINE' AS kind, x.date AS date, x.dateAsReported AS asReported, 'Fined by ' + a.name AS title, x AS node
 }
+// Read as known on a day ($asOf; the plain form leaves it out): only what had happened by then,
+// a partial date from the end of its period.
+WITH * WHERE $asOf IS NULL OR [d IN [split(coalesce(date, ''), '/')[-1]] WHERE d <> '' | CASE size(d) WHEN 4 THEN d + '-12-31' WHEN 7 THEN toString(date(d + '-01') + duration({months: 1}) - duration({days: 1})) ELSE d END][0] <= $asOf
 RETURN kind, date, asReported AS dateAsReported, title, node, CASE WHEN kind = 'ESTIMATE' THEN node {.value, .qualifier, .unit} END AS estimate
 ORDER BY date, kind

@@ -81,6 +81,17 @@ describe('what was known on a day', () => {
     expect(after.fines.totalCount).toBe(before.fines.totalCount + 2); // the fine and its late-notification penalty
   });
 
+  it('dates that had not come yet are not shown: Coupang on 2025-11-25 was reported, not yet disclosed', async () => {
+    const d = await data(`{ then: incident(id: "${COUPANG}", asOf: "2025-11-25") { disclosedOn { iso } reportedOn { iso } timeline { kind date { iso } } }
+      now: incident(id: "${COUPANG}") { disclosedOn { iso } timeline { kind } } }`);
+    expect(d.then.disclosedOn).toBeNull();
+    expect(d.then.reportedOn).toEqual({ iso: '2025-11-19' });
+    expect(d.then.timeline.every((e: any) => e.date.iso <= '2025-11-25')).toBe(true);
+    expect(d.then.timeline.map((e: any) => e.kind)).toEqual(['ACCESS_STARTED', 'DISCOVERED', 'ESTIMATE', 'INVESTIGATION_OPENED', 'REPORTED', 'EVENT']);
+    expect(d.now.disclosedOn).toEqual({ iso: '2025-11-30' });
+    expect(d.now.timeline.map((e: any) => e.kind)).toContain('DISCLOSED');
+  });
+
   it('an entity not yet known is null with NOT_FOUND saying from when it is known', async () => {
     const r = await gql(`{ incident(id: "${COUPANG}", asOf: "2025-11-18") { id } node(id: "coupang-breach-2025-estimate-33700000", asOf: "2025-11-25") { id } }`);
     expect(r.data).toEqual({ incident: null, node: null });
