@@ -20,11 +20,12 @@ import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
 import { sourceMutations } from './source/mutations.js';
 import { statsResolvers } from './stats/resolvers.js';
+import { stixResolvers } from './stix/resolvers.js';
 
 const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
   narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers,
   curationResolvers, historyResolvers, revertResolvers, incidentMutations, sourceMutations, investigationMutations, narrativeMutations,
-  organizationMutations, personMutations];
+  organizationMutations, personMutations, stixResolvers];
 
 /** All resolvers, merged per type (each domain file adds its own Query fields). */
 export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
