@@ -49,6 +49,11 @@ function stamp(iso: string): string {
   return new Date(iso).toISOString();
 }
 
+/**
+ * An object's created and modified: its node's first and last recorded change. An object in several
+ * bundles (a company, a source) falls back to the unknown time, never to the incident's, so that it
+ * is the same object in every bundle; a relationship may fall back to its incident's.
+ */
 function timesOf(times: readonly string[], fallback?: { created: string; modified: string }): { created: string; modified: string } {
   if (times.length === 0) return fallback ?? { created: UNKNOWN_TIME, modified: UNKNOWN_TIME };
   const sorted = times.map(stamp).sort();
@@ -126,7 +131,7 @@ export function buildBundle(incidentId: string, row: IncidentRow): Bundle {
   for (const n of [...nodes.values()].filter((x) => ['Company', 'Authority', 'Person'].includes(x.label))) {
     const sector = typeof n.props.sector === 'string' ? n.props.sector.toLowerCase().replace(/[^a-z0-9]+/g, '-') : undefined;
     identities.push({
-      ...common('identity', identityRef(n.id), timesOf(n.times, incidentTimes)),
+      ...common('identity', identityRef(n.id), timesOf(n.times)),
       name: String(n.props.name ?? n.id),
       description: n.props.description,
       identity_class: n.label === 'Person' ? 'individual' : 'organization',
@@ -137,7 +142,8 @@ export function buildBundle(incidentId: string, row: IncidentRow): Bundle {
   }
   for (const n of nodes.values()) if (!['Company', 'Authority', 'Person'].includes(n.label)) cite(n, incidentRef);
 
-  const facts = (label: string) => [...nodes.values()].filter((n) => n.label === label);
+  // By graph id: the order Neo4j collects them in is its storage's, which differs from graph to graph.
+  const facts = (label: string) => [...nodes.values()].filter((n) => n.label === label).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const linked = (type: string, from?: string, to?: string) => out(type).filter((l) => (from === undefined || l.from === from) && (to === undefined || l.to === to));
   const incidentObject: StixObject = {
     ...common('incident', incidentRef, incidentTimes),
@@ -204,11 +210,11 @@ export function buildBundle(incidentId: string, row: IncidentRow): Bundle {
   const publishers = new Map<string, StixObject>();
   const reports: StixObject[] = [];
   for (const s of row.sources) {
-    const times = timesOf(s.times, incidentTimes);
+    const times = timesOf(s.times);
     const p = s.publisher;
     if (p && !publishers.has(p.id)) {
       publishers.set(p.id, {
-        ...common('identity', identityRef(p.id), timesOf(p.times, times)),
+        ...common('identity', identityRef(p.id), timesOf(p.times)),
         name: String(p.props.name ?? p.id),
         identity_class: 'organization',
         extensions: ext({ graph_id: p.id, graph_label: 'Publisher', properties: factsOf('Publisher', p.props) }),
