@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unauthenticated, forbidden } from '../auth/errors.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { atLeast } from '../auth/roles.js';
+import { databaseFault } from '../graph/faults.js';
 import { requestStats } from './clientLimit.js';
 
 /** How a route answers a refusal: its own body (TAXII's error message, a JSON error), with the status and headers given. */
@@ -29,4 +30,17 @@ export function readAccess(auth: Authenticator, readsNeedReader: boolean, refuse
       refuse(res, http?.status ?? 401, String(e.extensions.code ?? 'UNAUTHENTICATED'), e.message);
     }
   };
+}
+
+/**
+ * A database fault of a route that read the graph, answered in the route's own error form with
+ * the GraphQL API's status and code (503 or 504 with Retry-After where it has one); anything else
+ * goes on to the app's error handler (500).
+ */
+export function answerFault(res: Response, refuse: Refuse, e: unknown): boolean {
+  const fault = databaseFault(e);
+  if (!fault) return false;
+  if (fault.retryAfter) res.set('Retry-After', String(fault.retryAfter));
+  refuse(res, fault.code === 'QUERY_TIMEOUT' ? 504 : fault.code === 'BAD_REQUEST' ? 400 : 503, fault.code, fault.message);
+  return true;
 }

@@ -4,7 +4,7 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { Graph } from '../graph/graph.js';
 import { incidentBundle } from '../stix/read.js';
 import { STIX_MEDIA_TYPE } from '../taxii/collection.js';
-import { readAccess, type Refuse } from './readAccess.js';
+import { answerFault, readAccess, type Refuse } from './readAccess.js';
 
 const ACCEPTED = [STIX_MEDIA_TYPE, 'application/stix+json', 'application/json'];
 
@@ -35,7 +35,7 @@ export function stixRouter(graph: Graph, auth: Authenticator, readsNeedReader: b
       res.set('Cache-Control', 'no-store').set('Content-Type', type === 'application/json' ? 'application/json' : STIX_MEDIA_TYPE)
         .send(Buffer.from(JSON.stringify(bundle)));
     } catch (e) {
-      next(e);
+      if (!answerFault(res, refuse, e)) next(e);
     }
   });
   return router;

@@ -5,7 +5,7 @@ import { allIncidentBundles } from '../stix/read.js';
 import {
   BadFilter, INCIDENTS_COLLECTION, MAX_LIMIT, TAXII_MEDIA_TYPE, collectionEntries, filtered, filtersOf, limitOf, pageOf, type Entry,
 } from '../taxii/collection.js';
-import { readAccess, type Refuse } from './readAccess.js';
+import { answerFault, readAccess, type Refuse } from './readAccess.js';
 
 const API_ROOT = '/taxii2/api/';
 const COLLECTION = `${API_ROOT}collections/${INCIDENTS_COLLECTION.id}/`;
@@ -89,7 +89,7 @@ export function taxiiRouter(graph: Graph, auth: Authenticator, readsNeedReader: 
       await work(req, res);
     } catch (e) {
       if (e instanceof BadFilter) refuse(res, 400, 'Bad request', e.message);
-      else next(e);
+      else if (!answerFault(res, refuse, e)) next(e);
     }
   };
   router.get(`${COLLECTION}objects/`, handle(async (req, res) => { send(res, envelope(await page(req, res))); }));

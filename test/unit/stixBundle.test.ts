@@ -1,4 +1,7 @@
+import type { Response } from 'express';
 import { expect, it } from 'vitest';
+import { DatabaseUnavailable, QueryDeadlineExceeded } from '../../src/graph/faults.js';
+import { answerFault, type Refuse } from '../../src/server/readAccess.js';
 import { buildBundle, type IncidentRow } from '../../src/stix/bundle.js';
 import { stixId } from '../../src/stix/ids.js';
 import { checkBundle } from '../../src/stix/parse.js';
@@ -83,4 +86,15 @@ it('checks a bundle whole: each problem names the object\'s index and id', () =>
   expect(checkBundle({ type: 'bundle', id: 'bundle--x', objects: [] }).problems.map((p) => p.message)).toEqual([
     'the bundle\'s id must be bundle--<UUID>, not "bundle--x"', 'the bundle has no objects']);
   expect(checkBundle([1, 2]).problems[0]!.message).toBe('not a STIX bundle (its type must be "bundle")');
+});
+
+it('a database fault of /stix or /taxii2 is a 503 or 504 in the route\'s own error form, not a 500', () => {
+  const sent: { status?: number; code?: string; headers: Record<string, string> } = { headers: {} };
+  const res = { set: (k: string, v: string) => { sent.headers[k] = v; return res; } } as unknown as Response;
+  const refuse: Refuse = (_res, status, title) => { sent.status = status; sent.code = title; };
+  expect(answerFault(res, refuse, new DatabaseUnavailable('unreachable'))).toBe(true);
+  expect([sent.status, sent.code, sent.headers['Retry-After']]).toEqual([503, 'SERVICE_UNAVAILABLE', '5']);
+  expect(answerFault(res, refuse, new QueryDeadlineExceeded(1000))).toBe(true);
+  expect([sent.status, sent.code]).toEqual([504, 'QUERY_TIMEOUT']);
+  expect(answerFault(res, refuse, new Error('a bug'))).toBe(false);
 });
