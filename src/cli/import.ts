@@ -10,13 +10,19 @@ import { summarize } from '../import/summary.js';
 import { LocalNeo4jUnavailable } from '../local-neo4j/prerequisites.js';
 import { createLogger } from '../logger.js';
 import { repoPath } from '../seed/change.js';
+import { importBundle, summarizeStixImport, ConflictingBundle } from '../stix/import.js';
+import { formatBundleProblem, readBundle } from '../stix/parse.js';
+
+/** `npm run import -- stix <bundle.json>`: a STIX 2.1 bundle this API exported (docs/stix.md). */
+const STIX = 'stix';
 
 const program = new Command()
   .name('npm run import --')
   .description('Import a public catalogue of decisions (fines) into the graph, resolving authorities and companies against it.\n'
-    + `Catalogues: ${[...catalogues.values()].map((c) => `${c.name} (${c.description})`).join('; ')}.`)
+    + `Catalogues: ${[...catalogues.values()].map((c) => `${c.name} (${c.description})`).join('; ')}; `
+    + `${STIX} (a STIX 2.1 bundle as GET /stix/incidents/{id} exports it).`)
   .argument('<catalogue>', 'catalogue name', (v) => {
-    if (!catalogues.has(v)) throw new InvalidArgumentError(`one of ${[...catalogues.keys()].join(', ')}`);
+    if (!catalogues.has(v) && v !== STIX) throw new InvalidArgumentError(`one of ${[...catalogues.keys(), STIX].join(', ')}`);
     return v;
   })
   .argument('[file]', 'the catalogue file')
@@ -33,6 +39,7 @@ const program = new Command()
 
 async function main(): Promise<number> {
   const opts = program.opts<{ skipInvalid?: boolean; dryRun?: boolean; batch: number; remove?: boolean }>();
+  if (program.args[0] === STIX) return importStix(program.args[1], opts);
   const catalogue = catalogues.get(program.args[0]!)!;
   const file = program.args[1];
   const config = loadConfig();
@@ -87,6 +94,33 @@ async function main(): Promise<number> {
     if (started) bar.stop();
     console.log(summarize(result, { read: read.rows, valid: read.records.length, skipped: read.invalidRows }).join('\n'));
     return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** A STIX bundle: read and checked whole first (any problem: nothing is written), then imported in one transaction. */
+async function importStix(file: string | undefined, opts: { dryRun?: boolean; remove?: boolean; skipInvalid?: boolean }): Promise<number> {
+  if (!file) return program.error('error: missing required argument \'file\'');
+  if (opts.remove || opts.skipInvalid) return program.error(`error: --remove and --skip-invalid are for catalogues, not ${STIX}`);
+  const name = basename(file);
+  const { bundle, problems } = readBundle(file);
+  for (const p of problems) console.error(formatBundleProblem(name, p));
+  if (!bundle) {
+    console.error(`\n${name}: ${problems.length} problem${problems.length === 1 ? '' : 's'}: nothing was imported.`);
+    return 1;
+  }
+  const config = loadConfig();
+  const db = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  try {
+    const result = await importBundle(db.driver, config.neo4j.database, db.graph.queries, bundle, { dryRun: opts.dryRun, file: repoPath(resolve(file)) });
+    console.log(summarizeStixImport(result).join('\n'));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ConflictingBundle)) throw e;
+    for (const p of e.problems) console.error(formatBundleProblem(name, p));
+    console.error(`\n${name}: nothing was imported.`);
+    return 1;
   } finally {
     await db.close();
   }

@@ -3618,6 +3618,16 @@ export type Query = {
   statements: Maybe<StatementConnection>;
   /** Aggregates over the whole graph. */
   stats: Maybe<Stats>;
+  /**
+   * The incident as a STIX 2.1 bundle (https://docs.oasis-open.org/cti/stix/v2.1/stix-v2.1.html), the
+   * same JSON document that GET /stix/incidents/{id} answers, serialized as a string: the incident, an
+   * identity for each company, authority, publisher and person, a report for each source, the
+   * relationships (targets, investigates, attributed-to, related-to), and the facts STIX has no
+   * property for in this graph's declared extension (docs/stix.md). Ids are UUIDv5 of graph ids: the
+   * same fact has the same STIX id in every export. An id that names no incident is BAD_USER_INPUT
+   * (the field is then null, with the error at its path).
+   */
+  stixBundle: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -4321,6 +4331,30 @@ export type QueryStatementsArgs = {
  */
 export type QueryStatsArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+};
+
+
+/**
+ * Root lists are Relay connections: pass `first` (0 to 100, default 20; 0 asks only for
+ * totalCount and pageInfo) and the `endCursor` of the previous page as `after`, or walk backwards
+ * with `last` and the `startCursor` as `before`. `orderBy` takes one or more keys in the same
+ * direction; the id always breaks ties, so pages never repeat or skip an item. Items without a
+ * value for a sort key come first ascending and last descending.
+ *
+ * Every root field is nullable, so that one refused argument costs only its own field: a root
+ * field whose arguments are refused (a page size out of range, an id that names nothing, a cursor
+ * from another list) is null, with an error whose `path` names it, and the other root fields are
+ * answered. A value that is not valid for its type (a bad Decimal or date, in the query or in a
+ * variable) fails the whole request before anything runs (HTTP 400).
+ *
+ * A lookup by id (node, incident, company, authority, person, investigation, fine, source) whose id
+ * names nothing of its kind is null, with a NOT_FOUND error at its path: `extensions.suggestion` is
+ * the id most likely meant ("coupang-breach-2052" -> "coupang-breach-2025"), or `extensions.actualType`
+ * the type the id does name (company(id:) given an incident's id).
+ */
+export type QueryStixBundleArgs = {
+  asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+  incidentId: Scalars['ID']['input'];
 };
 
 /** Which ECB publication day a reference-rate conversion uses, from the precision of the fine's date. */
@@ -6194,6 +6228,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
   statements?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, Partial<QueryStatementsArgs>>;
   stats?: Resolver<Maybe<ResolversTypes['Stats']>, ParentType, ContextType, Partial<QueryStatsArgs>>;
+  stixBundle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryStixBundleArgs, 'incidentId'>>;
 };
 
 export type RelatedByResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelatedBy'] = ResolversParentTypes['RelatedBy']> = {

@@ -21,11 +21,12 @@ import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
 import { sourceMutations } from './source/mutations.js';
 import { statsResolvers } from './stats/resolvers.js';
+import { stixResolvers } from './stix/resolvers.js';
 
 const parts: Resolvers[] = [commonResolvers, organizationResolvers, incidentResolvers, personResolvers, investigationResolvers,
   narrativeResolvers, sourceResolvers, searchResolvers, pathsResolvers, statsResolvers, namedResolvers,
   curationResolvers, historyResolvers, revertResolvers, incidentMutations, sourceMutations, investigationMutations, narrativeMutations,
-  organizationMutations, personMutations];
+  organizationMutations, personMutations, stixResolvers];
 
 const merged = parts.reduce<Record<string, Record<string, unknown>>>((acc, part) => {
   for (const [type, fields] of Object.entries(part)) acc[type] = { ...(acc[type] ?? {}), ...(fields as Record<string, unknown>) };

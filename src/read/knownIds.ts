@@ -44,6 +44,7 @@ export const KNOWN: Readonly<Record<string, KnownKind>> = {
   'Query.paths.from': 'Entity',
   'Query.paths.to': 'Entity',
   'Query.neighbourhood.id': 'Entity',
+  'Query.stixBundle.incidentId': 'Incident',
   // Nested under Query.stats: checked when their answer is empty (checkedWhenEmpty).
   'Stats.finesByAuthorityAndYear.authority': 'Authority',
   'Stats.incidentsByCountryAndYear.country': 'Country',

@@ -28,6 +28,8 @@ import { requestContext } from './requestContext.js';
 import { jsonBody } from './jsonBody.js';
 import { loadTrustedDocuments } from './trustedDocuments.js';
 import { loadVendor } from './vendor.js';
+import { stixRouter } from './stix.js';
+import { taxiiRouter } from './taxii.js';
 
 export interface RunningServer {
   url: string;
@@ -81,7 +83,8 @@ export const MIN_METRICS_TOKEN = 32;
 /**
  * HTTP: POST and GET /graphql (GraphQL over HTTP), the IDE at GET /graphql for browsers and at
  * /, the explorer at /explore, the SDL at /schema.graphql, /health (the process answers) and
- * /ready (Neo4j answers); /metrics (Prometheus) on a listener of its own (`metrics`), and on this
+ * /ready (Neo4j answers); an incident's STIX bundle at /stix/incidents/{id} and a TAXII 2.1
+ * server at /taxii2/ (src/server/stix.ts, taxii.ts); /metrics (Prometheus) on a listener of its own (`metrics`), and on this
  * port only with a bearer token. Every response carries the security headers of
  * src/server/headers.ts and, unless it is a page, a static file or a GET query's answer
  * (src/server/httpCache.ts), Cache-Control: no-store.
@@ -129,6 +132,10 @@ export async function startServer(graph: Graph, log: Logger, opts: ServerOptions
   app.use(healthRouter(graph, opts.health));
   app.use(ide);
   app.use(exploreRouter(vendor));
+  // STIX 2.1 out: an incident's bundle, and a read-only TAXII 2.1 collection of them, under the GraphQL API's read rule.
+  const readsNeedReader = (opts.auth ?? NO_JWT).readAccess === 'authenticated';
+  app.use(stixRouter(graph, auth, readsNeedReader));
+  app.use(taxiiRouter(graph, auth, readsNeedReader));
   app.get('/', (_req, res) => sendIde(res));
   // The contract as SDL, for codegen and schema checks without introspection; the ETag lets them
   // revalidate. A deployment that turns introspection off hides it here too.
