@@ -40,7 +40,7 @@ export const INDUSTRY_SECTORS = new Set([
  * them. By label, and `*` for every label.
  */
 const DERIVED: Record<string, readonly string[]> = {
-  '*': ['listDate', 'knownBy', 'knownByBasis', 'knownBySource', 'isBest', 'relatedKey', 'year'],
+  '*': ['listDate', 'knownBy', 'knownByBasis', 'knownBySource', 'isBest', 'relatedKey', 'year', 'knownOn', 'bestMetrics', 'bestFrom', 'bestUntil'],
   Incident: [
     'accountsAffected', 'accountsAffectedEstimate', 'accountsAffectedRule', 'accountsAffectedCompared', 'accountsAffectedOtherUnits',
     'recordsExposed', 'recordsExposedEstimate', 'recordsExposedRule', 'recordsExposedCompared', 'recordsExposedOtherUnits',
@@ -57,7 +57,8 @@ const DERIVED: Record<string, readonly string[]> = {
 
 /** Whether a stored property of a node with this label is a derived value (DERIVED, or a sort or search key). */
 export function isDerived(label: string, key: string): boolean {
-  return /^(sort|search)[A-Z]/.test(key) || DERIVED['*']!.includes(key) || (DERIVED[label]?.includes(key) ?? false);
+  // Best values as they changed, for reads as known on a day (accountsAffectedChanges, amountChangeAmounts...).
+  return /^(sort|search)[A-Z]/.test(key) || /^(accountsAffected|recordsExposed|peopleAffected|amount)Change/.test(key) || DERIVED['*']!.includes(key) || (DERIVED[label]?.includes(key) ?? false);
 }
 
 /** A stored property's name in STIX (lowercase, underscores): accessStartAsReported -> access_start_as_reported. */
