@@ -7,6 +7,9 @@ import {
 } from '../taxii/collection.js';
 import { answerFault, readAccess, type Refuse } from './readAccess.js';
 
+/** How long the collection, once built, answers requests (a curated write shows after at most this). */
+const COLLECTION_TTL_MS = 30_000;
+
 const API_ROOT = '/taxii2/api/';
 const COLLECTION = `${API_ROOT}collections/${INCIDENTS_COLLECTION.id}/`;
 
@@ -69,12 +72,26 @@ export function taxiiRouter(graph: Graph, auth: Authenticator, readsNeedReader: 
   router.get(`${API_ROOT}collections/`, (_req, res) => { send(res, { collections: [INCIDENTS_COLLECTION] }); });
   router.get(COLLECTION, (_req, res) => { send(res, INCIDENTS_COLLECTION); });
 
+  // The collection is built from every incident's bundle (one read each): built once for every
+  // request that arrives while it is built, and kept COLLECTION_TTL_MS, so that the rate of
+  // requests, however high, never multiplies the reads Neo4j does for it.
+  let built: { entries: Promise<Entry[]>; at: number } | null = null;
+  const collection = (): Promise<Entry[]> => {
+    if (!built || performance.now() - built.at > COLLECTION_TTL_MS) {
+      const entries = allIncidentBundles(graph).then(collectionEntries);
+      built = { entries, at: performance.now() };
+      // A failed build is not kept: the next request tries again.
+      entries.catch(() => { if (built?.entries === entries) built = null; });
+    }
+    return built.entries;
+  };
+
   // The collection as of this request, filtered and cut to the page asked for.
   const page = async (req: Request, res: Response, only?: string) => {
     const query = req.query as Record<string, unknown>;
     const filters = filtersOf(query);
     if (only !== undefined) filters.ids = [only];
-    const entries = filtered(collectionEntries(await allIncidentBundles(graph)), filters);
+    const entries = filtered(await collection(), filters);
     const p = pageOf(entries, limitOf(query.limit), query.next === undefined ? undefined : String(query.next));
     if (p.entries.length) {
       res.set('X-TAXII-Date-Added-First', p.entries[0]!.dateAdded).set('X-TAXII-Date-Added-Last', p.entries[p.entries.length - 1]!.dateAdded);
