@@ -34,8 +34,11 @@ export function asOfDay(value: unknown, now: string = today()): string | null {
   return day > now ? now : day;
 }
 
-/** Per operation: each root field's asOf day by its response key. */
-const byOperation = new WeakMap<object, Map<string, string | null>>();
+/**
+ * Per request (its variables, an object of its own, where the operation's document is shared by
+ * every request that sends the same text): each root field's asOf day by its response key.
+ */
+const byRequest = new WeakMap<object, Map<string, string | null>>();
 
 /**
  * The asOf day of the root field a resolver runs under (from its path), or null. Nested fields
@@ -46,8 +49,8 @@ export function rootAsOf(info: GraphQLResolveInfo): string | null {
   let path = info.path;
   while (path.prev) path = path.prev;
   const key = String(path.key);
-  let days = byOperation.get(info.operation);
-  if (!days) byOperation.set(info.operation, days = new Map());
+  let days = byRequest.get(info.variableValues);
+  if (!days) byRequest.set(info.variableValues, days = new Map());
   if (days.has(key)) return days.get(key)!;
   const root = info.operation.operation === 'query' ? info.schema.getQueryType() : null;
   const node = root && findRoot(info, info.operation.selectionSet, key);

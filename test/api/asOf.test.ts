@@ -27,6 +27,13 @@ describe('a best value as known on a day', () => {
     expect(d.now.accountsAffected).toEqual(d.then.accountsAffected);
   });
 
+  it('the same query text with another day in its variables answers for that day (the parsed document is shared)', async () => {
+    const q = `query($d: PartialDateString) { incident(id: "${COUPANG}", asOf: $d) { accountsAffected { value } } }`;
+    expect((await data(q, { d: '2025-11-25' })).incident.accountsAffected).toBeNull();
+    expect((await data(q, { d: '2025-12-05' })).incident.accountsAffected).toEqual({ value: 33700000 });
+    expect((await data(q, { d: '2025-11-25' })).incident.accountsAffected).toBeNull();
+  });
+
   it('SK Telecom: the 23.2 million of 28 August is the best value until MENAFN\'s figure of 30 August', async () => {
     const d = await data(`{ a: incident(id: "skt-breach-2025", asOf: "2025-08-29") { accountsAffected { id } accountsAffectedBasis { rule } }
       b: incident(id: "skt-breach-2025", asOf: "2025-08-30") { accountsAffected { id } } }`);
