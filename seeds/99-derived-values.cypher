@@ -142,7 +142,12 @@ CALL (i) {
   WITH x, chosen, reduce(all = [], h IN histories | all + [j IN range(0, size(h.changes) - 1) WHERE h.changes[j].id = x.id
         | {metric: h.metric, from: h.changes[j].day, until: coalesce(h.changes[j + 1].day, '')}]) AS ranges
   SET x.isBest = x.id IN chosen,
-      x.bestMetrics = [r IN ranges | r.metric], x.bestFrom = [r IN ranges | r.from], x.bestUntil = [r IN ranges | r.until]
+      x.bestMetrics = [r IN ranges | r.metric], x.bestFrom = [r IN ranges | r.from], x.bestUntil = [r IN ranges | r.until],
+      // Its value where it was ever a metric's best (else null), indexed: the largest incidents as
+      // known on a day walk these from the top (cypher/stats/Stats.largestIncidents.cypher).
+      x.everBestAccounts = CASE WHEN 'accountsAffected' IN [r IN ranges | r.metric] THEN x.value END,
+      x.everBestRecords = CASE WHEN 'recordsExposed' IN [r IN ranges | r.metric] THEN x.value END,
+      x.everBestPeople = CASE WHEN 'peopleAffected' IN [r IN ranges | r.metric] THEN x.value END
 } IN CONCURRENT TRANSACTIONS OF 5000 ROWS;
 
 // The keys relatedIncidents walks (cypher/incident/Incident.relatedIncidents.cypher) to find an

@@ -51,6 +51,10 @@ CREATE INDEX fine_year IF NOT EXISTS FOR (n:Fine) ON (n.year);
 
 // Reads "as known on" a day: the first day anything counts as known (cypher/asof/earliest.cypher).
 CREATE INDEX entity_known_on IF NOT EXISTS FOR (n:Entity) ON (n.knownOn);
+// The largest incidents as known on a day: estimates by the value they had where they were a best value.
+CREATE INDEX estimate_ever_best_accounts IF NOT EXISTS FOR (n:Estimate) ON (n.everBestAccounts);
+CREATE INDEX estimate_ever_best_records IF NOT EXISTS FOR (n:Estimate) ON (n.everBestRecords);
+CREATE INDEX estimate_ever_best_people IF NOT EXISTS FOR (n:Estimate) ON (n.everBestPeople);
 
 // Sort keys of root lists (kept by seeds/99-derived-values.cypher): a page in any order is an
 // index walk that stops after the page.

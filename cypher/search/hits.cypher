@@ -6,18 +6,20 @@
 // The index answers best first, so a page from the top needs only the first hits: the page's
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
-// left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
-// by then count), up to $scan are read.
+// left unread scores at most that, weighted at most 1); the head keeps only the labels asked for
+// and, read as known on a day ($asOf), the hits known by then. Otherwise up to $scan are read.
 WITH CASE WHEN $skip + $limit + $spare < $scan THEN $skip + $limit + $spare ELSE $scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: asked}) YIELD node, score
   WITH node, score, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score AS weighted
   ORDER BY weighted DESC
-  RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
+  // Only the hits of the labels asked for, known by $asOf: read and least still count every hit
+  // read, so a hit left unread (scoring at most least) can never outrank the page.
+  RETURN collect(CASE WHEN ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+                       AND ($asOf IS NULL OR node.knownOn <= $asOf OR node:Country OR node:DataCategory)
+                      THEN {node: node, score: 1 + weighted} END) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $labels IS NULL AND $asOf IS NULL
-  AND (read < asked OR coalesce(1 + least < head[$skip + $limit - 1].score, false)) AS settled
+WITH head, (read < asked OR coalesce(1 + least < head[$skip + $limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
   RETURN head AS exact

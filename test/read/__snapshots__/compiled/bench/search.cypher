@@ -39,18 +39,20 @@ CALL () {
 // The index answers best first, so a page from the top needs only the first hits: the page's
 // length plus $spare are asked for, which settles the page when fewer came back (that was all of
 // them) or when the page's last, weighted, still scores above the least the index gave (a hit
-// left unread scores at most that, weighted at most 1). Otherwise, or when only some labels are
-// asked for (the index cannot filter by label), or read as known on a day ($asOf: only hits known
-// by then count), up to $scan are read.
+// left unread scores at most that, weighted at most 1); the head keeps only the labels asked for
+// and, read as known on a day ($asOf), the hits known by then. Otherwise up to $scan are read.
 WITH CASE WHEN $p0_skip + $p0_limit + $p0_spare < $p0_scan THEN $p0_skip + $p0_limit + $p0_spare ELSE $p0_scan END AS asked
 CALL (asked) {
   CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: asked}) YIELD node, score
   WITH node, score, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
   ORDER BY weighted DESC
-  RETURN collect({node: node, score: 1 + weighted}) AS head, count(*) AS read, min(score) AS least
+  // Only the hits of the labels asked for, known by $asOf: read and least still count every hit
+  // read, so a hit left unread (scoring at most least) can never outrank the page.
+  RETURN collect(CASE WHEN ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
+                       AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
+                      THEN {node: node, score: 1 + weighted} END) AS head, count(*) AS read, min(score) AS least
 }
-WITH head, $p0_labels IS NULL AND $p0_asOf IS NULL
-  AND (read < asked OR coalesce(1 + least < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
+WITH head, (read < asked OR coalesce(1 + least < head[$p0_skip + $p0_limit - 1].score, false)) AS settled
 CALL (head, settled) {
   WITH head WHERE settled
   RETURN head AS exact
