@@ -40,7 +40,8 @@ export const INDUSTRY_SECTORS = new Set([
  * them. By label, and `*` for every label.
  */
 const DERIVED: Record<string, readonly string[]> = {
-  '*': ['listDate', 'knownBy', 'knownByBasis', 'knownBySource', 'isBest', 'relatedKey', 'year', 'knownOn', 'bestMetrics', 'bestFrom', 'bestUntil'],
+  '*': ['listDate', 'knownBy', 'knownByBasis', 'knownBySource', 'isBest', 'relatedKey', 'year', 'knownOn', 'bestMetrics', 'bestFrom', 'bestUntil',
+    'everBestAccounts', 'everBestRecords', 'everBestPeople'],
   Incident: [
     'accountsAffected', 'accountsAffectedEstimate', 'accountsAffectedRule', 'accountsAffectedCompared', 'accountsAffectedOtherUnits',
     'recordsExposed', 'recordsExposedEstimate', 'recordsExposedRule', 'recordsExposedCompared', 'recordsExposedOtherUnits',
