@@ -29,10 +29,10 @@ export function documentDigest(document: DocumentNode): string {
 export async function loadTrustedDocuments(): Promise<TrustedDocuments> {
   const texts = loadExamples().map((e) => e.query);
   const explorer = await import(EXPLORER_QUERIES.href) as {
-    NEIGHBOURHOOD: string; PATHS: string; SEARCH: string; NODE: string; RELATIONSHIP_TYPES: string; HISTORY: string;
+    NEIGHBOURHOOD: string; PATHS: string; SEARCH: string; NODE: string; NODE_AS_OF: string; RELATIONSHIP_TYPES: string; HISTORY: string;
     DETAILS: Record<string, string>; detailsQuery(type: string): string; sourcesQuery(type: string): string | null;
   };
-  texts.push(explorer.NEIGHBOURHOOD, explorer.PATHS, explorer.SEARCH, explorer.NODE, explorer.RELATIONSHIP_TYPES, explorer.HISTORY);
+  texts.push(explorer.NEIGHBOURHOOD, explorer.PATHS, explorer.SEARCH, explorer.NODE, explorer.NODE_AS_OF, explorer.RELATIONSHIP_TYPES, explorer.HISTORY);
   for (const type of Object.keys(explorer.DETAILS)) {
     texts.push(explorer.detailsQuery(type));
     const sources = explorer.sourcesQuery(type);

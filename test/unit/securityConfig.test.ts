@@ -93,7 +93,7 @@ describe('trusted documents', () => {
     const { loadExamples } = await import('../../src/server/ide.js');
     const { validate, specifiedRules } = await import('graphql');
     const trusted = await loadTrustedDocuments();
-    for (const name of ['ExploreNeighbourhood', 'ExplorePaths', 'ExploreSearch', 'ExploreDetails', 'ExploreSources', 'IncidentPage', 'FinesPage', 'MissionTrace']) {
+    for (const name of ['ExploreNeighbourhood', 'ExplorePaths', 'ExploreSearch', 'ExploreNodeAsOf', 'ExploreDetails', 'ExploreSources', 'IncidentPage', 'FinesPage', 'MissionTrace']) {
       expect(trusted.operationNames, name).toContain(name);
     }
     expect(trusted.digests.size).toBeGreaterThan(loadExamples().length + 20);

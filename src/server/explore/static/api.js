@@ -1,9 +1,15 @@
 // The page's only way to the data: POST /graphql, the public API any app uses.
 
 export class ApiError extends Error {
-  constructor(message, code) {
+  constructor(message, code, extensions = {}) {
     super(message);
     this.code = code;
+    this.extensions = extensions;
+  }
+
+  /** The API refused the asOf day (in the future, before anything was known, malformed). */
+  get refusedDay() {
+    return this.code === 'BAD_USER_INPUT' && this.extensions.argumentName === 'asOf';
   }
 }
 
@@ -21,7 +27,7 @@ export async function gql(query, variables = {}) {
     throw new ApiError(`The API answered HTTP ${res.status} without JSON`, 'HTTP');
   }
   if (body.errors?.length) {
-    throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors[0].extensions?.code);
+    throw new ApiError(body.errors.map((e) => e.message).join('; '), body.errors[0].extensions?.code, body.errors[0].extensions);
   }
   return body.data;
 }

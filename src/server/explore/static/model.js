@@ -7,7 +7,7 @@ export const edgeKey = (r) => `${r.from}|${r.type}|${r.to}`;
 export class GraphModel {
   constructor(maxNodes) {
     this.maxNodes = maxNodes;
-    this.nodes = new Map(); // id -> { id, type, label }
+    this.nodes = new Map(); // id -> { id, type, label, knownOn }
     this.edges = new Map(); // from|type|to -> { id, type, from, to }
     this.dropped = 0; // nodes left out by the cap
   }
@@ -21,7 +21,7 @@ export class GraphModel {
     for (const n of apiNodes) {
       if (this.nodes.has(n.id)) continue;
       if (this.nodes.size >= this.maxNodes) { this.dropped += 1; continue; }
-      this.nodes.set(n.id, describe(n));
+      this.nodes.set(n.id, { ...describe(n), knownOn: n.knownOn ?? null });
       added.push(n.id);
     }
     for (const r of relationships) {

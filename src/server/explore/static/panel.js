@@ -68,9 +68,10 @@ export function createPanel(root, actions) {
     el('button', { type: 'button', onclick: () => actions.pathEnd('from', d.id) }, 'Path from'),
     el('button', { type: 'button', onclick: () => actions.pathEnd('to', d.id) }, 'Path to'));
 
+  // As known on the picture's day: the best values and sources of then.
   async function load(query, id) {
     try {
-      return (await gql(query, { id })).node;
+      return (await gql(query, { id, asOf: actions.asOf() ?? undefined })).node;
     } catch (e) {
       return { error: e.message };
     }
@@ -85,7 +86,9 @@ export function createPanel(root, actions) {
     async showNode(d) {
       const ticket = ++shown;
       const body = el('div', { class: 'muted' }, 'Loading…');
-      root.replaceChildren(el('h3', {}, d.label), el('p', { class: 'type-line' }, d.type, ' · ', el('code', {}, d.id)), actionsBar(d), body,
+      const day = actions.asOf();
+      root.replaceChildren(el('h3', {}, d.label), el('p', { class: 'type-line' }, d.type, ' · ', el('code', {}, d.id)),
+        day ? el('p', { class: 'muted as-of-line' }, `Fields and sources as known on ${day}.`) : '', actionsBar(d), body,
         historySection(d.id, actions.show));
       const node = await load(detailsQuery(d.type), d.id);
       if (ticket !== shown) return;

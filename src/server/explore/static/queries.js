@@ -26,20 +26,22 @@ export const NODE_LABEL = `fragment NodeLabel on Node {
 
 const REL = 'relationships { type from to }';
 
-export const NEIGHBOURHOOD = `query ExploreNeighbourhood($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
-  neighbourhood(id: $id, depth: $depth, relationshipTypes: $types, limit: $limit) {
-    center { ...NodeLabel }
-    nodes { ...NodeLabel }
+// The picture's reads take asOf (null: the graph as it stands) and fetch each node's knownOn,
+// the days the date control steps through.
+export const NEIGHBOURHOOD = `query ExploreNeighbourhood($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int, $asOf: PartialDateString) {
+  neighbourhood(id: $id, depth: $depth, relationshipTypes: $types, limit: $limit, asOf: $asOf) {
+    center { ...NodeLabel knownOn }
+    nodes { ...NodeLabel knownOn }
     ${REL}
     truncated
   }
 }
 ${NODE_LABEL}`;
 
-export const PATHS = `query ExplorePaths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $first: Int) {
-  paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types, first: $first) {
+export const PATHS = `query ExplorePaths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $first: Int, $asOf: PartialDateString) {
+  paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types, first: $first, asOf: $asOf) {
     length
-    nodes { ...NodeLabel }
+    nodes { ...NodeLabel knownOn }
     ${REL}
   }
 }
@@ -54,6 +56,10 @@ export const SEARCH = `query ExploreSearch($query: String!, $first: Int) {
 ${NODE_LABEL}`;
 
 export const NODE = `query ExploreNode($id: ID!) { node(id: $id) { ...NodeLabel } }
+${NODE_LABEL}`;
+
+/** One node as known on a day: the picture of a focus when no relationship type is ticked. */
+export const NODE_AS_OF = `query ExploreNodeAsOf($id: ID!, $asOf: PartialDateString) { node(id: $id, asOf: $asOf) { ...NodeLabel knownOn } }
 ${NODE_LABEL}`;
 
 export const RELATIONSHIP_TYPES = `query ExploreRelationshipTypes {
@@ -76,7 +82,7 @@ export const SOURCE_REFS = `sources {
 }`;
 
 /**
- * The side panel's fields per type, in the order shown. One type per request, so no alias is
+ * The side panel's fields per type, in the order shown (as known on the picture's day, if any). One type per request, so no alias is
  * needed here; nested nodes come with their labels to show and to select.
  */
 export const DETAILS = {
@@ -106,14 +112,14 @@ export function detailsQuery(type) {
   const fields = DETAILS[type];
   if (!fields) return NODE;
   // graphql-js rejects a document with an unused fragment.
-  return `query ExploreDetails($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${fields} } } }
+  return `query ExploreDetails($id: ID!, $asOf: PartialDateString) { node(id: $id, asOf: $asOf) { __typename id knownOn ... on ${type} { ${fields} } } }
 ${fields.includes('...NodeLabel') ? NODE_LABEL : ''}`;
 }
 
 /** The sources of one node, for the panel of a relationship (types without sources get none). */
 export function sourcesQuery(type) {
   if (!DETAILS[type]?.includes('sources {')) return null;
-  return `query ExploreSources($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${SOURCE_REFS} } } }`;
+  return `query ExploreSources($id: ID!, $asOf: PartialDateString) { node(id: $id, asOf: $asOf) { __typename id ... on ${type} { ${SOURCE_REFS} } } }`;
 }
 
 /** An entity's changes, newest first, a page at a time (the side panel's History). */

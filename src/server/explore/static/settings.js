@@ -1,4 +1,4 @@
-// What to fetch: depth, limit, path length, and which relationship types; read from and kept
+// What to fetch: depth, limit, path length, which relationship types and as known on which day; read from and kept
 // in the URL so a picture can be shared as a link.
 import { el } from './dom.js';
 import { HUB_TYPES, PROVENANCE_TYPES } from './types.js';
@@ -22,6 +22,8 @@ export function readSettings(params, allTypes) {
     limit: bounded(params.get('limit'), LIMITS.limit),
     hops: bounded(params.get('hops'), LIMITS.hops),
     provenance: params.get('provenance') === '1',
+    // The picture as known on this day (the API checks it); null: as the graph stands.
+    asOf: params.get('asOf')?.trim().slice(0, 40) || null,
     linkTypes,
     types,
   };
@@ -37,6 +39,7 @@ export function settingsUrl(s, where) {
   if (s.limit !== LIMITS.limit[2]) p.set('limit', s.limit);
   if (s.hops !== LIMITS.hops[2]) p.set('hops', s.hops);
   if (s.provenance) p.set('provenance', '1');
+  if (s.asOf) p.set('asOf', s.asOf);
   const dflt = s.linkTypes.filter((t) => !HUB_TYPES.includes(t));
   if (dflt.length !== s.types.size || dflt.some((t) => !s.types.has(t))) p.set('types', [...s.types].join(','));
   const q = p.toString();
