@@ -141,6 +141,12 @@ describe('what was known on a day', () => {
 });
 
 describe('asOf refused', () => {
+  it('a neighbourhood around an entity not yet known that day says from when it is known', async () => {
+    const r = await gql(`{ neighbourhood(id: "${COUPANG}", asOf: "2025-01-01") { nodes { id } } }`);
+    expect(r.data?.neighbourhood).toBeNull();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id', asOf: '2025-01-01', knownOn: '2025-11-19' });
+  });
+
   it('in the future, before any data, or not a date: BAD_USER_INPUT naming asOf', async () => {
     const r = await gql(`{ a: incident(id: "${COUPANG}", asOf: "2999-01-01") { id } b: incidents(asOf: "1990") { totalCount } }`);
     const byPath = Object.fromEntries((r.errors ?? []).map((e: any) => [e.path[0], e.extensions]));

@@ -39,6 +39,14 @@ export const pathsResolvers: Resolvers = {
       const timeout = ctx.read.searchTimeoutMs;
       const [found] = await ctx.read.named<{ node: EntityRecord }>('paths/center', { id, asOf }, timeout);
       // The center query is the existence check; suggestions are looked for only now.
+      if (!found && asOf) {
+        // In the graph, but not yet known on the day asked.
+        const [there] = await ctx.read.named<{ labels: string[] | null; knownOn: string | null }>('common/labelsOf', { id });
+        if (there?.labels) {
+          throw badInput(`id: "${id.slice(0, 64)}" was not known on ${asOf}: ${there.knownOn
+            ? `the graph counts it as known from ${there.knownOn}` : 'nothing dates when it became known'}.`, 'id', { asOf, knownOn: there.knownOn });
+        }
+      }
       if (!found) throw await unknownError(ctx, [{ argument: 'id', kind: 'Entity', value: id }]);
       const center = found.node;
       const nodes = new Map<string, EntityRecord>([[center.id, center]]);
