@@ -335,14 +335,7 @@ export type Authority = Named & Node & {
   investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of public body it is. */
   kind: AuthorityKind;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The name the sources use. */
   name: Scalars['String']['output'];
@@ -676,14 +669,7 @@ export type Company = Named & Node & {
    * company is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsConnection: Maybe<IncidentConnection>;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The name the sources use. */
   name: Scalars['String']['output'];
@@ -901,14 +887,7 @@ export type Country = Named & Node & {
    * country is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsConnection: Maybe<IncidentConnection>;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The country's name in English ("South Korea"). */
   name: Scalars['String']['output'];
@@ -1084,14 +1063,7 @@ export type DataCategory = Named & Node & {
    * data category is BAD_USER_INPUT. Null, with an error at its path, when an argument is refused.
    */
   incidentsExposedConnection: Maybe<IncidentConnection>;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The category's name ("Email address"). */
   name: Scalars['String']['output'];
@@ -1124,14 +1096,7 @@ export type DataExposure = Node & {
   id: Scalars['ID']['output'];
   /** The incident. */
   incident: Incident;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The sources that say so, oldest published first (undated last), then by id. */
   sources: Array<SourceRef>;
@@ -1210,14 +1175,7 @@ export type Estimate = Node & {
   id: Scalars['ID']['output'];
   /** True for the estimate chosen as its incident's accountsAffected, recordsExposed or peopleAffected. */
   isBest: Scalars['Boolean']['output'];
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** What the figure measures. */
   metric: EstimateMetric;
@@ -1316,14 +1274,7 @@ export type Event = Named & Node & {
   incidentsConnection: Maybe<IncidentConnection>;
   /** What kind of happening it is. */
   kind: EventKind;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /**
    * The company or authority that organized it (the one that reported, filed, warned...); null when
@@ -1513,14 +1464,7 @@ export type Fine = Named & Node & {
    * Null when neither is known.
    */
   knownBy: Maybe<KnownByDate>;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** What it is for, as the sources say. */
   reason: Maybe<Scalars['String']['output']>;
@@ -1671,14 +1615,7 @@ export type FineReport = Node & {
   id: Scalars['ID']['output'];
   /** True for the report the fine's amount comes from. */
   isBest: Scalars['Boolean']['output'];
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /**
    * The sources of the report (with their attributions), oldest published first (undated last), then
@@ -1906,14 +1843,7 @@ export type Incident = Named & Node & {
   investigationsConnection: Maybe<InvestigationConnection>;
   /** What kind of incident it is. */
   kind: IncidentKind;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /**
    * Data categories the company or an authority stated were NOT exposed.
@@ -2296,14 +2226,7 @@ export type Investigation = Named & Node & {
    * neither is known.
    */
   knownBy: Maybe<KnownByDate>;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** When it opened, at the precision a source gives (with the source's words in asReported). */
   openedOn: Maybe<PartialDate>;
@@ -3265,14 +3188,7 @@ export type Person = Named & Node & {
   formerEmployersConnection: Maybe<CompanyConnection>;
   /** The person's id. */
   id: Scalars['ID']['output'];
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /**
    * The name the sources use; null for an unnamed person (a suspect the sources describe but do not
@@ -3415,14 +3331,7 @@ export type Position = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The position's id. */
   id: Scalars['ID']['output'];
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The company or authority it is at. */
   organization: Maybe<Organization>;
@@ -3482,14 +3391,7 @@ export type Publisher = Named & Node & {
   displayName: Scalars['String']['output'];
   /** The publisher's id ("yonhap"). */
   id: Scalars['ID']['output'];
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The publisher's name. */
   name: Scalars['String']['output'];
@@ -4589,14 +4491,7 @@ export type Source = Named & Node & {
   id: Scalars['ID']['output'];
   /** What kind of document it is. */
   kind: SourceKind;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The language it is written in, a language code ("en", "ko"); null when not known. */
   language: Maybe<Scalars['String']['output']>;
@@ -4729,14 +4624,7 @@ export type Statement = Named & Node & {
   incident: Maybe<Incident>;
   /** What the statement does. */
   kind: StatementKind;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The company or authority it was made on behalf of; null when none is given. */
   onBehalfOf: Maybe<Organization>;
@@ -4910,14 +4798,7 @@ export type Suspicion = Node & {
   identifiedByConnection: Maybe<OrganizationConnection>;
   /** The incident they are suspected in. */
   incident: Incident;
-  /**
-   * The first day the graph counts this as known, for reads as known on a day (asOf; ISO 8601,
-   * "2025-11-30"): the day its party made it known where the facts say, else its earliest dated
-   * source's publication (a partial date from the end of its period); for a company, authority,
-   * person or publisher, the first of the facts and sources it is linked to. Null for reference data
-   * (countries, data categories: there on every day) and for what nothing dates (left out of every
-   * read with asOf).
-   */
+  /** The first day the graph counts this as known (see Node.knownOn); null when nothing dates it. */
   knownOn: Maybe<Scalars['String']['output']>;
   /** The person suspected. */
   person: Person;
