@@ -4,18 +4,18 @@ import { AS_OF, rootAsOf } from './asOf.js';
 import type { Context } from './context.js';
 
 /**
- * The first day anything in the graph counts as known, kept for a minute: an asOf before it
- * is refused ("before any data"). Kept briefly so that a request with asOf is still one query
- * most of the time; a write that dates something earlier is seen within EARLIEST_TTL_MS (until
- * then an asOf between the two days is refused, never answered wrongly).
+ * The first day anything in the graph counts as known: an asOf before it is refused ("before any
+ * data"). Read once by the first request with asOf (its one extra query), then kept, and read
+ * again in the background, uncounted, when older than REFRESH_AFTER_MS: a request with asOf is one
+ * query. A write that dates something earlier is seen at the next refresh; until then an asOf
+ * between the two days is refused, never answered wrongly.
  */
-const EARLIEST_TTL_MS = 60_000;
-/** The day once read, and the read under way (the root fields of one request share it). */
+const REFRESH_AFTER_MS = 60_000;
 let earliest: { day: string | null; at: number } | null = null;
 let reading: Promise<string | null> | null = null;
 
-function earliestKnown(ctx: Context): Promise<string | null> {
-  reading ??= ctx.read.named<{ day: string | null }>('asof/earliest', {})
+function readEarliest(read: () => Promise<{ day: string | null }[]>): Promise<string | null> {
+  reading ??= read()
     .then(([row]) => {
       earliest = { day: row?.day ?? null, at: performance.now() };
       return earliest.day;
@@ -44,11 +44,14 @@ export function checkingAsOf<R extends Resolver>(resolve: R): R {
   const wrapped = ((parent, args, ctx, info) => {
     const day = args[AS_OF] == null ? null : rootAsOf(info);
     if (day === null) return resolve(parent, args, ctx, info);
-    if (earliest && performance.now() - earliest.at < EARLIEST_TTL_MS) {
+    if (earliest) {
+      if (performance.now() - earliest.at > REFRESH_AFTER_MS && !reading) {
+        readEarliest(() => ctx.read.background<{ day: string | null }>('asof/earliest', {})).catch(() => { /* kept as it was; tried again later */ });
+      }
       checkNotBeforeData(day, earliest.day);
       return resolve(parent, args, ctx, info);
     }
-    return earliestKnown(ctx).then((first) => {
+    return readEarliest(() => ctx.read.named<{ day: string | null }>('asof/earliest', {})).then((first) => {
       checkNotBeforeData(day, first);
       return resolve(parent, args, ctx, info);
     });

@@ -179,6 +179,14 @@ export class Reader {
     });
   }
 
+  /**
+   * A read on behalf of the process rather than this request (a cache refreshed in the
+   * background, src/read/asOfCheck.ts): not counted in the request's stats, not queued behind its reads.
+   */
+  background<T extends Record<string, unknown>>(name: string, params: Record<string, unknown>): Promise<T[]> {
+    return this.graph.read<T>(name, params, { queries: 0, dbMs: 0 }, undefined, this.after);
+  }
+
   /** Runs a registered query as is (cypher/<name>.cypher). */
   named<T extends Record<string, unknown>>(name: string, params: Record<string, unknown>, timeoutMs?: number): Promise<T[]> {
     return this.#read<T>(name, params, this.stats, timeoutMs);
