@@ -36,9 +36,9 @@ function checkNotBeforeData(day: string, first: string | null): void {
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => unknown;
 
 /**
- * A root field's resolver with its asOf checked first (in the future, before any data:
- * BAD_USER_INPUT naming it). Synchronous when the first known day is at hand, so the root fields
- * of a request still start in one tick and go to Neo4j as one query.
+ * A root field's resolver with its asOf checked (in the future, before any data: BAD_USER_INPUT
+ * naming it). The field's read always starts at once, so the root fields of a request start in
+ * one tick and go to Neo4j as one query.
  */
 export function checkingAsOf<R extends Resolver>(resolve: R): R {
   const wrapped = ((parent, args, ctx, info) => {
@@ -51,9 +51,14 @@ export function checkingAsOf<R extends Resolver>(resolve: R): R {
       checkNotBeforeData(day, earliest.day);
       return resolve(parent, args, ctx, info);
     }
+    // The first request with asOf: the day is read beside the field's own read, which starts now
+    // with the request's other root fields (one compiled query, the same text as later requests).
+    const value = (async () => resolve(parent, args, ctx, info))();
+    // Its failure is answered below when the day is accepted, and dropped when the day is refused.
+    value.catch(() => undefined);
     return readEarliest(() => ctx.read.named<{ day: string | null }>('asof/earliest', {})).then((first) => {
       checkNotBeforeData(day, first);
-      return resolve(parent, args, ctx, info);
+      return value;
     });
   }) as R;
   return Object.assign(wrapped, resolve);

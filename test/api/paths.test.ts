@@ -54,7 +54,7 @@ describe('question 8: paths between entities', () => {
     it('stops at its time budget with QUERY_TIMEOUT instead of running on', async () => {
       const d = createDriver(neo4jLogin());
       const graph = new Graph(d, new QueryRegistry(), { database: inject('database'), timeoutMs: 60_000, searchTimeoutMs: 1 });
-      const params = { from: 'syn-layer-0-0', to: 'syn-layer-5-0', maxHops: neo4j.int(6), first: neo4j.int(25), types: null, exclude: [] };
+      const params = { from: 'syn-layer-0-0', to: 'syn-layer-5-0', maxHops: neo4j.int(6), first: neo4j.int(25), types: null, exclude: [], asOf: null };
       try {
         expect(await graph.read('paths/Query.paths', params)).toHaveLength(25); // the normal budget lets it finish
         const err = await graph.read('paths/Query.paths', params, undefined, graph.options.searchTimeoutMs).then(() => null, (e: unknown) => e);
