@@ -87,11 +87,11 @@ LIMIT 1
 // Parameters:
 // {
 //   "p2_id": "coupang-breach-2025",
-//   "pa_asOf": null,
-//   "pt_id": "coupang-breach-2025",
-//   "px_asOf": "2025-11-25",
-//   "p16_asOf": "2025-11-25",
-//   "p19_asOf": "2025-11-25",
+//   "p6_asOf": "2025-11-25",
+//   "pf_asOf": "2025-11-25",
+//   "pi_asOf": "2025-11-25",
+//   "pm_id": "coupang-breach-2025",
+//   "pu_asOf": null,
 //   "p1b_f": {
 //     "company": null,
 //     "authority": "pipc",
@@ -112,49 +112,52 @@ CALL () {
 OPTIONAL MATCH (:Redirect {id: $p2_id})-[:MERGED_INTO*1..8]->(merged:Entity)
 MATCH (n:Incident {id: coalesce(merged.id, $p2_id)})
 WITH *, n AS _x3
+WITH * WHERE _x3.knownOn <= $pf_asOf
+WITH *
 LIMIT 1
 WITH _x3
 WITH *, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
 MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
-WHERE n.id = this.accountsAffectedEstimate
+WHERE n.id = CASE WHEN $p6_asOf IS NULL THEN this.recordsExposedEstimate
+  ELSE [k IN range(size(coalesce(this.recordsExposedChanges, [])) - 1, 0, -1) WHERE this.recordsExposedChanges[k] <= $p6_asOf | this.recordsExposedChangeIds[k]][0] END
 WITH *, n AS _x7
+WITH * WHERE _x7.knownOn <= $pf_asOf
+WITH *
 LIMIT 1
-RETURN [_x7.id, _x7.value, _x7.unit, _x7.qualifier] AS _v5
+WITH _x7
+WITH *, COLLECT {
+CALL (_x7) {
+WITH _x7 AS this
+MATCH (this)-[r:SOURCED_FROM]->(n:Source)
+OPTIONAL MATCH (who:Entity {id: r.attributedTo})
+WITH *, n AS _xb, r.attribution AS _xc, who AS _xd, coalesce(r.about, []) AS _xe
+WITH * WHERE (_xb IS NULL OR _xb.knownOn <= $pf_asOf) AND (_xd IS NULL OR _xd.knownOn <= $pf_asOf)
+WITH *
+ORDER BY n.publishedOn, n.id, r.attribution
+RETURN [[_xb.id, _xb.title, _xb.publishedOn], _xc, _xe] AS _v9
+}
+RETURN _v9
+} AS _w8
+RETURN [_x7.id, _x7.value, _x7.unit, _w8] AS _v5
 }
 RETURN _v5
 } AS _w4, COLLECT {
 CALL (_x3) {
 WITH _x3 AS this
-UNWIND [['ACCOUNTS_AFFECTED', this.accountsAffectedChanges, this.accountsAffectedChangeIds, this.accountsAffectedChangeRules,
-         this.accountsAffectedChangeCompared, this.accountsAffectedChangeOtherUnits],
-        ['RECORDS_EXPOSED', this.recordsExposedChanges, this.recordsExposedChangeIds, this.recordsExposedChangeRules,
-         this.recordsExposedChangeCompared, this.recordsExposedChangeOtherUnits],
-        ['PEOPLE_AFFECTED', this.peopleAffectedChanges, this.peopleAffectedChangeIds, this.peopleAffectedChangeRules,
-         this.peopleAffectedChangeCompared, this.peopleAffectedChangeOtherUnits]] AS m
-UNWIND range(0, size(coalesce(m[1], [])) - 1) AS k
-WITH this, m, k WHERE $pa_asOf IS NULL OR m[1][k] <= $pa_asOf
-MATCH (this)-[:HAS_ESTIMATE]->(e:Estimate {id: m[2][k]})
-WITH *, m[0] AS _xb, m[1][k] AS _xc, e AS _xd, e.value AS _xe, e.qualifier AS _xf, e.unit AS _xg, m[3][k] AS _xh, m[4][k] AS _xi, [u IN split(m[5][k], '\t') WHERE u <> ''] AS _xj
-ORDER BY m[1][k], m[0]
-WITH _xb, _xc, _xd, _xe, _xf, _xg, _xh, _xi, _xj
-WITH *, COLLECT {
-CALL (_xd) {
-WITH _xd AS this
-MATCH (this)-[r:SOURCED_FROM]->(n:Source)
-OPTIONAL MATCH (who:Entity {id: r.attributedTo})
-WITH *, n AS _xn, r.attribution AS _xo, who AS _xp, coalesce(r.about, []) AS _xq
-ORDER BY n.publishedOn, n.id, r.attribution
-RETURN [[_xn.id, _xn.url, _xn.publishedOn], _xo, _xq] AS _vl
+MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
+WHERE n.id = CASE WHEN $pi_asOf IS NULL THEN this.accountsAffectedEstimate
+  ELSE [k IN range(size(coalesce(this.accountsAffectedChanges, [])) - 1, 0, -1) WHERE this.accountsAffectedChanges[k] <= $pi_asOf | this.accountsAffectedChangeIds[k]][0] END
+WITH *, n AS _xj
+WITH * WHERE _xj.knownOn <= $pf_asOf
+WITH *
+LIMIT 1
+RETURN [_xj.id, _xj.value, _xj.unit] AS _vh
 }
-RETURN _vl
-} AS _wk
-RETURN [_xb, _xc, [_xd.id, _wk], _xe, _xf, _xg, _xh, _xi, _xj] AS _v9
-}
-RETURN _v9
-} AS _w8
-RETURN [_x3.id, _w4[0], _w8] AS _v1
+RETURN _vh
+} AS _wg
+RETURN [_x3.id, _x3.title, _x3.knownOn, _w4[0], _wg[0]] AS _v1
 }
 RETURN _v1
 } AS _v0
@@ -162,59 +165,56 @@ RETURN 0 AS k, _v0[0] AS v
 UNION ALL
 WITH COLLECT {
 CALL () {
-OPTIONAL MATCH (:Redirect {id: $pt_id})-[:MERGED_INTO*1..8]->(merged:Entity)
-MATCH (n:Incident {id: coalesce(merged.id, $pt_id)})
-WITH *, n AS _xu
-WITH * WHERE _xu.knownOn <= $p16_asOf
-WITH *
+OPTIONAL MATCH (:Redirect {id: $pm_id})-[:MERGED_INTO*1..8]->(merged:Entity)
+MATCH (n:Incident {id: coalesce(merged.id, $pm_id)})
+WITH *, n AS _xn
 LIMIT 1
-WITH _xu
+WITH _xn
 WITH *, COLLECT {
-CALL (_xu) {
-WITH _xu AS this
+CALL (_xn) {
+WITH _xn AS this
 MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
-WHERE n.id = CASE WHEN $px_asOf IS NULL THEN this.recordsExposedEstimate
-  ELSE [k IN range(size(coalesce(this.recordsExposedChanges, [])) - 1, 0, -1) WHERE this.recordsExposedChanges[k] <= $px_asOf | this.recordsExposedChangeIds[k]][0] END
-WITH *, n AS _xy
-WITH * WHERE _xy.knownOn <= $p16_asOf
-WITH *
+WHERE n.id = this.accountsAffectedEstimate
+WITH *, n AS _xr
 LIMIT 1
-WITH _xy
+RETURN [_xr.id, _xr.value, _xr.unit, _xr.qualifier] AS _vp
+}
+RETURN _vp
+} AS _wo, COLLECT {
+CALL (_xn) {
+WITH _xn AS this
+UNWIND [['ACCOUNTS_AFFECTED', this.accountsAffectedChanges, this.accountsAffectedChangeIds, this.accountsAffectedChangeRules,
+         this.accountsAffectedChangeCompared, this.accountsAffectedChangeOtherUnits],
+        ['RECORDS_EXPOSED', this.recordsExposedChanges, this.recordsExposedChangeIds, this.recordsExposedChangeRules,
+         this.recordsExposedChangeCompared, this.recordsExposedChangeOtherUnits],
+        ['PEOPLE_AFFECTED', this.peopleAffectedChanges, this.peopleAffectedChangeIds, this.peopleAffectedChangeRules,
+         this.peopleAffectedChangeCompared, this.peopleAffectedChangeOtherUnits]] AS m
+UNWIND range(0, size(coalesce(m[1], [])) - 1) AS k
+WITH this, m, k WHERE $pu_asOf IS NULL OR m[1][k] <= $pu_asOf
+MATCH (this)-[:HAS_ESTIMATE]->(e:Estimate {id: m[2][k]})
+WITH *, m[0] AS _xv, m[1][k] AS _xw, e AS _xx, e.value AS _xy, e.qualifier AS _xz, e.unit AS _x10, m[3][k] AS _x11, m[4][k] AS _x12, [u IN split(m[5][k], '\t') WHERE u <> ''] AS _x13
+ORDER BY m[1][k], m[0]
+WITH _xv, _xw, _xx, _xy, _xz, _x10, _x11, _x12, _x13
 WITH *, COLLECT {
-CALL (_xy) {
-WITH _xy AS this
+CALL (_xx) {
+WITH _xx AS this
 MATCH (this)-[r:SOURCED_FROM]->(n:Source)
 OPTIONAL MATCH (who:Entity {id: r.attributedTo})
-WITH *, n AS _x12, r.attribution AS _x13, who AS _x14, coalesce(r.about, []) AS _x15
-WITH * WHERE (_x12 IS NULL OR _x12.knownOn <= $p16_asOf) AND (_x14 IS NULL OR _x14.knownOn <= $p16_asOf)
-WITH *
+WITH *, n AS _x17, r.attribution AS _x18, who AS _x19, coalesce(r.about, []) AS _x1a
 ORDER BY n.publishedOn, n.id, r.attribution
-RETURN [[_x12.id, _x12.title, _x12.publishedOn], _x13, _x15] AS _v10
+RETURN [[_x17.id, _x17.url, _x17.publishedOn], _x18, _x1a] AS _v15
 }
-RETURN _v10
-} AS _wz
-RETURN [_xy.id, _xy.value, _xy.unit, _wz] AS _vw
+RETURN _v15
+} AS _w14
+RETURN [_xv, _xw, [_xx.id, _w14], _xy, _xz, _x10, _x11, _x12, _x13] AS _vt
 }
-RETURN _vw
-} AS _wv, COLLECT {
-CALL (_xu) {
-WITH _xu AS this
-MATCH (this)-[:HAS_ESTIMATE]->(n:Estimate)
-WHERE n.id = CASE WHEN $p19_asOf IS NULL THEN this.accountsAffectedEstimate
-  ELSE [k IN range(size(coalesce(this.accountsAffectedChanges, [])) - 1, 0, -1) WHERE this.accountsAffectedChanges[k] <= $p19_asOf | this.accountsAffectedChangeIds[k]][0] END
-WITH *, n AS _x1a
-WITH * WHERE _x1a.knownOn <= $p16_asOf
-WITH *
-LIMIT 1
-RETURN [_x1a.id, _x1a.value, _x1a.unit] AS _v18
+RETURN _vt
+} AS _ws
+RETURN [_xn.id, _wo[0], _ws] AS _vl
 }
-RETURN _v18
-} AS _w17
-RETURN [_xu.id, _xu.title, _xu.knownOn, _wv[0], _w17[0]] AS _vs
-}
-RETURN _vs
-} AS _vr
-RETURN 1 AS k, _vr[0] AS v
+RETURN _vl
+} AS _vk
+RETURN 1 AS k, _vk[0] AS v
 UNION ALL
 CALL () {
 MATCH (:Authority {id: $p1b_f.authority})-[:IMPOSED]->(n:Fine)
@@ -227,7 +227,7 @@ CALL (_x1c) {
 WITH _x1c AS this
 MATCH (this)-[:AGAINST]->(n:Company)
 WITH *, n AS _x1h
-WITH * WHERE _x1h.knownOn <= $p16_asOf
+WITH * WHERE _x1h.knownOn <= $pf_asOf
 WITH *
 ORDER BY n.id
 LIMIT 1
@@ -235,7 +235,7 @@ RETURN [_x1h.id, _x1h.name] AS _v1f
 }
 RETURN _v1f
 } AS _w1e
-RETURN {node: [_x1c.id, _x1c.date, _x1c.dateAsReported, (coalesce([k IN range(size(coalesce(_x1c.amountChanges, [])) - 1, 0, -1) WHERE _x1c.amountChanges[k] <= $p16_asOf | _x1c.amountChangeAmounts[k]][0], _x1c.amount)), (coalesce([k IN range(size(coalesce(_x1c.amountChanges, [])) - 1, 0, -1) WHERE _x1c.amountChanges[k] <= $p16_asOf | _x1c.amountChangeCurrencies[k]][0], _x1c.currency)), _w1e[0]], sortKey: sortKey} AS _v1d
+RETURN {node: [_x1c.id, _x1c.date, _x1c.dateAsReported, (coalesce([k IN range(size(coalesce(_x1c.amountChanges, [])) - 1, 0, -1) WHERE _x1c.amountChanges[k] <= $pf_asOf | _x1c.amountChangeAmounts[k]][0], _x1c.amount)), (coalesce([k IN range(size(coalesce(_x1c.amountChanges, [])) - 1, 0, -1) WHERE _x1c.amountChanges[k] <= $pf_asOf | _x1c.amountChangeCurrencies[k]][0], _x1c.currency)), _w1e[0]], sortKey: sortKey} AS _v1d
 }
 RETURN 2 AS k, _v1d AS v
 UNION ALL
