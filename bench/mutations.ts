@@ -132,7 +132,7 @@ const write: Context['write'] = {
       const out = await work(async (query, params = {}) => {
         const t = performance.now();
         const rows = await runQuery(query, params);
-        steps.push({ name: query, params, ms: performance.now() - t });
+        steps.push({ name: typeof query === 'string' ? query : query.name, params, ms: performance.now() - t });
         return rows as never;
       });
       if (rollBack) throw new RolledBack();

@@ -3559,6 +3559,7 @@ export type QueryAuthoritiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<AuthorityOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3583,6 +3584,7 @@ export type QueryAuthoritiesArgs = {
 export type QueryAuthorityArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3637,6 +3639,7 @@ export type QueryCompaniesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<CompanyOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3661,6 +3664,7 @@ export type QueryCompaniesArgs = {
 export type QueryCompanyArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3684,6 +3688,7 @@ export type QueryCompanyArgs = {
  */
 export type QueryCountriesArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3707,6 +3712,7 @@ export type QueryCountriesArgs = {
  */
 export type QueryDataCategoriesArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3736,6 +3742,7 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<EventOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3760,6 +3767,7 @@ export type QueryEventsArgs = {
 export type QueryFineArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3789,6 +3797,7 @@ export type QueryFinesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<FineOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3838,6 +3847,7 @@ export type QueryHistoryArgs = {
 export type QueryIncidentArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3867,6 +3877,7 @@ export type QueryIncidentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<IncidentOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3891,6 +3902,7 @@ export type QueryIncidentsArgs = {
 export type QueryInvestigationArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3920,6 +3932,7 @@ export type QueryInvestigationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<InvestigationOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3946,6 +3959,7 @@ export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -3971,6 +3985,7 @@ export type QueryNeighbourhoodArgs = {
 export type QueryNodeArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3995,6 +4010,7 @@ export type QueryNodeArgs = {
 export type QueryNodesArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   ids: Array<Scalars['ID']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4021,6 +4037,7 @@ export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
 };
@@ -4052,6 +4069,7 @@ export type QueryPeopleArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<PersonOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4076,6 +4094,7 @@ export type QueryPeopleArgs = {
 export type QueryPersonArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4104,6 +4123,7 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
   types?: InputMaybe<Array<SearchableType>>;
 };
 
@@ -4128,6 +4148,7 @@ export type QuerySearchArgs = {
  */
 export type QuerySectorsArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4152,6 +4173,7 @@ export type QuerySectorsArgs = {
 export type QuerySourceArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   id: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4181,6 +4203,7 @@ export type QuerySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<SourceOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4210,6 +4233,7 @@ export type QueryStatementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<StatementOrder>>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4233,6 +4257,7 @@ export type QueryStatementsArgs = {
  */
 export type QueryStatsArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4257,6 +4282,7 @@ export type QueryStatsArgs = {
 export type QueryStixBundleArgs = {
   asOf?: InputMaybe<Scalars['PartialDateString']['input']>;
   incidentId: Scalars['ID']['input'];
+  recordedAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Which ECB publication day a reference-rate conversion uses, from the precision of the fine's date. */

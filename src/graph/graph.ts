@@ -62,12 +62,14 @@ export class Graph {
    * curators' mutations: a check, the write, its history). `work` runs them through `run`; it is
    * committed when `work` resolves and rolled back when it throws. The driver tries a transient
    * failure again from the start (the whole of `work`), so nothing half-done is ever committed.
+   * With `rollback`, it is never committed: a read of the graph as it was recorded at an instant
+   * (src/read/recordedAsOf.ts) puts the past back, reads it and leaves nothing behind.
    */
-  async transaction<T>(name: string, work: (run: <R extends RecordShape = RecordShape>(query: string, params?: Record<string, unknown>) => Promise<R[]>) => Promise<T>,
-    stats?: QueryStats, metadata: Record<string, string> = {}, consistency?: Consistency): Promise<T> {
+  async transaction<T>(name: string, work: (run: <R extends RecordShape = RecordShape>(query: string | BuiltQuery, params?: Record<string, unknown>) => Promise<R[]>) => Promise<T>,
+    stats?: QueryStats, metadata: Record<string, string> = {}, consistency?: Consistency, rollback?: { timeoutMs?: number | undefined }): Promise<T> {
     const { availability } = this;
     if (!availability.isUp) throw new DatabaseUnavailable(availability.reason!);
-    const budget = this.options.timeoutMs;
+    const budget = rollback?.timeoutMs ?? this.options.timeoutMs;
     const deadline = budget + (this.options.deadlineMarginMs ?? NEO4J_DEFAULTS.deadlineMarginMs);
     const started = performance.now();
     // The transaction's span, each statement's under it (named by their definitions, never their text).
@@ -80,20 +82,29 @@ export class Graph {
         const close = () => { void session.close(); };
         signal.addEventListener('abort', close, { once: true });
         try {
-          const result = await session.executeWrite((tx) => work(async <R extends RecordShape>(query: string, params: Record<string, unknown> = {}) => {
-            if (stats) stats.queries += 1;
-            const statement = startQuerySpan(query, 'WRITE', this.options.database, span);
-            try {
-              const records = (await tx.run(this.queries.get(query), params)).records;
-              endQuerySpan(statement, records.length);
-              return records.map((r) => r.toObject() as R);
-            } catch (e) {
-              endQuerySpan(statement, undefined, e);
-              throw e;
-            }
-          }), { timeout: budget, metadata: { ...metadata, query: name } });
+          const result = await session.executeWrite(async (tx) => {
+            const value = await work(async <R extends RecordShape>(query: string | BuiltQuery, params: Record<string, unknown> = {}) => {
+              if (stats) stats.queries += 1;
+              const { name: statementName, text } = typeof query === 'string' ? { name: query, text: this.queries.get(query) } : query;
+              const statement = startQuerySpan(statementName, 'WRITE', this.options.database, span);
+              try {
+                const records = (await tx.run(text, params)).records;
+                endQuerySpan(statement, records.length);
+                return records.map((r) => r.toObject() as R);
+              } catch (e) {
+                endQuerySpan(statement, undefined, e);
+                throw e;
+              }
+            });
+            // Not a Neo4j error: the driver rolls the transaction back and does not try it again.
+            if (rollback) throw new RolledBack(value);
+            return value;
+          }, { timeout: budget, metadata: { ...metadata, query: name } }).catch((e: unknown) => {
+            if (e instanceof RolledBack) return e.value as T;
+            throw e;
+          });
           // Committed: what another replica's reads wait for, handed to the client (Graph-Bookmark).
-          if (consistency) consistency.written = session.lastBookmarks();
+          if (consistency && !rollback) consistency.written = session.lastBookmarks();
           return result;
         } finally {
           signal.removeEventListener('abort', close);
@@ -179,6 +190,11 @@ export class Graph {
       await new Promise((resolve) => setTimeout(resolve, delay * (0.8 + Math.random() * 0.4)));
     }
   }
+}
+
+/** How a transaction that must not commit (Graph.transaction's `rollback`) hands its value out of the driver's executeWrite. */
+class RolledBack {
+  constructor(readonly value: unknown) {}
 }
 
 /** First pause before a read is tried again; doubled each time (the driver's own schedule). */

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../errors.js';
 import { AS_OF, rootAsOf } from './asOf.js';
 import type { Context } from './context.js';
+import { operationInstant } from './recordedAsOf.js';
 
 /**
  * The first day anything in the graph counts as known: an asOf before it is refused ("before any
@@ -42,6 +43,8 @@ type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: Context, i
  */
 export function checkingAsOf<R extends Resolver>(resolve: R): R {
   const wrapped = ((parent, args, ctx, info) => {
+    // Before any read of the request: the state of the graph all of them read (recordedAsOf).
+    ctx.read.recordedAt = operationInstant(info);
     const day = args[AS_OF] == null ? null : rootAsOf(info);
     if (day === null) return resolve(parent, args, ctx, info);
     if (earliest) {

@@ -5,6 +5,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getNullableType, isListType } from 'graphql';
 import type { Graph, QueryStats } from '../graph/graph.js';
 import { rootAsOf } from './asOf.js';
+import { readAsRecorded } from './recordedAsOf.js';
 import { decoded, single, type Builder, type Compiler, type RootBlock } from './compile.js';
 import { fieldKey } from './keys.js';
 import { Memo, nodeId, shortKey } from './memo.js';
@@ -90,8 +91,20 @@ export class Reader {
   /** `after`: bookmarks of writes the request's reads must see (its Graph-Bookmark header; src/graph/bookmarks.ts). */
   constructor(private readonly graph: Graph, readonly compiler: Compiler, readonly stats: QueryStats, private readonly after: readonly string[] = []) {}
 
+  /**
+   * The instant the request reads the graph as recorded at (recordedAsOf, src/read/recordedAsOf.ts),
+   * set by the root fields' check before any read: every read of the request, compiled or named,
+   * then runs in a transaction that puts that state back and is rolled back.
+   */
+  recordedAt: string | null = null;
+
   /** A read of this request's, after the ones before it. */
   #read<T extends Record<string, unknown>>(name: Parameters<Graph['read']>[0], params: Record<string, unknown>, stats: QueryStats, timeoutMs?: number): Promise<T[]> {
+    const at = this.recordedAt;
+    if (at !== null) {
+      const query = typeof name === 'string' ? this.graph.queries.statement(name) : name;
+      return this.#one(() => readAsRecorded<T>(this.graph, at, query, params, stats, timeoutMs, this.after));
+    }
     return this.#one(() => this.graph.read<T>(name, params, stats, timeoutMs, this.after));
   }
 

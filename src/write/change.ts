@@ -1,24 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { currentLogContext } from '../logger.js';
 import type { Curator } from './actor.js';
-import type { Props } from './changeset.js';
+import type { LinkWrite, PropertyWrite } from './changeset.js';
 
-/** One property a change set, before and after (null: it had no value). `_labels`: the node's labels. */
-export interface PropertyWrite {
-  entity: string;
-  property: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** One relationship a change added, updated or removed: its properties before and after (null: it was not there). */
-export interface LinkWrite {
-  from: string;
-  type: string;
-  to: string;
-  before: Props | null;
-  after: Props | null;
-}
+export type { LinkWrite, PropertyWrite } from './changeset.js';
 
 /** The properties of a (:Change) node, as cypher/write/apply.cypher sets them (`SET c += $change`). */
 export interface ChangeParams {

@@ -1,8 +1,26 @@
+import neo4j from 'neo4j-driver';
 import type { NodeLabel, RelationshipType } from './vocabulary.js';
 
 /** A value a node or relationship property holds (null in a write: the property is removed). */
 export type PropValue = string | number | boolean | string[] | number[] | null;
 export type Props = Record<string, PropValue>;
+
+/** One property a change set, before and after (null: it had no value). `_labels`: the node's labels. */
+export interface PropertyWrite {
+  entity: string;
+  property: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One relationship a change added, updated or removed: its properties before and after (null: it was not there). */
+export interface LinkWrite {
+  from: string;
+  type: string;
+  to: string;
+  before: Props | null;
+  after: Props | null;
+}
 
 /** A relationship, by its ends' ids and its type. */
 export interface Link {
@@ -58,4 +76,17 @@ export interface ChangeSet {
   revertOf?: string | null;
   /** Nodes whose records the payload needs back (default: created, then set). */
   returned?: string[];
+}
+
+/** Properties as Neo4j stores them: whole numbers as integers (as the seeds write them), the rest as given. */
+export function storedProps(props: Props): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) out[k] = storedValue(v);
+  return out;
+}
+
+function storedValue(v: PropValue | undefined): unknown {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
+  if (Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === 'number' && Number.isSafeInteger(x) ? neo4j.int(x) : x));
+  return v ?? null;
 }

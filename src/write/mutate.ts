@@ -9,7 +9,7 @@ import type { Context } from '../read/context.js';
 import { echoed, unknownError, type KnownKind } from '../read/knownIds.js';
 import { curatorOf, type Curator } from './actor.js';
 import { newChange, type LinkWrite, type PropertyWrite } from './change.js';
-import type { ChangeSet, Link, Props, PropValue } from './changeset.js';
+import { storedProps, type ChangeSet, type Link, type Props } from './changeset.js';
 import { checkLabel, checkType } from './vocabulary.js';
 
 /** A node as cypher/write/*.cypher return it: its properties and labels. */
@@ -196,7 +196,7 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
     const after = { ...(before ?? {}), ...given } as Props;
     if (l.type === 'SOURCED_FROM' && after.about === undefined) after.about = [];
     if (!same(before, after)) linkWrites.push({ from: l.from, type: l.type, to: l.to, before, after });
-    return { from: l.from, type: l.type, to: l.to, props: stored(after) };
+    return { from: l.from, type: l.type, to: l.to, props: storedProps(after) };
   });
   for (const u of unlink) {
     const before = existing.get(linkKey(u));
@@ -216,11 +216,11 @@ async function apply(run: Run, curator: Curator, cs: ChangeSet, idempotency: { i
   const [row] = await run<{ change: string; sources: SourceRecord[]; nodes: (NodeRecord | null)[] }>('write/apply+write/refresh', {
     require: addsOnly ? require.map(({ id, label }) => ({ id, label })) : [],
     unlink: unlink.map(({ from, type, to }) => ({ from, type, to })),
-    create: create.map((c) => ({ id: c.id, labels: [c.label, 'Entity'], props: stored(c.props) })),
-    set: set.map((s) => ({ id: s.id, props: stored(s.props) })),
+    create: create.map((c) => ({ id: c.id, labels: [c.label, 'Entity'], props: storedProps(c.props) })),
+    set: set.map((s) => ({ id: s.id, props: storedProps(s.props) })),
     relabel: relabel.map((r) => {
       const before = current.get(r.id)!._labels;
-      return { id: r.id, remove: before.filter((l) => !r.labels.includes(l)), add: r.labels, props: stored(r.props ?? {}) };
+      return { id: r.id, remove: before.filter((l) => !r.labels.includes(l)), add: r.labels, props: storedProps(r.props ?? {}) };
     }),
     link: linkParams,
     change,
@@ -253,19 +253,6 @@ const linkKey = (l: { from: string; type: string; to: string }) => `${l.from}\u0
 /** What an unknown id of a label is called in the error (src/read/knownIds.ts). */
 function kindOf(label: string): KnownKind {
   return (['Country', 'Company', 'Authority', 'DataCategory', 'Publisher', 'Incident', 'Source'] as const).find((k) => k === label) ?? 'Entity';
-}
-
-/** Properties as Neo4j stores them: whole numbers as integers (as the seeds write them), the rest as given. */
-function stored(props: Props): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(props)) out[k] = storedValue(v);
-  return out;
-}
-
-function storedValue(v: PropValue | undefined): unknown {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
-  if (Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === 'number' && Number.isSafeInteger(x) ? neo4j.int(x) : x));
-  return v ?? null;
 }
 
 /** The key's node id (per identity and mutation) and the digest of the arguments it was first sent with. */
