@@ -94,7 +94,7 @@ try {
   const firsts = rows.map((r) => r['first ms']);
   const repeats = rows.map((r) => r['repeat ms (median)']);
   const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
-  console.log(`first use: ${Math.min(...firsts)}-${Math.max(...firsts)} ms (median ${median(firsts)}, p95 ${p95(firsts)}); repeats: ${Math.min(...repeats)}-${Math.max(...repeats)} ms (median ${median(repeats)}, p95 ${p95(repeats)}); ${rows.length} texts, ${rows.filter((r) => !r.ok).length} failed`);
+  console.log(`first use: ${Math.min(...firsts)}-${Math.max(...firsts)} ms (median ${median(firsts)}, p95 ${p95(firsts)}); repeats: ${Math.min(...repeats)}-${Math.max(...repeats)} ms (median ${median(repeats)}, p95 ${p95(repeats)}); ${rows.length} texts (${rows.filter((r) => r['plans at first'] > 0).length} planned by Neo4j at their first use), ${rows.filter((r) => !r.ok).length} failed`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   const file = fileURLToPath(new URL(`./results/first-use-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
   writeFileSync(file, JSON.stringify({ url: opts.url ?? 'own server', cold: Boolean(opts.cold), variants: opts.variants ?? null, warmedIn, rows }, null, 2));
