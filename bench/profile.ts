@@ -3,7 +3,8 @@
  * the API as bench/compare.ts does (a process of its own, over the graph kept under
  * .neo4j/compare: run `npm run compare -- --sizes N --reuse` once first) with V8's CPU profiler,
  * sends each kind's request with autocannon, and prints the functions with the most self time
- * and the files/packages by self time. The profile is kept under bench/results/profiles/.
+ * and the files/packages by self time, as shares of the busy time (idle samples left out). The
+ * profile is kept under bench/results/profiles/.
  *   NODE_ENV=production npx tsx bench/profile.ts --kinds incident-synthetic --amount 3000
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -55,7 +56,10 @@ await db.close();
 function report(file: string): void {
   interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
   const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-  const total = prof.nodes.reduce((a, n) => a + n.hitCount, 0);
+  // Shares of the busy time: the samples taken while the event loop waited are left out.
+  const busy = prof.nodes.filter((n) => n.callFrame.functionName !== '(idle)');
+  const idle = prof.nodes.reduce((a, n) => a + n.hitCount, 0) - busy.reduce((a, n) => a + n.hitCount, 0);
+  const total = busy.reduce((a, n) => a + n.hitCount, 0);
   const byFn = new Map<string, number>();
   const byFile = new Map<string, number>();
   const where = (url: string) => {
@@ -64,13 +68,13 @@ function report(file: string): void {
     const s = /\/(src\/.*|bench\/.*)$/.exec(url);
     return s ? s[1]! : url || '(native)';
   };
-  for (const n of prof.nodes) {
+  for (const n of busy) {
     const fn = `${n.callFrame.functionName || '(anonymous)'} ${where(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
     byFn.set(fn, (byFn.get(fn) ?? 0) + n.hitCount);
     byFile.set(where(n.callFrame.url), (byFile.get(where(n.callFrame.url)) ?? 0) + n.hitCount);
   }
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-  console.log(`\nself time by package/file (${total} samples):\n${top(byFile, 25)}`);
+  console.log(`\nself time by package/file (${total} busy samples; ${idle} idle left out):\n${top(byFile, 25)}`);
   console.log(`\nself time by function:\n${top(byFn, Number(opts.top))}`);
   console.log(`\nprofile: ${file}`);
 }
