@@ -6,6 +6,7 @@
  *   npx tsx bench/firstUse.ts            # warmed at start-up, as `npm start` does
  *   npx tsx bench/firstUse.ts --cold     # WARM_UP=false: the first use as it was before the warm-up
  *   npx tsx bench/firstUse.ts --url http://127.0.0.1:4000/graphql --examples ../old/src/server/ide/examples
+ *   npx tsx bench/firstUse.ts --variants 2   # new texts: each example with one leaf field left out (issue 25)
  * The second form measures a server started by hand (an older version, to compare), with the
  * examples that version knows. Prints, per example, the first request and the median of the
  * repeats (ms), and writes them to bench/results/first-use-<date>.json.
@@ -20,14 +21,16 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { loadExamples } from '../src/server/ide.js';
 import { freePort } from '../src/local-neo4j/launch.js';
+import { leafDrops } from './compare/variants.js';
 
 const opts = new Command()
   .option('--url <url>', 'a running API to measure instead of starting one')
   .option('--examples <dir>', 'the example queries to send (default: this checkout\'s)')
   .option('--repeats <n>', 'repeats of each example after the first', '3')
+  .option('--variants <n>', 'send, instead of each example, up to n new texts made from it (one leaf field left out each): edits the warm-up has not seen')
   .option('--cold', 'start the API with WARM_UP=false and start the clock once it is ready')
   .parse()
-  .opts<{ url?: string; examples?: string; repeats: string; cold?: boolean }>();
+  .opts<{ url?: string; examples?: string; repeats: string; variants?: string; cold?: boolean }>();
 
 const HOME = fileURLToPath(new URL('../.neo4j/first-use', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +81,10 @@ try {
     console.log(`API at ${url}, warm-up done in ${warmedIn}`);
   }
   const rows = [];
-  for (const e of loadExamples(opts.examples)) {
+  const sent = opts.variants
+    ? loadExamples(opts.examples).flatMap((e) => leafDrops(e.query, Number(opts.variants)).map((query, i) => ({ name: `${e.name} -${i + 1}`, query })))
+    : loadExamples(opts.examples);
+  for (const e of sent) {
     const first = await timed(url, e.query);
     const repeats = [];
     for (let i = 0; i < Number(opts.repeats); i++) repeats.push((await timed(url, e.query)).ms);
@@ -87,10 +93,11 @@ try {
   console.table(rows);
   const firsts = rows.map((r) => r['first ms']);
   const repeats = rows.map((r) => r['repeat ms (median)']);
-  console.log(`first use: ${Math.min(...firsts)}-${Math.max(...firsts)} ms (median ${median(firsts)}); repeats: ${Math.min(...repeats)}-${Math.max(...repeats)} ms (median ${median(repeats)})`);
+  const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
+  console.log(`first use: ${Math.min(...firsts)}-${Math.max(...firsts)} ms (median ${median(firsts)}, p95 ${p95(firsts)}); repeats: ${Math.min(...repeats)}-${Math.max(...repeats)} ms (median ${median(repeats)}, p95 ${p95(repeats)}); ${rows.length} texts (${rows.filter((r) => r['plans at first'] > 0).length} planned by Neo4j at their first use), ${rows.filter((r) => !r.ok).length} failed`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   const file = fileURLToPath(new URL(`./results/first-use-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
-  writeFileSync(file, JSON.stringify({ url: opts.url ?? 'own server', cold: Boolean(opts.cold), warmedIn, rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ url: opts.url ?? 'own server', cold: Boolean(opts.cold), variants: opts.variants ?? null, warmedIn, rows }, null, 2));
   console.log(`Figures written to ${file}`);
 } finally {
   if (api && api.exitCode === null) {

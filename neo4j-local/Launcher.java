@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingImpl;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -103,27 +106,33 @@ public final class Launcher {
         parentWatch.setDaemon(true);
         parentWatch.start();
 
+        Map<Setting<?>, Object> settings = new LinkedHashMap<>();
+        settings.put(BoltConnector.enabled, true);
+        settings.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port));
+        settings.put(HttpConnector.enabled, false);
+        settings.put(HttpsConnector.enabled, false);
+        settings.put(GraphDatabaseSettings.auth_enabled, true);
+        // No lock-out after failed logins: nobody guesses 32 random bytes, and a lock-out
+        // would let any local process or web page lock the API's own user out of Neo4j
+        // (three wrong logins every few seconds and every new connection is refused).
+        settings.put(GraphDatabaseSettings.auth_max_failed_attempts, 0);
+        settings.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB));
+        // A server-side ceiling under the driver's own per-transaction timeouts.
+        settings.put(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10));
+        // Timeouts are enforced when this monitor runs (default every 2 s): check often,
+        // so a search's budget of a few seconds ends on time.
+        settings.put(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(50));
+        // dbms.usage_report.enabled: a developer's or CI's store reports nothing to Neo4j
+        // (on by default: node, relationship and store counts every 24 h).
+        settings.put(GraphDatabaseSettings.udc_enabled, false);
+        Map<Setting<?>, Object> extra = extraSettings(System.getenv("NEO4J_LOCAL_SETTINGS"));
+        for (Setting<?> s : extra.keySet()) {
+            // The contract above (loopback, authentication) and the sizes given as arguments hold.
+            if (settings.containsKey(s)) throw new IllegalArgumentException("NEO4J_LOCAL_SETTINGS: " + s.name() + " is set by the launcher itself");
+        }
+        settings.putAll(extra);
         Path authIni = writeInitialPassword(home, password);
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                // No lock-out after failed logins: nobody guesses 32 random bytes, and a lock-out
-                // would let any local process or web page lock the API's own user out of Neo4j
-                // (three wrong logins every few seconds and every new connection is refused).
-                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
-                // A server-side ceiling under the driver's own per-transaction timeouts.
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                // Timeouts are enforced when this monitor runs (default every 2 s): check often,
-                // so a search's budget of a few seconds ends on time.
-                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(50))
-                // dbms.usage_report.enabled: a developer's or CI's store reports nothing to Neo4j
-                // (on by default: node, relationship and store counts every 24 h).
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .build();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home).setConfig(settings).build();
         started.set(dbms);
         Files.deleteIfExists(authIni); // read while the system database started; not needed again
         ensurePassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
@@ -146,6 +155,28 @@ public final class Launcher {
             line.write(b);
         }
         return null;
+    }
+
+    /**
+     * Settings by name from NEO4J_LOCAL_SETTINGS ("name=value;name=value"), for measuring Neo4j's
+     * own settings (the plan cache, the planner) without a new launcher. Each value is parsed by
+     * its setting and the whole checked by Neo4j's Config, so a misspelt name or a bad value stops
+     * the start. (Config.Builder.setRaw would take the names but keep the defaults' values.)
+     */
+    @SuppressWarnings("unchecked")
+    static Map<Setting<?>, Object> extraSettings(String spec) {
+        Map<Setting<?>, Object> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return out;
+        Map<String, Setting<Object>> declared = Config.defaults().getDeclaredSettings();
+        for (String kv : spec.split(";")) {
+            if (kv.isBlank()) continue;
+            int i = kv.indexOf('=');
+            Setting<Object> setting = i > 0 ? declared.get(kv.substring(0, i).trim()) : null;
+            if (setting == null) throw new IllegalArgumentException("NEO4J_LOCAL_SETTINGS: not name=value of a known setting: " + kv.trim());
+            out.put(setting, ((SettingImpl<Object>) setting).parse(kv.substring(i + 1).trim()));
+        }
+        Config.newBuilder().set(out).build(); // each setting's own constraints (a minimum, a range)
+        return out;
     }
 
     /**

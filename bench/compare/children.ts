@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export interface Child {
   url: string;
+  /** The server's process (its CPU time is read from /proc). */
+  pid: number | undefined;
+  /** Starts V8's CPU profiler in the server; stop(file) writes the profile there (bench/profile.ts). */
+  profile: { start(): Promise<void>; stop(file: string): Promise<void> };
   /** Waits until the server has no request in flight; answers how long that took (ms). */
   idle(): Promise<number>;
   close(): Promise<void>;
@@ -34,6 +38,11 @@ export function startChild(server: 'api' | 'lib' | 'cypher', bolt: string, datab
   });
   return next<string>('url').then((url) => ({
     url,
+    pid: child.pid,
+    profile: {
+      start: () => { const p = next<void>('profiling'); child.send({ profile: 'start' }); return p; },
+      stop: (file: string) => { const p = next<void>('profiled'); child.send({ profile: file }); return p; },
+    },
     idle: () => { const p = next<number>('idle'); child.send({ idle: true }); return p; },
     close: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) { resolve(); return; }

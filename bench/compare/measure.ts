@@ -15,7 +15,7 @@ export interface Target {
 
 export interface Answer {
   status: number;
-  body: { data?: unknown; errors?: { message: string }[]; extensions?: { neo4j?: { queries?: number } } };
+  body: { data?: unknown; errors?: { message: string }[]; extensions?: { neo4j?: { queries?: number; plans?: number } } };
   ms: number;
 }
 

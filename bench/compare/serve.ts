@@ -5,6 +5,8 @@
  *   COMPARE_SERVER=api|lib|cypher COMPARE_BOLT=bolt://... COMPARE_DATABASE=neo4j tsx bench/compare/serve.ts
  * Sends {url} once listening; answers {idle: ms} to {idle: true} once no request is in flight.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { openDatabase } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
@@ -38,7 +40,23 @@ if (which === 'api') {
   throw new Error(`COMPARE_SERVER must be api, lib or cypher (got ${which})`);
 }
 const busy = inFlight(running.server);
-process.on('message', (m: { idle?: boolean; stop?: boolean }) => {
+// V8's CPU profiler over a stretch of load only (bench/profile.ts), not the start-up.
+const inspector = new Session();
+async function profile(what: string): Promise<void> {
+  if (what === 'start') {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    send({ profiling: true });
+    return;
+  }
+  const { profile: p } = await inspector.post('Profiler.stop');
+  writeFileSync(what, JSON.stringify(p));
+  inspector.disconnect();
+  send({ profiled: true });
+}
+process.on('message', (m: { idle?: boolean; stop?: boolean; profile?: string }) => {
+  if (m.profile) void profile(m.profile).catch((e: Error) => send({ error: e.message }));
   if (m.idle) void busy.idle().then((ms) => send({ idle: ms }), (e: Error) => send({ error: e.message }));
   if (m.stop) void close().finally(() => process.exit(0));
 });
