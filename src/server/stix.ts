@@ -5,7 +5,10 @@ import type { Graph } from '../graph/graph.js';
 import { incidentBundle } from '../stix/read.js';
 import { STIX_MEDIA_TYPE } from '../taxii/collection.js';
 import { answerFault, readAccess, type Refuse } from './readAccess.js';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors.js';
 import { asOfDay } from '../read/asOf.js';
+import { recordedInstant } from '../read/recordedAsOf.js';
 import { partialDateProblem } from '../domain/partialDate.js';
 
 const ACCEPTED = [STIX_MEDIA_TYPE, 'application/stix+json', 'application/json'];
@@ -45,15 +48,31 @@ export function stixRouter(graph: Graph, auth: Authenticator, readsNeedReader: b
         return;
       }
     }
+    // ?recordedAsOf=: the bundle as this graph recorded it at an instant (docs/analysts.md "As recorded at an instant").
+    let recordedAt: string | null = null;
+    if (req.query.recordedAsOf !== undefined) {
+      try {
+        if (typeof req.query.recordedAsOf !== 'string') throw new Error('recordedAsOf: give one ISO 8601 date-time ("2026-12-01T00:00:00Z").');
+        recordedAt = recordedInstant(req.query.recordedAsOf);
+      } catch (e) {
+        refuse(res, 400, 'BAD_USER_INPUT', (e as Error).message);
+        return;
+      }
+    }
     try {
-      const bundle = await incidentBundle(graph, String(req.params.id), asOf);
+      const bundle = await incidentBundle(graph, String(req.params.id), asOf, recordedAt);
       if (!bundle) {
-        refuse(res, 404, 'NOT_FOUND', `No incident has the id "${String(req.params.id).slice(0, 64)}"${asOf ? ` known on ${asOf}` : ''}.`);
+        refuse(res, 404, 'NOT_FOUND', `No incident has the id "${String(req.params.id).slice(0, 64)}"${asOf ? ` known on ${asOf}` : ''}${recordedAt ? ` as recorded at ${recordedAt}` : ''}.`);
         return;
       }
       res.set('Cache-Control', 'no-store').set('Content-Type', type === 'application/json' ? 'application/json' : STIX_MEDIA_TYPE)
         .send(Buffer.from(JSON.stringify(bundle)));
     } catch (e) {
+      // An instant before the graph's first change, or too far back (src/read/recordedAsOf.ts).
+      if (e instanceof GraphQLError && e.extensions.code === ErrorCode.BAD_USER_INPUT) {
+        refuse(res, 400, 'BAD_USER_INPUT', e.message);
+        return;
+      }
       if (!answerFault(res, refuse, e)) next(e);
     }
   });

@@ -36,4 +36,20 @@ describe('STIX bundles as known on a day', () => {
     expect(early.data).toEqual({ stixBundle: null });
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'incidentId', knownOn: '2025-11-19' });
   });
+
+  it('as recorded at an instant: the same bundle over HTTP (?recordedAsOf=) as in GraphQL; an instant it cannot answer is 400', async () => {
+    const at = new Date().toISOString();
+    const gq = await gql(`query($r: String) { stixBundle(incidentId: "${COUPANG}", recordedAsOf: $r) }`, { r: at });
+    expect(gq.errors).toBeUndefined();
+    const http = await fetch(`${baseUrl()}/stix/incidents/${COUPANG}?recordedAsOf=${encodeURIComponent(at)}`);
+    expect(http.status).toBe(200);
+    expect(JSON.parse(await http.text())).toEqual(JSON.parse(gq.data.stixBundle));
+    for (const [instant, says] of [['2025-11-25', /ISO 8601 date-time/], ['1970-01-01T00:00:00Z', /before this graph recorded anything/]] as const) {
+      const bad = await fetch(`${baseUrl()}/stix/incidents/${COUPANG}?recordedAsOf=${encodeURIComponent(instant)}`);
+      expect(bad.status).toBe(400);
+      const error = ((await bad.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]!;
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toMatch(says);
+    }
+  });
 });
