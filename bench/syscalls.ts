@@ -6,14 +6,9 @@
  *   NODE_ENV=production npx tsx bench/syscalls.ts --kinds incident-synthetic --amount 500
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { openDatabase } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
 import { startChild } from './compare/children.js';
-import { kinds } from './compare/kinds.js';
+import { keptGraph } from './compare/kept.js';
 import { autocannon } from './compare/measure.js';
 
 const opts = new Command()
@@ -21,14 +16,7 @@ const opts = new Command()
   .option('--amount <n>', 'requests per kind and server', '500')
   .parse()
   .opts<{ kinds: string; amount: string }>();
-const HOME = fileURLToPath(new URL('../.neo4j/compare', import.meta.url));
-const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_LOCAL_PORT: '0', LOG_LEVEL: 'warn' });
-const db = await openDatabase(config, createLogger('warn'), HOME);
-const database = config.neo4j.database;
-const picked = (await db.driver.executeQuery(readFileSync(fileURLToPath(new URL('./compare/cypher/setup/params.cypher', import.meta.url)), 'utf8'), {}, { database })).records[0]!.toObject() as { company: string; authority: string };
-const selected = kinds({ incident: 'syn-incident-0000042', ...picked, currency: 'KRW', minAmount: '1000000000' }).filter((k) => opts.kinds.split(',').includes(k.key));
-process.env.NEO4J_USER = db.connection.user;
-process.env.NEO4J_PASSWORD = db.connection.password;
+const { db, database, selected } = await keptGraph(opts.kinds.split(','));
 const servers = { api: await startChild('api', db.connection.uri, database), cypher: await startChild('cypher', db.connection.uri, database) };
 const amount = Number(opts.amount);
 for (const k of selected) {
