@@ -29,11 +29,21 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $exact, {limit: $scan}) YIELD node, score
-    WITH node, score WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
-      AND ($asOf IS NULL OR node.knownOn <= $asOf OR node:Country OR node:DataCategory)
+    WITH node, score WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
     WITH node, CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
-    RETURN collect({node: node, score: 1 + weighted}) AS exact
+    WITH collect({node: node, score: 1 + weighted}) AS hits
+    // As known on a day, only the hits that can still be on the page are tested: those of the
+    // first few that were known, and after them only the hits scoring at least as well as the
+    // page's last known one (ties included, for the id to order), so a page is not held up
+    // testing the thousands of hits far below it. When too few of the first were known, all.
+    WITH hits, CASE WHEN $asOf IS NULL THEN hits
+                    ELSE [h IN hits[0..4 * ($skip + $limit)] WHERE h.node.knownOn <= $asOf OR h.node:Country OR h.node:DataCategory] END AS first
+    WITH hits, first, CASE WHEN $asOf IS NOT NULL AND size(first) >= $skip + $limit THEN first[$skip + $limit - 1].score END AS floor
+    RETURN CASE WHEN $asOf IS NULL THEN hits
+                WHEN floor IS NULL THEN [h IN hits WHERE h.node.knownOn <= $asOf OR h.node:Country OR h.node:DataCategory]
+                ELSE first + [h IN hits[4 * ($skip + $limit)..] WHERE h.score >= floor
+                                AND (h.node.knownOn <= $asOf OR h.node:Country OR h.node:DataCategory)] END AS exact
   }
   RETURN exact
 }

@@ -122,6 +122,21 @@ describe('what was known on a day', () => {
     expect(d.now.totalCount).toBeGreaterThan(0);
   });
 
+  it('a search page as known on a day is the known hits of the whole list, in its order, at every page size', async () => {
+    // Small pages test only the first hits and then those scoring as well as the page's last
+    // (cypher/search/hits.cypher): the same hits as testing every one.
+    const all = await data(`{ search(query: "breach", first: 100) { totalCount edges { score node { __typename ... on Node { id knownOn } } } } }`);
+    expect(all.search.totalCount).toBeGreaterThan(20);
+    for (const day of ['2024-01-01', '2025-09-15', '2025-12-05']) {
+      const known = all.search.edges.filter((e: any) => ['Country', 'DataCategory'].includes(e.node.__typename) || (e.node.knownOn && e.node.knownOn <= day))
+        .map((e: any) => e.node.id);
+      for (const first of [1, 2, 3, 5, 20]) {
+        const page = await data(`query($d: PartialDateString, $n: Int) { search(query: "breach", first: $n, asOf: $d) { edges { node { ... on Node { id } } } } }`, { d: day, n: first });
+        expect(page.search.edges.map((e: any) => e.node.id)).toEqual(known.slice(0, first));
+      }
+    }
+  });
+
   it('the neighbourhood and paths walk only what was known: no path from Coupang\'s breach before it was known', async () => {
     const d = await data(`{ before: paths(from: "${COUPANG}", to: "skt-breach-2025", asOf: "2025-11-18") { length }
       after: paths(from: "${COUPANG}", to: "skt-breach-2025", asOf: "2025-12-31") { length relationships { type } }

@@ -62,11 +62,21 @@ CALL (head, settled) {
   // (empty) list of exact hits beside the settled head and send the forgiving query below.
   CALL () {
     CALL db.index.fulltext.queryNodes('entity_search_3', $p0_exact, {limit: $p0_scan}) YIELD node, score
-    WITH node, score WHERE ($p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels))
-      AND ($p0_asOf IS NULL OR node.knownOn <= $p0_asOf OR node:Country OR node:DataCategory)
+    WITH node, score WHERE $p0_labels IS NULL OR any(l IN labels(node) WHERE l IN $p0_labels)
     WITH node, CASE WHEN node:Source THEN $p0_sourceWeight ELSE 1.0 END * score AS weighted
     ORDER BY weighted DESC
-    RETURN collect({node: node, score: 1 + weighted}) AS exact
+    WITH collect({node: node, score: 1 + weighted}) AS hits
+    // As known on a day, only the hits that can still be on the page are tested: those of the
+    // first few that were known, and after them only the hits scoring at least as well as the
+    // page's last known one (ties included, for the id to order), so a page is not held up
+    // testing the thousands of hits far below it. When too few of the first were known, all.
+    WITH hits, CASE WHEN $p0_asOf IS NULL THEN hits
+                    ELSE [h IN hits[0..4 * ($p0_skip + $p0_limit)] WHERE h.node.knownOn <= $p0_asOf OR h.node:Country OR h.node:DataCategory] END AS first
+    WITH hits, first, CASE WHEN $p0_asOf IS NOT NULL AND size(first) >= $p0_skip + $p0_limit THEN first[$p0_skip + $p0_limit - 1].score END AS floor
+    RETURN CASE WHEN $p0_asOf IS NULL THEN hits
+                WHEN floor IS NULL THEN [h IN hits WHERE h.node.knownOn <= $p0_asOf OR h.node:Country OR h.node:DataCategory]
+                ELSE first + [h IN hits[4 * ($p0_skip + $p0_limit)..] WHERE h.score >= floor
+                                AND (h.node.knownOn <= $p0_asOf OR h.node:Country OR h.node:DataCategory)] END AS exact
   }
   RETURN exact
 }
