@@ -28,6 +28,7 @@ export async function planWrites(graph: Graph, log: Logger): Promise<void> {
 
 /** Ids no node has: the statements match nothing and write only what the rollback takes back. */
 const NONE = 'warm-up-nothing';
+const FUTURE = '9999-12-31T23:59:59.999Z';
 const SAMPLES: [string, Record<string, unknown>][] = [
   ['write/prepare', { require: [{ id: NONE, label: 'Incident', argument: 'id' }], lock: [NONE], links: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }] }],
   ['write/apply+write/refresh', {
@@ -42,4 +43,12 @@ const SAMPLES: [string, Record<string, unknown>][] = [
   }],
   ['write/idempotencyKey', { id: NONE, since: new Date(0).toISOString() }],
   ['write/relationships', { ids: [NONE] }],
+  // Reads as recorded at an instant (src/read/recordedAsOf.ts) run these before their read: an
+  // instant no change comes after finds and removes nothing.
+  ['recorded/after', { at: FUTURE, limit: neo4j.int(1) }],
+  ['recorded/undo+write/refresh', {
+    at: FUTURE, created: [NONE], relabel: [{ id: NONE, labels: ['Estimate', 'Entity'] }], set: [{ id: NONE, props: { title: 'x' } }],
+    unlink: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE }], link: [{ from: NONE, type: 'HAS_ESTIMATE', to: NONE, props: { claim: 'general' } }],
+    ids: [NONE], returned: [],
+  }],
 ];
