@@ -82,7 +82,7 @@ export async function openDatabase(config: Config, log: Logger, localHome = conf
   prober.start();
   const graph = new Graph(driver, queries, {
     database: c.database, timeoutMs: config.queryTimeoutMs, searchTimeoutMs: config.searchTimeoutMs, deadlineMarginMs: config.deadlineMarginMs,
-    maxRetryTimeMs: c.maxRetryTimeMs,
+    maxRetryTimeMs: c.maxRetryTimeMs, recordedMaxChanges: config.recordedMaxChanges,
   }, availability);
   return {
     driver, graph, availability, local, connection: { uri, ...auth },

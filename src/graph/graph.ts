@@ -31,6 +31,8 @@ export interface GraphOptions {
   deadlineMarginMs?: number;
   /** How long a read that failed transiently is tried again (default: NEO4J_DEFAULTS). */
   maxRetryTimeMs?: number;
+  /** Most changes a read as recorded at an instant undoes (RECORDED_AS_OF_MAX_CHANGES; src/read/recordedAsOf.ts). */
+  recordedMaxChanges?: number;
 }
 
 /**

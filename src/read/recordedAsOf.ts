@@ -20,9 +20,10 @@ import { undoOf, type StoredChange } from './undo.js';
 export const RECORDED_AS_OF = 'recordedAsOf';
 
 /**
- * Changes one read may undo. Each is undone in the read's own transaction, under the write locks
- * of what it touched, so a read far back in a busy history would hold many nodes and work long:
- * past this the instant is refused (a later one, or the history itself, answers instead).
+ * Changes one read may undo, unless RECORDED_AS_OF_MAX_CHANGES says otherwise. Each is undone in
+ * the read's own transaction, under the write locks of what it touched, so a read far back in a
+ * busy history would hold many nodes and work long: past this the instant is refused (a later
+ * one, or the history itself, answers instead).
  */
 export const MAX_UNDONE_CHANGES = 1000;
 
@@ -95,16 +96,17 @@ export function operationInstant(info: GraphQLResolveInfo): string | null {
  */
 export function readAsRecorded<T extends Record<string, unknown>>(graph: Graph, at: string, query: BuiltQuery, params: Record<string, unknown>,
   stats: QueryStats, timeoutMs: number | undefined, after: readonly string[]): Promise<T[]> {
+  const limit = graph.options.recordedMaxChanges ?? MAX_UNDONE_CHANGES;
   return recording(() => graph.transaction(`recorded ${query.name}`, async (run) => {
     const [past] = await run<{ earliest: string | null; changes: StoredChange[]; neighbours: string[] }>('recorded/after',
-      { at, limit: neo4j.int(MAX_UNDONE_CHANGES) });
+      { at, limit: neo4j.int(limit) });
     if (past!.earliest !== null && at < past!.earliest) {
       throw badInput(`recordedAsOf: ${at} is before this graph recorded anything (its first change is at ${past!.earliest}).`,
         RECORDED_AS_OF, { earliest: past!.earliest });
     }
-    if (past!.changes.length > MAX_UNDONE_CHANGES) {
-      throw badInput(`recordedAsOf: more than ${MAX_UNDONE_CHANGES} changes were recorded after ${at}, too many to undo for one read; choose a later instant, or read the changes (Query.changes).`,
-        RECORDED_AS_OF, { limit: MAX_UNDONE_CHANGES });
+    if (past!.changes.length > limit) {
+      throw badInput(`recordedAsOf: more than ${limit} changes were recorded after ${at}, too many to undo for one read; choose a later instant, or read the changes (Query.changes).`,
+        RECORDED_AS_OF, { limit });
     }
     if (past!.changes.length > 0) {
       const undo = undoOf(past!.changes);

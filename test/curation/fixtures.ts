@@ -71,8 +71,8 @@ export async function cypher<T = Record<string, unknown>>(query: string, params:
  * The schema executed in this process with a given actor in the context (as the identity plugin
  * puts it there), for the resolvers' own rules without HTTP.
  */
-export async function inProcess(): Promise<{ run: (query: string, variables?: Record<string, unknown>, actor?: Record<string, unknown>, idempotencyKey?: string) => Promise<ExecutionResult<any>>; close(): Promise<void> }> {
-  const config = loadConfig({ ...process.env, ...neo4jEnv(), NEO4J_DATABASE: db() });
+export async function inProcess(env: Record<string, string> = {}): Promise<{ run: (query: string, variables?: Record<string, unknown>, actor?: Record<string, unknown>, idempotencyKey?: string) => Promise<ExecutionResult<any>>; close(): Promise<void> }> {
+  const config = loadConfig({ ...process.env, ...neo4jEnv(), NEO4J_DATABASE: db(), ...env });
   const database: Database = await openDatabase(config, createLogger('warn', 'json'));
   const schema = buildApiSchema();
   return {

@@ -187,6 +187,21 @@ describe('recordedAsOf: the graph as it was recorded at an instant', () => {
     expect(kept.data!.incident).toEqual({ id: keep, title: `${RUN} recorded keep`, accountsAffected: null });
   });
 
+  it('an instant more changes back than the server undoes for one read is BAD_USER_INPUT with the limit', async () => {
+    // Six changes of this file alone came after at.created (other files' may add more).
+    const strict = await inProcess({ RECORDED_AS_OF_MAX_CHANGES: '2' });
+    try {
+      const r = await strict.run(INCIDENT, { id, r: at.created });
+      expect(r.data!.incident).toBeNull();
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'recordedAsOf', limit: 2 });
+      expect(r.errors?.[0]?.message).toMatch(/more than 2 changes were recorded after/);
+    } finally {
+      await strict.close();
+    }
+    // The default limit answers the same instant.
+    expect((await api.run(INCIDENT, { id, r: at.created })).errors).toBeUndefined();
+  });
+
   it('two root fields at the same instant read the same state', async () => {
     const x = await api.run(`query($id: ID!, $o: ID!, $r: String) { a: incident(id: $id, recordedAsOf: $r) { title } b: incident(id: $o, recordedAsOf: $r) { title } }`,
       { id, o: other, r: at.small });
