@@ -1,26 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl, testDriver } from '../support/api.js';
-import { blockOffsite, launchChromium } from '../support/browser.js';
+import { launchChromium, openPage } from '../support/browser.js';
 
-
-interface Opened { page: Page; context: BrowserContext; problems: string[]; offsite: string[] }
-
-// The explorer must work on a closed network, like the IDE: every request that is not to this
-// machine is blocked and recorded, and page errors and console errors (CSP refusals among them)
-// fail the test.
-async function open(browser: Browser, path: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const offsite = await blockOffsite(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`); });
-  await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
-  return { page, context, problems, offsite };
-}
 
 /** Waits for the page's status to say a picture is drawn (or an error), and returns its figures. */
 async function drawn(page: Page, timeout = 60_000) {
@@ -77,7 +61,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
     for (const src of html.matchAll(/(?:src|href)="(\/explore\/[^"]+)"/g)) {
       expect((await fetch(`${baseUrl()}${src[1]}`)).status, src[1]).toBe(200);
     }
-    const { page, context, problems, offsite } = await open(browser, '/graphql');
+    const { page, context, problems, offsite } = await openPage(browser, '/graphql');
     const link = page.locator('#explore-link');
     await link.waitFor({ timeout: 30_000 });
     expect(await link.getAttribute('href')).toBe('/explore');
@@ -88,7 +72,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
 
   it('focuses on the Coupang breach, lists what it draws, expands the PIPC on a click, exports', async () => {
     const LATER = 'kakao-open-chat-leak-pipc-investigation';
-    const { page, context, problems, offsite } = await open(browser, '/explore?focus=coupang-breach-2025');
+    const { page, context, problems, offsite } = await openPage(browser, '/explore?focus=coupang-breach-2025');
     const first = await drawn(page);
     const before = await listed(page);
     const byId = new Map(before.map((n) => [n.id, n]));
@@ -154,7 +138,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
     // ticked they enumerate many routes; the types and hops of the IDE's paths example keep the
     // search as small as the API test's on a busy machine. The URL sets them.
     const trace = 'AFFECTED,INTO,CONDUCTS,IMPOSED,AGAINST,FOR_INCIDENT';
-    const { page, context, problems, offsite } = await open(browser, `/explore?types=${trace}&hops=5`);
+    const { page, context, problems, offsite } = await openPage(browser, `/explore?types=${trace}&hops=5`);
     await page.locator('#path-from').fill('coupang');
     await page.locator('#path-to').fill('sk-telecom');
     for (let attempt = 1; ; attempt++) {
@@ -188,7 +172,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
   });
 
   it('starts from a search hit, and shows a relationship with who says so', async () => {
-    const { page, context, problems, offsite } = await open(browser, '/explore');
+    const { page, context, problems, offsite } = await openPage(browser, '/explore');
     await page.locator('#search-text').fill('Coupang');
     await page.locator('#search button[type=submit]').click();
     const hit = page.locator('#search-results button.hit', { hasText: /^Coupang Company$/ });
@@ -213,7 +197,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
   });
 
   it('filters by relationship type, shows provenance links on demand, and says when the limit truncated', async () => {
-    const { page, context, problems } = await open(browser, '/explore?focus=coupang-breach-2025&depth=1');
+    const { page, context, problems } = await openPage(browser, '/explore?focus=coupang-breach-2025&depth=1');
     await drawn(page);
     const types = async () => page.evaluate(() => [...new Set((window as any).explorer.cy.edges().map((e: any) => e.data('type') as string))].sort());
     expect(await types()).toContain('INTO');
@@ -269,7 +253,7 @@ describe('the graph explorer in a real browser, offline', { timeout: 180_000 }, 
 
     it('draws them all and prints the figures (no timed assertion)', async () => {
       for (const size of sizes) {
-        const { page, context, problems } = await open(browser, `/explore?focus=syn-explore-${size}&depth=1&limit=1000`);
+        const { page, context, problems } = await openPage(browser, `/explore?focus=syn-explore-${size}&depth=1&limit=1000`);
         const figures = await drawn(page, 120_000);
         expect(figures.nodes).toBe(size);
         expect(figures.edges).toBe(size - 1);

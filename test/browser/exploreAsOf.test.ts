@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl } from '../support/api.js';
-import { blockOffsite, launchChromium } from '../support/browser.js';
+import { launchChromium, openPage } from '../support/browser.js';
 
 // Issue 26: the explorer's date control. The picture around the Coupang breach is redrawn as known
 // on a day (the API's asOf), Play steps through the days on which something in it became known,
@@ -11,19 +11,6 @@ import { blockOffsite, launchChromium } from '../support/browser.js';
 const FOCUS = 'coupang-breach-2025';
 const LATER = 'coupang-breach-2025-estimate-33700000';
 
-interface Opened { page: Page; context: BrowserContext; problems: string[]; offsite: string[] }
-
-// As in explore.test.ts: offline, and page errors and console errors fail the test.
-async function open(browser: Browser, path: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const offsite = await blockOffsite(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`); });
-  await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
-  return { page, context, problems, offsite };
-}
 
 /** Waits for the status to say a picture is drawn, or an error (returned, not thrown, when `error`). */
 async function drawn(page: Page, { error = false } = {}) {
@@ -55,7 +42,7 @@ describe('the explorer as known on a day, in a real browser', { timeout: 240_000
   afterAll(async () => { await browser?.close(); });
 
   it('draws the Coupang breach as known on 2025-11-25 without what became known later, and on 2025-12-05 with it', async () => {
-    const { page, context, problems, offsite } = await open(browser, `/explore?focus=${FOCUS}&asOf=2025-11-25`);
+    const { page, context, problems, offsite } = await openPage(browser, `/explore?focus=${FOCUS}&asOf=2025-11-25`);
     await shownDay(page, '2025-11-25');
     expect(await page.locator('#as-of-shown').textContent()).toBe('as known on 2025-11-25');
     expect(await page.locator('#as-of').inputValue()).toBe('2025-11-25');
@@ -109,7 +96,7 @@ describe('the explorer as known on a day, in a real browser', { timeout: 240_000
   });
 
   it('steps and plays through the days on which something in the picture became known', async () => {
-    const { page, context, problems } = await open(browser, `/explore?focus=${FOCUS}`);
+    const { page, context, problems } = await openPage(browser, `/explore?focus=${FOCUS}`);
     await drawn(page);
     // The slider's days: the distinct knownOn of the picture's nodes, from the day its focus was known.
     const present = await nodes(page);
@@ -164,7 +151,7 @@ describe('the explorer as known on a day, in a real browser', { timeout: 240_000
   });
 
   it('says why when the API refuses the day, and keeps the picture of the day before', async () => {
-    const { page, context, problems } = await open(browser, `/explore?focus=${FOCUS}&asOf=2025-12-05`);
+    const { page, context, problems } = await openPage(browser, `/explore?focus=${FOCUS}&asOf=2025-12-05`);
     await shownDay(page, '2025-12-05');
     const before = await ids(page);
     const error = page.locator('#as-of-error');

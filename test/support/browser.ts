@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { baseUrl } from './api.js';
 
 /**
  * The pages must work on a closed network: every request of `context` that is not to this
@@ -26,4 +27,23 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A page of this API, opened offline, with what went wrong in it (page errors, console errors) and the requests it tried to send elsewhere. */
+export interface Opened { page: Page; context: BrowserContext; problems: string[]; offsite: string[] }
+
+/**
+ * `path` of this API in a fresh context, on a closed network like the IDE's (blockOffsite): page
+ * errors and console errors (CSP refusals among them) are collected in `problems`, which a test
+ * expects empty.
+ */
+export async function openPage(browser: Browser, path: string): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const offsite = await blockOffsite(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`); });
+  await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
+  return { page, context, problems, offsite };
 }
